@@ -1,0 +1,72 @@
+"""TuCoach AI's domain: interviews, their questions, answers, feedback and reports, and how an
+interview version is stored as a DynamoDB item."""
+
+from tucoach_models.enums import (
+    CoachEngine,
+    InterviewStatus,
+    QuestionKind,
+    RecordType,
+    Role,
+    Seniority,
+)
+from tucoach_models.feedback import CriterionScore, Feedback, Provenance
+from tucoach_models.identifiers import InterviewId, QuestionId, UserId
+from tucoach_models.interview import (
+    DEFAULT_QUESTIONS,
+    MAX_ANSWER_LENGTH,
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    Answer,
+    AskedQuestion,
+    Interview,
+)
+from tucoach_models.records import (
+    INTERVIEW_PARTITION_KEY_FORMAT,
+    PARTITION_KEY,
+    RECORD_TYPE,
+    SORT_KEY,
+    interview_from_item,
+    interview_partition_key,
+    interview_to_item,
+    parse_interview_partition_key,
+)
+from tucoach_models.report import CategoryScore, Insights, QuestionReview, Report, WordCount
+from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_timestamp
+
+__all__ = [
+    "DEFAULT_QUESTIONS",
+    "INTERVIEW_PARTITION_KEY_FORMAT",
+    "MAX_ANSWER_LENGTH",
+    "MAX_QUESTIONS",
+    "MIN_QUESTIONS",
+    "PARTITION_KEY",
+    "RECORD_TYPE",
+    "SORT_KEY",
+    "Answer",
+    "AskedQuestion",
+    "CategoryScore",
+    "CoachEngine",
+    "CriterionScore",
+    "Feedback",
+    "Insights",
+    "Interview",
+    "InterviewId",
+    "InterviewStatus",
+    "Provenance",
+    "QuestionId",
+    "QuestionKind",
+    "QuestionReview",
+    "RecordType",
+    "Report",
+    "Role",
+    "Seniority",
+    "UserId",
+    "UtcDatetime",
+    "WordCount",
+    "format_timestamp",
+    "interview_from_item",
+    "interview_partition_key",
+    "interview_to_item",
+    "parse_interview_partition_key",
+    "parse_timestamp",
+]

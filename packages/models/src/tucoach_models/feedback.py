@@ -1,0 +1,52 @@
+"""What the coach says about one answer."""
+
+from __future__ import annotations
+
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+
+from tucoach_models.base import DomainModel
+from tucoach_models.enums import CoachEngine
+
+Text = Annotated[str, Field(max_length=10_000)]
+
+
+class Provenance(DomainModel):
+    """Which engine produced a piece of feedback, so scores can be compared like with like."""
+
+    engine: CoachEngine
+    model: str | None = None
+    prompt_version: str = Field(min_length=1, max_length=64)
+    fallback_reason: str | None = Field(default=None, max_length=1_000)
+
+
+class CriterionScore(DomainModel):
+    """One line of the rubric: how an answer did on one criterion."""
+
+    criterion: str = Field(min_length=1, max_length=64)
+    score: float = Field(ge=0)
+    max_score: float = Field(gt=0)
+    comment: Text = ""
+
+    @model_validator(mode="after")
+    def _score_within_maximum(self) -> Self:
+        if self.score > self.max_score:
+            raise ValueError(
+                f"score {self.score} of criterion {self.criterion!r} exceeds its maximum "
+                f"{self.max_score}"
+            )
+        return self
+
+
+class Feedback(DomainModel):
+    score: float = Field(ge=0, le=10, description="The answer's score on the rubric, 0 to 10.")
+    rubric: tuple[CriterionScore, ...] = ()
+    covered_points: tuple[Text, ...] = ()
+    missed_points: tuple[Text, ...] = ()
+    strengths: tuple[Text, ...] = ()
+    improvements: tuple[Text, ...] = ()
+    example_answer: Text = ""
+    follow_up: Text | None = None
+    job_terms_used: tuple[Text, ...] = ()
+    provenance: Provenance

@@ -1,0 +1,99 @@
+"""An interview at one version: its questions, the answers given, their feedback and the report."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from tucoach_models.base import DomainModel
+from tucoach_models.enums import InterviewStatus, QuestionKind, Role, Seniority
+from tucoach_models.feedback import Feedback, Text
+from tucoach_models.identifiers import InterviewId, QuestionId, UserId
+from tucoach_models.report import Report
+from tucoach_models.timestamps import UtcDatetime
+
+MIN_QUESTIONS = 3
+MAX_QUESTIONS = 10
+DEFAULT_QUESTIONS = 5
+MAX_ANSWER_LENGTH = 5_000
+
+
+class AskedQuestion(DomainModel):
+    """A question as it was put to the candidate (copied, so later bank edits change nothing)."""
+
+    question_id: QuestionId
+    kind: QuestionKind = QuestionKind.MAIN
+    follow_up_of: QuestionId | None = None
+    topic: str = Field(min_length=1, max_length=64)
+    difficulty: int = Field(ge=1, le=3)
+    text: Text = Field(min_length=1)
+    asked_at: UtcDatetime
+
+    @model_validator(mode="after")
+    def _follow_ups_name_their_question(self) -> Self:
+        if (self.kind is QuestionKind.FOLLOW_UP) != (self.follow_up_of is not None):
+            raise ValueError("follow_up_of is set for follow-up questions, and only for them")
+        return self
+
+
+class Answer(DomainModel):
+    question_id: QuestionId
+    text: str = Field(max_length=MAX_ANSWER_LENGTH)
+    answered_at: UtcDatetime
+    feedback: Feedback
+
+
+class Interview(DomainModel):
+    """One version of an interview. Every change makes a new version; none is edited in place."""
+
+    user_id: UserId
+    interview_id: InterviewId
+    role: Role
+    seniority: Seniority
+    status: InterviewStatus = InterviewStatus.IN_PROGRESS
+    version: int = Field(ge=1, description="1 for a new interview, +1 for every change.")
+    question_count: int = Field(
+        default=DEFAULT_QUESTIONS,
+        ge=MIN_QUESTIONS,
+        le=MAX_QUESTIONS,
+        description="How many main questions the interview asks (follow-ups come on top).",
+    )
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    questions: tuple[AskedQuestion, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    report: Report | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.updated_at < self.created_at:
+            raise ValueError("updated_at is earlier than created_at")
+        main_questions = sum(q.kind is QuestionKind.MAIN for q in self.questions)
+        if main_questions > self.question_count:
+            raise ValueError(
+                f"{main_questions} main questions asked, more than question_count "
+                f"{self.question_count}"
+            )
+        if len(self.answers) not in (len(self.questions), len(self.questions) - 1):
+            raise ValueError(
+                "answers must follow questions one for one, with at most the last question open"
+            )
+        for position, (question, answer) in enumerate(
+            zip(self.questions, self.answers, strict=False), start=1
+        ):
+            if question.question_id != answer.question_id:
+                raise ValueError(
+                    f"answer {position} is to {answer.question_id!r}, but question {position} "
+                    f"is {question.question_id!r}"
+                )
+        if (self.status is InterviewStatus.COMPLETED) != (self.report is not None):
+            raise ValueError("a completed interview has a report, and only a completed one")
+        return self
+
+    @property
+    def current_question(self) -> AskedQuestion | None:
+        """The question waiting for an answer, if any."""
+        if self.status is InterviewStatus.COMPLETED or len(self.answers) == len(self.questions):
+            return None
+        return self.questions[-1]

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from hypothesis import given
+from pydantic import ValidationError
+
+from tucoach_models import (
+    Answer,
+    AskedQuestion,
+    CoachEngine,
+    CriterionScore,
+    Feedback,
+    Interview,
+    InterviewStatus,
+    Provenance,
+    QuestionKind,
+)
+from tucoach_models.strategies import interviews
+
+START = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+FEEDBACK = Feedback(
+    score=6.5, provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version="1")
+)
+
+
+def _question(question_id: str, **changes: Any) -> AskedQuestion:
+    fields: dict[str, Any] = {
+        "question_id": question_id,
+        "topic": "http",
+        "difficulty": 1,
+        "text": "Which HTTP methods are idempotent?",
+        "asked_at": START,
+    }
+    return AskedQuestion(**(fields | changes))
+
+
+def _answer(question_id: str) -> Answer:
+    return Answer(
+        question_id=question_id, text="PUT and DELETE", answered_at=START, feedback=FEEDBACK
+    )
+
+
+def _interview(**changes: Any) -> Interview:
+    fields: dict[str, Any] = {
+        "user_id": "user-1",
+        "interview_id": "interview-1",
+        "role": "backend",
+        "seniority": "junior",
+        "version": 1,
+        "created_at": START,
+        "updated_at": START,
+    }
+    return Interview(**(fields | changes))
+
+
+def test_a_new_interview_is_in_progress_with_five_questions_to_ask() -> None:
+    interview = _interview()
+    assert interview.status is InterviewStatus.IN_PROGRESS
+    assert interview.question_count == 5
+    assert interview.current_question is None
+
+
+def test_the_current_question_is_the_last_one_asked_and_not_yet_answered() -> None:
+    # Given an interview with one answered and one open question
+    interview = _interview(
+        questions=(_question("q-1"), _question("q-2")), answers=(_answer("q-1"),)
+    )
+    # Then the open one is current
+    assert interview.current_question is not None
+    assert interview.current_question.question_id == "q-2"
+
+
+@pytest.mark.parametrize("count", [2, 11])
+def test_question_count_outside_three_to_ten_is_refused(count: int) -> None:
+    with pytest.raises(ValidationError, match="question_count"):
+        _interview(question_count=count)
+
+
+def test_answers_must_follow_the_questions_in_order() -> None:
+    with pytest.raises(ValidationError, match="answer 1 is to 'q-2'"):
+        _interview(questions=(_question("q-1"), _question("q-2")), answers=(_answer("q-2"),))
+
+
+def test_at_most_the_last_question_may_be_open() -> None:
+    with pytest.raises(ValidationError, match="at most the last question open"):
+        _interview(questions=(_question("q-1"), _question("q-2")), answers=())
+
+
+def test_a_completed_interview_needs_a_report() -> None:
+    with pytest.raises(ValidationError, match="completed interview has a report"):
+        _interview(status="completed")
+
+
+def test_naive_timestamps_are_refused() -> None:
+    with pytest.raises(ValidationError, match="time zone"):
+        _interview(created_at=datetime(2026, 1, 1), updated_at=datetime(2026, 1, 1))
+
+
+def test_timestamps_in_other_zones_are_kept_in_utc() -> None:
+    paris = timezone(timedelta(hours=1))
+    interview = _interview(created_at=START.astimezone(paris), updated_at=START.astimezone(paris))
+    assert interview.created_at.tzinfo is UTC
+    assert interview.created_at == START
+
+
+def test_an_update_before_creation_is_refused() -> None:
+    with pytest.raises(ValidationError, match="earlier than created_at"):
+        _interview(updated_at=START - timedelta(seconds=1))
+
+
+def test_follow_ups_name_the_question_they_follow() -> None:
+    with pytest.raises(ValidationError, match="follow_up_of"):
+        _question("q-1~point", kind=QuestionKind.FOLLOW_UP)
+    follow_up = _question("q-1~point", kind=QuestionKind.FOLLOW_UP, follow_up_of="q-1")
+    assert follow_up.follow_up_of == "q-1"
+
+
+def test_more_main_questions_than_planned_is_refused() -> None:
+    questions = tuple(_question(f"q-{n}") for n in range(4))
+    answers = tuple(_answer(f"q-{n}") for n in range(4))
+    with pytest.raises(ValidationError, match="more than question_count"):
+        _interview(question_count=3, questions=questions, answers=answers)
+
+
+def test_unknown_fields_are_refused_with_their_name() -> None:
+    with pytest.raises(ValidationError, match="nickname"):
+        _interview(nickname="x")
+
+
+def test_an_answer_longer_than_five_thousand_characters_is_refused() -> None:
+    with pytest.raises(ValidationError, match="5000 characters"):
+        Answer(question_id="q-1", text="a" * 5_001, answered_at=START, feedback=FEEDBACK)
+
+
+def test_a_criterion_cannot_score_above_its_maximum() -> None:
+    with pytest.raises(ValidationError, match="exceeds its maximum"):
+        CriterionScore(criterion="coverage", score=5, max_score=4)
+
+
+@given(interviews())
+def test_every_generated_interview_revalidates_from_its_json(interview: Interview) -> None:
+    assert Interview.model_validate_json(interview.model_dump_json()) == interview

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from pydantic import ValidationError
+
+from tucoach_models import (
+    Interview,
+    RecordType,
+    Role,
+    Seniority,
+    format_timestamp,
+    interview_from_item,
+    interview_partition_key,
+    interview_to_item,
+    parse_interview_partition_key,
+)
+from tucoach_models.strategies import interviews
+
+
+def _contains_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_contains_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_contains_float(v) for v in value)
+    return False
+
+
+@settings(max_examples=200)
+@given(interviews())
+def test_an_interview_survives_the_round_trip_through_its_item(interview: Interview) -> None:
+    # Given any valid interview version
+    # When it is written as an item and read back
+    item = interview_to_item(interview)
+    # Then nothing is lost or changed
+    assert interview_from_item(item) == interview
+
+
+@settings(max_examples=100)
+@given(interviews())
+def test_the_item_has_the_keys_and_attributes_of_the_table_format(interview: Interview) -> None:
+    # Given any valid interview version
+    # When it is written as an item
+    item = interview_to_item(interview)
+    # Then the keys follow DESIGN.md section 2 and the named attributes are there
+    assert item["partition_key"] == (f"USER#{interview.user_id}#INTERVIEW#{interview.interview_id}")
+    assert item["sort_key"] == format_timestamp(interview.updated_at)
+    assert item["record_type"] == "INTERVIEW"
+    for attribute in ("user_id", "interview_id", "role", "seniority", "created_at", "updated_at"):
+        assert attribute in item
+    # And numbers are decimals, as boto3 requires, with no float left anywhere
+    assert not _contains_float(item)
+
+
+@settings(max_examples=50)
+@given(interviews())
+def test_an_item_read_from_json_text_maps_the_same(interview: Interview) -> None:
+    # Given an item as it would come back through JSON (e.g. from the local database's dump)
+    item = json.loads(json.dumps(interview_to_item(interview), default=str))
+    # When it is read, numbers being text or numbers
+    # Then the same interview comes back
+    assert interview_from_item(item) == interview
+
+
+def test_sort_keys_of_successive_versions_sort_as_their_times() -> None:
+    # Given timestamps a microsecond and a decade apart
+    first = datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC)
+    moments = [first, first + timedelta(microseconds=1), first + timedelta(days=3650)]
+    # When they are formatted as sort keys
+    keys = [format_timestamp(m) for m in moments]
+    # Then text order is time order, and every key has the same width
+    assert keys == sorted(keys)
+    assert len({len(k) for k in keys}) == 1
+
+
+@pytest.fixture
+def stored_item() -> dict[str, Any]:
+    moment = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    interview = Interview(
+        user_id="user-1",
+        interview_id="interview-1",
+        role=Role.BACKEND,
+        seniority=Seniority.SENIOR,
+        version=1,
+        created_at=moment,
+        updated_at=moment,
+    )
+    return interview_to_item(interview)
+
+
+def test_an_unknown_role_names_the_field_and_the_allowed_values(
+    stored_item: dict[str, Any],
+) -> None:
+    # Given an item whose role is not one of ours
+    stored_item["role"] = "qa"
+    # When it is read
+    with pytest.raises(ValidationError) as raised:
+        interview_from_item(stored_item)
+    # Then the error names the field and every allowed value
+    message = str(raised.value)
+    assert "role" in message
+    for allowed in ("'backend'", "'frontend'", "'devops'"):
+        assert allowed in message
+
+
+def test_an_unknown_seniority_names_the_field_and_the_allowed_values(
+    stored_item: dict[str, Any],
+) -> None:
+    stored_item["seniority"] = "intern"
+    with pytest.raises(ValidationError) as raised:
+        interview_from_item(stored_item)
+    message = str(raised.value)
+    assert "seniority" in message
+    for allowed in ("'junior'", "'senior'", "'techlead'", "'architect'"):
+        assert allowed in message
+
+
+@pytest.mark.parametrize(
+    "partition_key",
+    [
+        "USER#user-1",
+        "INTERVIEW#interview-1",
+        "USER#user-1#INTERVIEW#",
+        "USER##INTERVIEW#interview-1",
+        "user#user-1#interview#interview-1",
+    ],
+)
+def test_a_malformed_partition_key_is_refused_with_its_expected_shape(
+    stored_item: dict[str, Any], partition_key: str
+) -> None:
+    # Given an item whose partition key does not have the table's shape
+    stored_item["partition_key"] = partition_key
+    # When it is read
+    with pytest.raises(ValidationError) as raised:
+        interview_from_item(stored_item)
+    # Then the error names the field and the shape it must have
+    message = str(raised.value)
+    assert "partition_key" in message
+    assert "USER#{user_id}#INTERVIEW#{interview_id}" in message
+
+
+def test_a_partition_key_of_another_interview_is_refused(stored_item: dict[str, Any]) -> None:
+    stored_item["partition_key"] = interview_partition_key("user-1", "interview-2")
+    with pytest.raises(ValidationError, match="does not match user_id and interview_id"):
+        interview_from_item(stored_item)
+
+
+@pytest.mark.parametrize(
+    "sort_key",
+    ["2026-11-30T12:00:00Z", "2026-11-30 12:00:00.000000", "v1", "2026-11-30T12:00:00.000001Z"],
+)
+def test_a_sort_key_that_is_not_the_versions_timestamp_is_refused(
+    stored_item: dict[str, Any], sort_key: str
+) -> None:
+    stored_item["sort_key"] = sort_key
+    with pytest.raises(ValidationError) as raised:
+        interview_from_item(stored_item)
+    assert "sort_key" in str(raised.value)
+
+
+def test_an_item_of_another_record_type_is_refused(stored_item: dict[str, Any]) -> None:
+    stored_item["record_type"] = "RATING"
+    with pytest.raises(ValidationError) as raised:
+        interview_from_item(stored_item)
+    assert "record_type" in str(raised.value)
+    assert RecordType.INTERVIEW.value in str(raised.value)
+
+
+def test_index_attributes_of_the_repository_are_ignored(stored_item: dict[str, Any]) -> None:
+    # Given an item carrying attributes the repository adds for its indexes
+    stored_item["gsi1_partition_key"] = "USER#user-1"
+    # When it is read
+    # Then the interview is read as if they were not there
+    assert interview_from_item(stored_item).interview_id == "interview-1"
+
+
+def test_a_score_stored_as_a_decimal_reads_back_as_the_same_number(
+    stored_item: dict[str, Any],
+) -> None:
+    stored_item["version"] = Decimal(7)
+    assert interview_from_item(stored_item).version == 7
+
+
+@pytest.mark.parametrize(
+    ("user_id", "interview_id"),
+    [("a#b", "i"), ("u", "i#j"), ("", "i"), ("u", "")],
+)
+def test_identifiers_that_would_break_the_key_are_refused(
+    stored_item: dict[str, Any], user_id: str, interview_id: str
+) -> None:
+    stored_item["user_id"] = user_id
+    stored_item["interview_id"] = interview_id
+    with pytest.raises(ValidationError):
+        interview_from_item(stored_item)
+
+
+def test_the_partition_key_parses_back_into_its_identifiers() -> None:
+    key = interview_partition_key("4f1c-user", "01J-interview")
+    assert parse_interview_partition_key(key) == ("4f1c-user", "01J-interview")

@@ -1,0 +1,47 @@
+"""The end-of-interview report."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from tucoach_models.base import DomainModel
+from tucoach_models.feedback import Provenance, Text
+from tucoach_models.identifiers import QuestionId
+from tucoach_models.timestamps import UtcDatetime
+
+
+class CategoryScore(DomainModel):
+    category: str = Field(min_length=1, max_length=64)
+    score: int = Field(ge=0, le=100)
+    summary: Text = ""
+
+
+class QuestionReview(DomainModel):
+    question_id: QuestionId
+    question_text: Text
+    score: float = Field(ge=0, le=10)
+    summary: Text = ""
+
+
+class WordCount(DomainModel):
+    word: str = Field(min_length=1, max_length=64)
+    count: int = Field(ge=1)
+
+
+class Insights(DomainModel):
+    """What the candidate said, as Google's Interview Warmup shows it."""
+
+    job_terms_used: tuple[Text, ...] = ()
+    most_used_words: tuple[WordCount, ...] = ()
+    talking_points_covered: tuple[Text, ...] = ()
+
+
+class Report(DomainModel):
+    overall_score: int = Field(ge=0, le=100)
+    categories: tuple[CategoryScore, ...] = ()
+    strengths: tuple[Text, ...] = ()
+    to_work_on: tuple[Text, ...] = ()
+    questions: tuple[QuestionReview, ...] = ()
+    insights: Insights = Insights()
+    provenance: Provenance
+    generated_at: UtcDatetime

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+
+from tucoach_models import format_timestamp, parse_timestamp
+from tucoach_models.strategies import moments
+
+
+@given(moments)
+def test_formatting_then_parsing_gives_the_same_moment(moment: datetime) -> None:
+    text = format_timestamp(moment)
+    assert len(text) == 27
+    assert parse_timestamp(text) == moment
+
+
+def test_the_format_is_fixed_width_even_on_a_whole_second() -> None:
+    assert format_timestamp(datetime(2026, 1, 1, tzinfo=UTC)) == "2026-01-01T00:00:00.000000Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-01-01",
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:00:00.000000+00:00",
+        "not a time at all, no",
+    ],
+)
+def test_other_shapes_are_refused_with_an_example(text: str) -> None:
+    with pytest.raises(ValueError, match=r"like 2026-11-30T12:34:56\.000123Z"):
+        parse_timestamp(text)
+
+
+def test_naive_datetimes_cannot_be_formatted() -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        format_timestamp(datetime(2026, 1, 1))
