@@ -9,6 +9,15 @@ from tucoach_models.enums import (
     Role,
     Seniority,
 )
+from tucoach_models.errors import (
+    ConflictError,
+    InvalidRequestError,
+    NotFoundError,
+    TooLargeError,
+    TuCoachError,
+    UnavailableError,
+    UnprocessableError,
+)
 from tucoach_models.feedback import CriterionScore, Feedback, Provenance
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
@@ -20,8 +29,11 @@ from tucoach_models.interview import (
     AskedQuestion,
     Interview,
 )
+from tucoach_models.rating import MAX_COMMENT_LENGTH, FeedbackRating
 from tucoach_models.records import (
+    ANSWERED_COUNT,
     INTERVIEW_PARTITION_KEY_FORMAT,
+    OVERALL_SCORE,
     PARTITION_KEY,
     RECORD_TYPE,
     SORT_KEY,
@@ -29,16 +41,21 @@ from tucoach_models.records import (
     interview_partition_key,
     interview_to_item,
     parse_interview_partition_key,
+    summary_from_item,
 )
 from tucoach_models.report import CategoryScore, Insights, QuestionReview, Report, WordCount
+from tucoach_models.summary import InterviewSummary
 from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_timestamp
 
 __all__ = [
+    "ANSWERED_COUNT",
     "DEFAULT_QUESTIONS",
     "INTERVIEW_PARTITION_KEY_FORMAT",
     "MAX_ANSWER_LENGTH",
+    "MAX_COMMENT_LENGTH",
     "MAX_QUESTIONS",
     "MIN_QUESTIONS",
+    "OVERALL_SCORE",
     "PARTITION_KEY",
     "RECORD_TYPE",
     "SORT_KEY",
@@ -46,12 +63,17 @@ __all__ = [
     "AskedQuestion",
     "CategoryScore",
     "CoachEngine",
+    "ConflictError",
     "CriterionScore",
     "Feedback",
+    "FeedbackRating",
     "Insights",
     "Interview",
     "InterviewId",
     "InterviewStatus",
+    "InterviewSummary",
+    "InvalidRequestError",
+    "NotFoundError",
     "Provenance",
     "QuestionId",
     "QuestionKind",
@@ -60,6 +82,10 @@ __all__ = [
     "Report",
     "Role",
     "Seniority",
+    "TooLargeError",
+    "TuCoachError",
+    "UnavailableError",
+    "UnprocessableError",
     "UserId",
     "UtcDatetime",
     "WordCount",
@@ -69,4 +95,5 @@ __all__ = [
     "interview_to_item",
     "parse_interview_partition_key",
     "parse_timestamp",
+    "summary_from_item",
 ]

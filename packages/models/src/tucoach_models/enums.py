@@ -37,3 +37,5 @@ class RecordType(StrEnum):
     """The `record_type` attribute that tells the item kinds of the single table apart."""
 
     INTERVIEW = "INTERVIEW"
+    RATING = "RATING"
+    IDEMPOTENCY = "IDEMPOTENCY"

@@ -19,11 +19,14 @@ from pydantic import ConfigDict, field_validator, model_validator
 
 from tucoach_models.enums import RecordType
 from tucoach_models.interview import Interview
+from tucoach_models.summary import InterviewSummary
 from tucoach_models.timestamps import format_timestamp, parse_timestamp
 
 PARTITION_KEY = "partition_key"
 SORT_KEY = "sort_key"
 RECORD_TYPE = "record_type"
+ANSWERED_COUNT = "answered_count"
+OVERALL_SCORE = "overall_score"
 
 INTERVIEW_PARTITION_KEY_FORMAT = "USER#{user_id}#INTERVIEW#{interview_id}"
 _INTERVIEW_PARTITION_KEY = re.compile(
@@ -90,6 +93,11 @@ def interview_to_item(interview: Interview) -> Item:
     document[PARTITION_KEY] = interview_partition_key(interview.user_id, interview.interview_id)
     document[SORT_KEY] = format_timestamp(interview.updated_at)
     document[RECORD_TYPE] = RecordType.INTERVIEW.value
+    # Denormalised for index projections (lists show them without reading the answers); they
+    # are derived from the interview, so reading ignores them.
+    document[ANSWERED_COUNT] = len(interview.answers)
+    if interview.report is not None:
+        document[OVERALL_SCORE] = interview.report.overall_score
     converted: Item = _floats_to_decimals(document)
     return converted
 
@@ -100,6 +108,11 @@ def interview_from_item(item: Item) -> Interview:
     return Interview.model_validate(
         stored.model_dump(exclude={PARTITION_KEY, SORT_KEY, RECORD_TYPE})
     )
+
+
+def summary_from_item(item: Item) -> InterviewSummary:
+    """The summary of the interview version an item (or an index projection of it) stores."""
+    return InterviewSummary.model_validate(item)
 
 
 def _floats_to_decimals(value: Any) -> Any:
@@ -115,6 +128,8 @@ def _floats_to_decimals(value: Any) -> Any:
 
 
 __all__ = [
+    "ANSWERED_COUNT",
+    "OVERALL_SCORE",
     "PARTITION_KEY",
     "RECORD_TYPE",
     "SORT_KEY",
@@ -124,4 +139,5 @@ __all__ = [
     "interview_partition_key",
     "interview_to_item",
     "parse_interview_partition_key",
+    "summary_from_item",
 ]

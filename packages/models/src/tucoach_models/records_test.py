@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from tucoach_models import (
     Interview,
+    InterviewSummary,
     RecordType,
     Role,
     Seniority,
@@ -19,6 +20,7 @@ from tucoach_models import (
     interview_partition_key,
     interview_to_item,
     parse_interview_partition_key,
+    summary_from_item,
 )
 from tucoach_models.strategies import interviews
 
@@ -204,3 +206,29 @@ def test_identifiers_that_would_break_the_key_are_refused(
 def test_the_partition_key_parses_back_into_its_identifiers() -> None:
     key = interview_partition_key("4f1c-user", "01J-interview")
     assert parse_interview_partition_key(key) == ("4f1c-user", "01J-interview")
+
+
+@settings(max_examples=50)
+@given(interviews())
+def test_the_summary_read_from_an_item_is_the_interviews_summary(interview: Interview) -> None:
+    # Given an interview stored as an item
+    item = interview_to_item(interview)
+    # When only the attributes an index projects are read
+    projected = {key: item[key] for key in SUMMARY_ATTRIBUTES if key in item}
+    # Then the summary is the interview's own
+    assert summary_from_item(projected) == InterviewSummary.of(interview)
+
+
+SUMMARY_ATTRIBUTES = (
+    "user_id",
+    "interview_id",
+    "role",
+    "seniority",
+    "status",
+    "version",
+    "question_count",
+    "answered_count",
+    "overall_score",
+    "created_at",
+    "updated_at",
+)
