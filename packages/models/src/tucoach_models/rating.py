@@ -1,4 +1,4 @@
-"""A user's rating of the coach's feedback on one interview: how we learn where the coach is wrong."""
+"""A user's rating of the coach's feedback on one interview: how we learn where it is wrong."""
 
 from __future__ import annotations
 
