@@ -61,6 +61,11 @@ class Interview(DomainModel):
     )
     created_at: UtcDatetime
     updated_at: UtcDatetime
+    avoided_question_ids: tuple[QuestionId, ...] = Field(
+        default=(),
+        max_length=200,
+        description="Questions from the user's recent interviews, avoided while others remain.",
+    )
     questions: tuple[AskedQuestion, ...] = ()
     answers: tuple[Answer, ...] = ()
     report: Report | None = None

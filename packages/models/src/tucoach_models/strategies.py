@@ -142,6 +142,7 @@ def interviews(draw: st.DrawFn) -> Interview:
         status=InterviewStatus.COMPLETED if completed else InterviewStatus.IN_PROGRESS,
         version=draw(st.integers(min_value=1, max_value=10_000)),
         question_count=question_count,
+        avoided_question_ids=tuple(draw(st.lists(question_ids, max_size=3))),
         created_at=created_at,
         updated_at=moment + timedelta(microseconds=draw(st.integers(min_value=0, max_value=999))),
         questions=tuple(questions),

@@ -1,0 +1,130 @@
+"""The curated question bank: one TOML file per role and seniority, validated when loaded."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Annotated, Self
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from tucoach_models import QuestionId, Role, Seniority
+from tucoach_models.base import DomainModel
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Phrasing = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+MIN_QUESTIONS_PER_CELL = 15
+
+
+class TalkingPoint(DomainModel):
+    id: Slug
+    point: str = Field(min_length=1, max_length=300)
+    phrasings: tuple[Phrasing, ...] = Field(min_length=1, max_length=8)
+
+    @field_validator("phrasings")
+    @classmethod
+    def _lowercase_and_distinct(cls, phrasings: tuple[str, ...]) -> tuple[str, ...]:
+        if any(p != p.lower() for p in phrasings):
+            raise ValueError("phrasings are lowercase, since answers are matched lowercased")
+        if len(set(phrasings)) != len(phrasings):
+            raise ValueError("phrasings of a talking point must be distinct")
+        return phrasings
+
+
+class FollowUp(DomainModel):
+    talking_point: Slug
+    text: str = Field(min_length=1, max_length=400)
+
+
+class BankQuestion(DomainModel):
+    id: QuestionId
+    topic: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+    difficulty: int = Field(ge=1, le=3)
+    text: str = Field(min_length=10, max_length=400)
+    model_answer: str = Field(min_length=50)
+    job_terms: tuple[str, ...] = Field(min_length=1, max_length=10)
+    talking_points: tuple[TalkingPoint, ...] = Field(min_length=3, max_length=8)
+    follow_ups: tuple[FollowUp, ...] = Field(min_length=1, max_length=3)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        point_ids = [p.id for p in self.talking_points]
+        if len(set(point_ids)) != len(point_ids):
+            raise ValueError(f"question {self.id}: talking point ids repeat")
+        for follow_up in self.follow_ups:
+            if follow_up.talking_point not in point_ids:
+                raise ValueError(
+                    f"question {self.id}: follow-up names unknown talking point "
+                    f"{follow_up.talking_point!r}"
+                )
+        return self
+
+    def talking_point(self, point_id: str) -> TalkingPoint:
+        return next(p for p in self.talking_points if p.id == point_id)
+
+
+class BankError(ValueError):
+    """The bank's files break its schema; the message names the file and the problem."""
+
+
+class QuestionBank:
+    """All questions, by id and by role and seniority."""
+
+    def __init__(self, cells: dict[tuple[Role, Seniority], tuple[BankQuestion, ...]]) -> None:
+        self._cells = cells
+        self._by_id: dict[str, BankQuestion] = {}
+        texts: set[str] = set()
+        for (role, seniority), questions in cells.items():
+            prefix = f"{role.value}-{seniority.value}-"
+            for question in questions:
+                if not question.id.startswith(prefix):
+                    raise BankError(f"question {question.id} is filed under {role}/{seniority}")
+                if question.id in self._by_id:
+                    raise BankError(f"question id {question.id} appears twice")
+                if question.text in texts:
+                    raise BankError(f"question text of {question.id} appears twice")
+                self._by_id[question.id] = question
+                texts.add(question.text)
+
+    def questions(self, role: Role, seniority: Seniority) -> tuple[BankQuestion, ...]:
+        return self._cells.get((role, seniority), ())
+
+    def get(self, question_id: str) -> BankQuestion:
+        """The question with this id; KeyError if there is none."""
+        return self._by_id[question_id]
+
+    def __iter__(self) -> Iterator[BankQuestion]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def topics(self, role: Role, seniority: Seniority) -> tuple[str, ...]:
+        return tuple(sorted({q.topic for q in self.questions(role, seniority)}))
+
+
+def parse_cell(text: str, source: str) -> tuple[BankQuestion, ...]:
+    """The questions of one bank file's text; BankError names `source` and what is wrong."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BankError(f"{source}: not valid TOML: {error}") from error
+    try:
+        return tuple(BankQuestion.model_validate(q) for q in document.get("questions", []))
+    except ValueError as error:
+        raise BankError(f"{source}: {error}") from error
+
+
+@cache
+def load_bank() -> QuestionBank:
+    """The bank shipped in this package (read once per process)."""
+    root = resources.files("tucoach_coach") / "bank"
+    cells: dict[tuple[Role, Seniority], tuple[BankQuestion, ...]] = {}
+    for role in Role:
+        for seniority in Seniority:
+            source = f"bank/{role.value}/{seniority.value}.toml"
+            resource = root / role.value / f"{seniority.value}.toml"
+            cells[role, seniority] = parse_cell(resource.read_text(encoding="utf-8"), source)
+    return QuestionBank(cells)

@@ -1,0 +1,230 @@
+"""The interview flow: which question comes next, when to follow up, and each new version.
+
+Every step takes an interview version and returns the next one (version + 1); nothing is
+stored here. Choices are deterministic for an interview (seeded by its id), so a retried step
+asks the same question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tucoach_coach.bank import BankError, BankQuestion, FollowUp, QuestionBank
+from tucoach_coach.engine import FeedbackEngine
+from tucoach_coach.errors import (
+    InterviewAlreadyCompleted,
+    NoQuestionWaiting,
+    NothingToReport,
+    NotTheCurrentQuestion,
+    QuestionRetired,
+)
+from tucoach_coach.reporting import build_report
+from tucoach_coach.target import FOLLOW_UP_SEPARATOR, ScoringTarget, follow_up_id
+from tucoach_models import (
+    Answer,
+    AskedQuestion,
+    Interview,
+    InterviewStatus,
+    QuestionKind,
+    Role,
+    Seniority,
+)
+
+# A main answer below this score gets the follow-up of its first missed point (one at most).
+FOLLOW_UP_BELOW = 8.0
+# A main answer at or above this makes the next question harder; below EASIER_BELOW, easier.
+HARDER_FROM = 7.5
+EASIER_BELOW = 4.0
+FIRST_DIFFICULTY = 1
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    bank: QuestionBank
+    engine: FeedbackEngine
+
+    def start(
+        self,
+        *,
+        user_id: str,
+        interview_id: str,
+        role: Role,
+        seniority: Seniority,
+        question_count: int,
+        avoided_question_ids: tuple[str, ...] = (),
+        now: datetime,
+    ) -> Interview:
+        """Version 1 of a new interview, with its first question asked."""
+        empty = Interview(
+            user_id=user_id,
+            interview_id=interview_id,
+            role=role,
+            seniority=seniority,
+            version=1,
+            question_count=question_count,
+            avoided_question_ids=avoided_question_ids,
+            created_at=now,
+            updated_at=now,
+        )
+        first = self._next_main_question(empty)
+        if first is None:
+            raise BankError(f"the bank has no {role}/{seniority} questions")
+        return empty.model_copy(update={"questions": (_asked(first, now),)})
+
+    def answer(
+        self, interview: Interview, *, question_id: str, text: str, now: datetime
+    ) -> Interview:
+        """The next version: the answer with its feedback, and the next question if any."""
+        if interview.status is InterviewStatus.COMPLETED:
+            raise InterviewAlreadyCompleted
+        current = interview.current_question
+        if current is None:
+            raise NoQuestionWaiting
+        if current.question_id != question_id:
+            raise NotTheCurrentQuestion(question_id, current.question_id)
+
+        moment = _after(interview, now)
+        main = self._bank_question(current.follow_up_of or current.question_id)
+        target = (
+            ScoringTarget.of_question(main)
+            if current.kind is QuestionKind.MAIN
+            else ScoringTarget.of_follow_up(main, self._follow_up_of(main, current))
+        )
+        feedback = self.engine.feedback(target, text)
+        follow_up = (
+            self._follow_up_for(main, feedback.follow_up)
+            if current.kind is QuestionKind.MAIN and feedback.score < FOLLOW_UP_BELOW
+            else None
+        )
+        feedback = feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None})
+        answered = interview.model_copy(
+            update={
+                "answers": (
+                    *interview.answers,
+                    Answer(
+                        question_id=question_id, text=text, answered_at=moment, feedback=feedback
+                    ),
+                )
+            }
+        )
+        if follow_up is not None:
+            next_question: AskedQuestion | None = _asked_follow_up(main, follow_up, moment)
+        else:
+            chosen = self._next_main_question(answered)
+            next_question = _asked(chosen, moment) if chosen else None
+        return Interview.model_validate(
+            answered.model_dump()
+            | {
+                "version": interview.version + 1,
+                "updated_at": moment,
+                "questions": (
+                    *answered.questions,
+                    *((next_question,) if next_question else ()),
+                ),
+            }
+        )
+
+    def complete(self, interview: Interview, *, now: datetime) -> Interview:
+        """The next version, completed, with its report."""
+        if interview.status is InterviewStatus.COMPLETED:
+            raise InterviewAlreadyCompleted
+        if not interview.answers:
+            raise NothingToReport
+        moment = _after(interview, now)
+        return Interview.model_validate(
+            interview.model_dump()
+            | {
+                "version": interview.version + 1,
+                "updated_at": moment,
+                "status": InterviewStatus.COMPLETED,
+                "report": build_report(interview, self.bank, moment),
+            }
+        )
+
+    def _bank_question(self, question_id: str) -> BankQuestion:
+        try:
+            return self.bank.get(question_id)
+        except KeyError:
+            raise QuestionRetired(question_id) from None
+
+    def _follow_up_of(self, main: BankQuestion, asked: AskedQuestion) -> FollowUp:
+        point_id = asked.question_id.split(FOLLOW_UP_SEPARATOR, 1)[1]
+        follow_up = next((f for f in main.follow_ups if f.talking_point == point_id), None)
+        if follow_up is None:
+            raise QuestionRetired(asked.question_id)
+        return follow_up
+
+    @staticmethod
+    def _follow_up_for(main: BankQuestion, text: str | None) -> FollowUp | None:
+        return next((f for f in main.follow_ups if f.text == text), None) if text else None
+
+    def _next_main_question(self, interview: Interview) -> BankQuestion | None:
+        asked_main = [q for q in interview.questions if q.kind is QuestionKind.MAIN]
+        if len(asked_main) >= interview.question_count:
+            return None
+        asked_ids = {q.question_id for q in asked_main}
+        pool = [
+            q
+            for q in self.bank.questions(interview.role, interview.seniority)
+            if q.id not in asked_ids
+        ]
+        if not pool:
+            return None
+        target = _target_difficulty(interview)
+        avoided = set(interview.avoided_question_ids)
+        used_topics = {q.topic for q in asked_main}
+
+        def preference(question: BankQuestion) -> tuple[bool, bool, int, bytes]:
+            tie_break = hashlib.sha256(f"{interview.interview_id}/{question.id}".encode()).digest()
+            return (
+                question.id in avoided,
+                question.topic in used_topics,
+                abs(question.difficulty - target),
+                tie_break,
+            )
+
+        return min(pool, key=preference)
+
+
+def _target_difficulty(interview: Interview) -> int:
+    """Harder after a strong main answer, easier after a weak one."""
+    scores = {a.question_id: a.feedback.score for a in interview.answers}
+    answered_main = [
+        q for q in interview.questions if q.kind is QuestionKind.MAIN and q.question_id in scores
+    ]
+    if not answered_main:
+        return FIRST_DIFFICULTY
+    last = answered_main[-1]
+    score = scores[last.question_id]
+    step = 1 if score >= HARDER_FROM else -1 if score < EASIER_BELOW else 0
+    return min(3, max(1, last.difficulty + step))
+
+
+def _after(interview: Interview, now: datetime) -> datetime:
+    """A version time after the previous one, even if clocks tie or step back."""
+    return max(now, interview.updated_at + timedelta(microseconds=1))
+
+
+def _asked(question: BankQuestion, moment: datetime) -> AskedQuestion:
+    return AskedQuestion(
+        question_id=question.id,
+        kind=QuestionKind.MAIN,
+        topic=question.topic,
+        difficulty=question.difficulty,
+        text=question.text,
+        asked_at=moment,
+    )
+
+
+def _asked_follow_up(main: BankQuestion, follow_up: FollowUp, moment: datetime) -> AskedQuestion:
+    return AskedQuestion(
+        question_id=follow_up_id(main.id, follow_up.talking_point),
+        kind=QuestionKind.FOLLOW_UP,
+        follow_up_of=main.id,
+        topic=main.topic,
+        difficulty=main.difficulty,
+        text=follow_up.text,
+        asked_at=moment,
+    )

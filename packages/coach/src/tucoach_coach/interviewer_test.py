@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from tucoach_coach.bank import load_bank
+from tucoach_coach.errors import (
+    InterviewAlreadyCompleted,
+    NoQuestionWaiting,
+    NothingToReport,
+    NotTheCurrentQuestion,
+)
+from tucoach_coach.interviewer import Interviewer
+from tucoach_coach.offline import OfflineEngine
+from tucoach_models import AskedQuestion, Interview, InterviewStatus, QuestionKind, Role, Seniority
+
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+BANK = load_bank()
+COACH = Interviewer(BANK, OfflineEngine())
+
+
+def _start(**changes: Any) -> Interview:
+    fields: dict[str, Any] = {
+        "user_id": "user-1",
+        "interview_id": "interview-1",
+        "role": Role.BACKEND,
+        "seniority": Seniority.SENIOR,
+        "question_count": 5,
+        "now": NOW,
+    }
+    return COACH.start(**(fields | changes))
+
+
+def _current(interview: Interview) -> AskedQuestion:
+    current = interview.current_question
+    assert current is not None
+    return current
+
+
+def _model_answer_to_current(interview: Interview) -> str:
+    current = _current(interview)
+    return BANK.get(current.follow_up_of or current.question_id).model_answer
+
+
+def test_a_new_interview_asks_an_easy_first_question_of_its_cell() -> None:
+    interview = COACH.start(
+        user_id="u",
+        interview_id="i",
+        role=Role.FRONTEND,
+        seniority=Seniority.JUNIOR,
+        question_count=3,
+        now=NOW,
+    )
+    assert interview.version == 1
+    current = _current(interview)
+    assert current.question_id.startswith("frontend-junior-")
+    assert current.difficulty == 1
+
+
+def test_the_same_interview_id_gets_the_same_questions() -> None:
+    first = COACH.start(
+        user_id="u",
+        interview_id="same",
+        role=Role.DEVOPS,
+        seniority=Seniority.SENIOR,
+        question_count=3,
+        now=NOW,
+    )
+    again = COACH.start(
+        user_id="u",
+        interview_id="same",
+        role=Role.DEVOPS,
+        seniority=Seniority.SENIOR,
+        question_count=3,
+        now=NOW + timedelta(hours=1),
+    )
+    assert first.questions[0].question_id == again.questions[0].question_id
+
+
+def test_recently_seen_questions_are_avoided() -> None:
+    cell = BANK.questions(Role.BACKEND, Seniority.SENIOR)
+    easy = [q.id for q in cell if q.difficulty == 1]
+    interview = COACH.start(
+        user_id="u",
+        interview_id="i",
+        role=Role.BACKEND,
+        seniority=Seniority.SENIOR,
+        question_count=3,
+        avoided_question_ids=tuple(easy[:-1]),
+        now=NOW,
+    )
+    assert interview.questions[0].question_id == easy[-1]
+
+
+def test_a_full_interview_asks_no_question_twice_and_spreads_topics() -> None:
+    interview = COACH.start(
+        user_id="u",
+        interview_id="spread",
+        role=Role.BACKEND,
+        seniority=Seniority.ARCHITECT,
+        question_count=6,
+        now=NOW,
+    )
+    while interview.current_question is not None:
+        interview = COACH.answer(
+            interview,
+            question_id=_current(interview).question_id,
+            text=_model_answer_to_current(interview),
+            now=NOW,
+        )
+    main = [q for q in interview.questions if q.kind is QuestionKind.MAIN]
+    assert len(main) == 6
+    assert len({q.question_id for q in interview.questions}) == len(interview.questions)
+    assert len({q.topic for q in main}) == 6
+
+
+def test_a_weak_answer_gets_one_follow_up_on_a_missed_point_then_moves_on() -> None:
+    # Given an interview and a weak answer to its first question
+    interview = _start()
+    first = _current(interview)
+    after_weak = COACH.answer(
+        interview, question_id=first.question_id, text="I would look at the logs.", now=NOW
+    )
+    # Then the next question is a follow-up of the first, named in the feedback
+    follow_up = _current(after_weak)
+    assert follow_up.kind is QuestionKind.FOLLOW_UP
+    assert follow_up.follow_up_of == first.question_id
+    assert after_weak.answers[-1].feedback.follow_up == follow_up.text
+    # When the follow-up is also answered weakly
+    after_follow_up = COACH.answer(
+        after_weak, question_id=follow_up.question_id, text="Not sure.", now=NOW
+    )
+    # Then the interview moves on to a new main question: one follow-up per question at most
+    assert _current(after_follow_up).kind is QuestionKind.MAIN
+    assert after_follow_up.answers[-1].feedback.follow_up is None
+
+
+def test_a_strong_answer_needs_no_follow_up_and_raises_the_difficulty() -> None:
+    interview = _start()
+    first = _current(interview)
+    after = COACH.answer(
+        interview, question_id=first.question_id, text=_model_answer_to_current(interview), now=NOW
+    )
+    assert after.answers[-1].feedback.follow_up is None
+    assert _current(after).kind is QuestionKind.MAIN
+    assert _current(after).difficulty == min(3, first.difficulty + 1)
+
+
+def test_every_step_is_a_new_version_later_than_the_last() -> None:
+    interview = _start()
+    after = COACH.answer(
+        interview,
+        question_id=_current(interview).question_id,
+        text="An answer.",
+        now=NOW - timedelta(minutes=5),  # a clock that stepped back
+    )
+    assert after.version == interview.version + 1
+    assert after.updated_at > interview.updated_at
+    assert after.created_at == interview.created_at
+
+
+def test_answering_another_question_than_the_current_one_conflicts() -> None:
+    interview = _start()
+    with pytest.raises(NotTheCurrentQuestion):
+        COACH.answer(interview, question_id="backend-senior-not-current", text="x", now=NOW)
+
+
+def test_when_every_question_is_answered_the_interview_waits_to_be_finished() -> None:
+    interview = _start(question_count=3)
+    while interview.current_question is not None:
+        interview = COACH.answer(
+            interview,
+            question_id=_current(interview).question_id,
+            text=_model_answer_to_current(interview),
+            now=NOW,
+        )
+    with pytest.raises(NoQuestionWaiting):
+        COACH.answer(interview, question_id="anything", text="x", now=NOW)
+    completed = COACH.complete(interview, now=NOW)
+    assert completed.status is InterviewStatus.COMPLETED
+    assert completed.report is not None
+    assert completed.report.overall_score >= 80
+    with pytest.raises(InterviewAlreadyCompleted):
+        COACH.complete(completed, now=NOW)
+    with pytest.raises(InterviewAlreadyCompleted):
+        COACH.answer(completed, question_id="anything", text="x", now=NOW)
+
+
+def test_an_interview_without_answers_cannot_be_finished() -> None:
+    with pytest.raises(NothingToReport):
+        COACH.complete(_start(), now=NOW)

@@ -1,0 +1,268 @@
+"""Plain-English text handling for scoring: words, light stems, stop words, sentences.
+
+Deliberately small and deterministic: the same text always gives the same tokens, so the same
+answer always gets the same score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "could",
+        "couldn",
+        "did",
+        "didn",
+        "do",
+        "does",
+        "doesn",
+        "doing",
+        "don",
+        "down",
+        "during",
+        "each",
+        "either",
+        "else",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "get",
+        "gets",
+        "got",
+        "had",
+        "hadn",
+        "has",
+        "hasn",
+        "have",
+        "haven",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "like",
+        "ll",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "mustn",
+        "my",
+        "myself",
+        "need",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "per",
+        "quite",
+        "rather",
+        "re",
+        "really",
+        "s",
+        "same",
+        "shall",
+        "shan",
+        "she",
+        "should",
+        "shouldn",
+        "so",
+        "some",
+        "such",
+        "t",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "thing",
+        "things",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "use",
+        "used",
+        "uses",
+        "using",
+        "ve",
+        "very",
+        "via",
+        "was",
+        "wasn",
+        "way",
+        "we",
+        "well",
+        "were",
+        "weren",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "won",
+        "would",
+        "wouldn",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    ]
+)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase alphanumeric runs: "Don't use O(n^2)!" -> [don, t, use, o, n, 2]."""
+    return _WORD.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """A light stem that makes plural, -ing and -ed forms meet: caches/caching/cached -> cach."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in (("ies", "y"), ("ied", "y")):
+        if word.endswith(suffix) and len(word) > 4:
+            return word[: -len(suffix)] + replacement
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return _DOUBLE_CONSONANT.sub(r"\1", base).rstrip("e")
+    if word.endswith("es") and len(word) > 4 and word[-3] in "sxzh":
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def content_words(tokens: Sequence[str]) -> list[str]:
+    """The words that carry meaning: everything but stop words."""
+    return [w for w in tokens if w not in STOP_WORDS]
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if len(words(s)) > 0]
+
+
+def phrase_starts(haystack: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    """Where `phrase` starts as consecutive items of `haystack` (both stemmed)."""
+    if not phrase or len(phrase) > len(haystack):
+        return []
+    first = phrase[0]
+    width = len(phrase)
+    return [
+        start
+        for start in range(len(haystack) - width + 1)
+        if haystack[start] == first and list(haystack[start : start + width]) == list(phrase)
+    ]
+
+
+def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> bool:
+    return bool(phrase_starts(haystack, phrase))
+
+
+def distinct_ratio(tokens: Sequence[str], n: int = 3) -> float:
+    """Distinct n-grams over all n-grams: near 1 for prose, low for text said again and again."""
+    grams = [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return len(set(grams)) / len(grams) if grams else 1.0
