@@ -19,6 +19,7 @@ from tucoach_models.errors import (
     UnprocessableError,
 )
 from tucoach_models.feedback import CriterionScore, Feedback, Provenance
+from tucoach_models.idempotency import IDEMPOTENCY_TTL, IdempotencyKey, IdempotencyRecord
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
     DEFAULT_QUESTIONS,
@@ -50,6 +51,7 @@ from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_times
 __all__ = [
     "ANSWERED_COUNT",
     "DEFAULT_QUESTIONS",
+    "IDEMPOTENCY_TTL",
     "INTERVIEW_PARTITION_KEY_FORMAT",
     "MAX_ANSWER_LENGTH",
     "MAX_COMMENT_LENGTH",
@@ -67,6 +69,8 @@ __all__ = [
     "CriterionScore",
     "Feedback",
     "FeedbackRating",
+    "IdempotencyKey",
+    "IdempotencyRecord",
     "Insights",
     "Interview",
     "InterviewId",
