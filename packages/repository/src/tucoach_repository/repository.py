@@ -57,7 +57,6 @@ from tucoach_repository.schema import (
 from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.sizing import ensure_fits
 from tucoach_repository.tokens import (
-    StartKey,
     encode_token,
     user_interviews_start_key,
     version_history_start_key,
@@ -95,7 +94,12 @@ class InterviewRepository:
     # -- writes ------------------------------------------------------------------------------
 
     def create(self, interview: Interview) -> None:
-        """Stores the first version of a new interview (one PutItem)."""
+        """Stores the first version of a new interview (one PutItem).
+
+        The put is conditional on its key being free, so a create sent twice (a retry) is
+        InterviewAlreadyExists. Interview ids are generated unique, which is what keeps two
+        interviews apart; the condition cannot see other items of the partition.
+        """
         if interview.version != 1:
             raise ValueError(f"a new interview starts at version 1, not {interview.version}")
         item = self._latest_version_item(interview)
@@ -302,7 +306,7 @@ class InterviewRepository:
             next_token=next_token,
         )
 
-    def _keys_of(self, partition_key: str) -> list[StartKey]:
+    def _keys_of(self, partition_key: str) -> list[AttributeValues]:
         """Every key in a partition, oldest first (paginated, keys only)."""
         request: QueryInputTypeDef = {
             **self._partition_query(partition_key),
@@ -312,7 +316,7 @@ class InterviewRepository:
             "#partition_key": PARTITION_KEY,
             "#sort_key": SORT_KEY,
         }
-        keys: list[StartKey] = []
+        keys: list[AttributeValues] = []
         while True:
             response = self._query(request)
             keys.extend(response["Items"])
@@ -320,7 +324,7 @@ class InterviewRepository:
                 return keys
             request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
-    def _delete_items(self, keys: Sequence[StartKey]) -> None:
+    def _delete_items(self, keys: Sequence[AttributeValues]) -> None:
         for start in range(0, len(keys), BATCH_SIZE):
             pending: list[WriteRequestTypeDef] = [
                 {"DeleteRequest": {"Key": key}} for key in keys[start : start + BATCH_SIZE]
@@ -368,7 +372,7 @@ class InterviewRepository:
                 raise unavailable("TransactWriteItems", error) from error
 
 
-def _key(partition_key: str, sort_key: str) -> StartKey:
+def _key(partition_key: str, sort_key: str) -> AttributeValues:
     return {PARTITION_KEY: {"S": partition_key}, SORT_KEY: {"S": sort_key}}
 
 

@@ -216,6 +216,9 @@ def test_another_users_interview_is_not_found(
         repository.list_versions("user-2", "interview-1", 10)
     with pytest.raises(InterviewNotFound):
         repository.delete("user-2", "interview-1")
+    as_user_2 = new_interview(user_id="user-2")
+    with pytest.raises(InterviewNotFound):
+        repository.append_version(as_user_2, next_version(as_user_2))
     assert repository.list_interviews("user-2", 10).items == ()
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tucoach_models import PARTITION_KEY, SORT_KEY, parse_interview_partition_key, parse_timestamp
+from tucoach_repository.attribute_values import AttributeValues
 from tucoach_repository.errors import InvalidNextToken
 from tucoach_repository.schema import (
     USER_INTERVIEWS_PARTITION_KEY,
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 # Keys are a few hundred bytes; anything much longer is not a token of ours.
 _MAX_TOKEN_LENGTH = 2_048
 
-StartKey = dict[str, "AttributeValueTypeDef"]
-
 
 def encode_token(key: Mapping[str, AttributeValueTypeDef]) -> str:
     plain = {name: value["S"] for name, value in key.items()}
@@ -37,14 +36,14 @@ def encode_token(key: Mapping[str, AttributeValueTypeDef]) -> str:
     return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
 
 
-def version_history_start_key(token: str, partition_key: str) -> StartKey:
+def version_history_start_key(token: str, partition_key: str) -> AttributeValues:
     """The key to go on from in one interview's version history."""
     key = _decode(token, {PARTITION_KEY, SORT_KEY})
     _require(key[PARTITION_KEY] == partition_key and _is_timestamp(key[SORT_KEY]))
     return _as_start_key(key)
 
 
-def user_interviews_start_key(token: str, user_id: str) -> StartKey:
+def user_interviews_start_key(token: str, user_id: str) -> AttributeValues:
     """The key to go on from in a user's list of interviews (on the `user_interviews` index)."""
     key = _decode(
         token, {PARTITION_KEY, SORT_KEY, USER_INTERVIEWS_PARTITION_KEY, USER_INTERVIEWS_SORT_KEY}
@@ -79,7 +78,7 @@ def _decode(token: str, names: set[str]) -> dict[str, str]:
     return dict(key)
 
 
-def _as_start_key(key: Mapping[str, str]) -> StartKey:
+def _as_start_key(key: Mapping[str, str]) -> AttributeValues:
     return {name: {"S": value} for name, value in key.items()}
 
 
