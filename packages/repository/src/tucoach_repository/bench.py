@@ -29,7 +29,6 @@ from tucoach_repository.repository import InterviewRepository
 from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version
 from tucoach_repository.schema import table_name
-from tucoach_repository.tables import ensure_table
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -52,7 +51,6 @@ def main() -> None:
     with running(installation) as endpoint:
         settings = local_settings(endpoint, table_name("bench"))
         client = local_client(settings)
-        ensure_table(client, settings.table_name)
         _run(InterviewRepository(settings, client=client), client)
 
 

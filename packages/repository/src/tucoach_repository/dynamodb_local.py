@@ -27,6 +27,7 @@ import boto3
 
 from tucoach_repository.client import make_client
 from tucoach_repository.settings import RepositorySettings
+from tucoach_repository.tables import ensure_table
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -113,11 +114,14 @@ def local_settings(endpoint: str, table_name: str) -> RepositorySettings:
 
 
 def local_client(settings: RepositorySettings) -> DynamoDBClient:
-    """A client of DynamoDB Local, built as the repository builds its own."""
+    """A client of DynamoDB Local, built as the repository builds its own, with the settings'
+    table created."""
     session = boto3.session.Session(
         aws_access_key_id=_ACCESS_KEY, aws_secret_access_key=_ACCESS_KEY, region_name=REGION
     )
-    return make_client(settings, session)
+    client = make_client(settings, session)
+    ensure_table(client, settings.table_name)
+    return client
 
 
 def _free_port() -> int:

@@ -25,7 +25,6 @@ from tucoach_repository.dynamodb_local import (
 from tucoach_repository.repository import InterviewRepository
 from tucoach_repository.schema import table_name
 from tucoach_repository.settings import RepositorySettings
-from tucoach_repository.tables import ensure_table
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -54,9 +53,7 @@ def dynamodb_local_settings(dynamodb_local_endpoint: str) -> RepositorySettings:
 
 @pytest.fixture
 def dynamodb_local_client(dynamodb_local_settings: RepositorySettings) -> DynamoDBClient:
-    client = local_client(dynamodb_local_settings)
-    ensure_table(client, dynamodb_local_settings.table_name)
-    return client
+    return local_client(dynamodb_local_settings)
 
 
 @pytest.fixture

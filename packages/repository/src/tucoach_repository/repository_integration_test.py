@@ -19,6 +19,7 @@ from tucoach_repository import (
     RepositorySettings,
     VersionConflict,
 )
+from tucoach_repository.readback import all_pages, item_count
 from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
 
@@ -26,16 +27,6 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
 WRITERS = 20
-
-
-def _items_in(client: DynamoDBClient, settings: RepositorySettings, partition_key: str) -> int:
-    return client.query(
-        TableName=settings.table_name,
-        KeyConditionExpression="partition_key = :key",
-        ExpressionAttributeValues={":key": {"S": partition_key}},
-        Select="COUNT",
-        ConsistentRead=True,
-    )["Count"]
 
 
 def _history(repository: InterviewRepository, user_id: str, interview_id: str) -> list[int]:
@@ -95,9 +86,7 @@ def test_250_interviews_page_newest_first_without_duplicates_or_gaps(
     for n in range(3):
         repository.create(new_interview("user-2", f"interview-{n:03}"))
     # When the list is read 17 at a time, following the tokens
-    pages = [repository.list_interviews("user-1", limit=17)]
-    while pages[-1].next_token is not None:
-        pages.append(repository.list_interviews("user-1", 17, pages[-1].next_token))
+    pages = all_pages(lambda token: repository.list_interviews("user-1", 17, token))
     # Then there are 15 pages (14 full, then 12), the last without a token
     assert [len(page.items) for page in pages] == [17] * 14 + [12]
     # And every interview of the user comes exactly once, newest first
@@ -115,9 +104,7 @@ def test_the_version_history_is_in_order_and_complete(
     for n in range(6):
         versions.append(next_version(versions[-1], f"answer {n}"))
         repository.append_version(versions[-2], versions[-1])
-    pages = [repository.list_versions("user-1", "interview-1", limit=4)]
-    while pages[-1].next_token is not None:
-        pages.append(repository.list_versions("user-1", "interview-1", 4, pages[-1].next_token))
+    pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 4, token))
     assert [[s.version for s in page.items] for page in pages] == [[1, 2, 3, 4], [5, 6, 7]]
     for version in versions:
         assert repository.get_version("user-1", "interview-1", version.updated_at) == version
@@ -159,12 +146,8 @@ def test_the_size_guard_refuses_an_oversize_version_and_writes_nothing(
     repository.create(first)
     with pytest.raises(ItemTooLarge):
         repository.append_version(first, next_version(first, feedback=oversized_feedback()))
-    assert (
-        _items_in(
-            dynamodb_local_client, dynamodb_local_settings, "USER#user-1#INTERVIEW#interview-1"
-        )
-        == 1
-    )
+    table = dynamodb_local_settings.table_name
+    assert item_count(dynamodb_local_client, table, "USER#user-1#INTERVIEW#interview-1") == 1
     assert repository.get_latest("user-1", "interview-1") == first
     # And the interview can still move on
     repository.append_version(first, next_version(first))
@@ -196,8 +179,8 @@ def test_delete_leaves_nothing_behind(
     assert repository.delete("user-1", "interview-1") == 63
     # Then neither of its partitions holds an item, nor the index an entry
     client, settings = dynamodb_local_client, dynamodb_local_settings
-    assert _items_in(client, settings, "USER#user-1#INTERVIEW#interview-1") == 0
-    assert _items_in(client, settings, "USER#user-1#RATING#interview-1") == 0
+    assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0
+    assert item_count(client, settings.table_name, "USER#user-1#RATING#interview-1") == 0
     assert [s.interview_id for s in repository.list_interviews("user-1", 10).items] == [
         "interview-2"
     ]

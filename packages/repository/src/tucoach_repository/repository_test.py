@@ -18,21 +18,13 @@ from tucoach_repository import (
     ItemTooLarge,
     VersionConflict,
 )
+from tucoach_repository.readback import all_pages, item_count
 from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
     from tucoach_repository.settings import RepositorySettings
-
-
-def _item_count(client: DynamoDBClient, settings: RepositorySettings, partition_key: str) -> int:
-    return client.query(
-        TableName=settings.table_name,
-        KeyConditionExpression="partition_key = :key",
-        ExpressionAttributeValues={":key": {"S": partition_key}},
-        Select="COUNT",
-    )["Count"]
 
 
 # -- create and read ---------------------------------------------------------------------------
@@ -165,9 +157,7 @@ def test_the_version_history_pages_oldest_first(repository: InterviewRepository)
         versions.append(next_version(versions[-1]))
         repository.append_version(versions[-2], versions[-1])
     # When its history is read two at a time
-    pages = [repository.list_versions("user-1", "interview-1", limit=2)]
-    while pages[-1].next_token is not None:
-        pages.append(repository.list_versions("user-1", "interview-1", 2, pages[-1].next_token))
+    pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 2, token))
     # Then the pages hold every version once, oldest first, and the last has no token
     assert [len(page.items) for page in pages] == [2, 2, 1]
     assert [s for page in pages for s in page.items] == [InterviewSummary.of(v) for v in versions]
@@ -210,9 +200,7 @@ def test_a_users_interviews_are_listed_newest_first_a_page_at_a_time(
     _create_interviews(repository, 7)
     _create_interviews(repository, 1, user_id="user-2")
     # When user-1's list is read three at a time
-    pages = [repository.list_interviews("user-1", limit=3)]
-    while pages[-1].next_token is not None:
-        pages.append(repository.list_interviews("user-1", 3, pages[-1].next_token))
+    pages = all_pages(lambda token: repository.list_interviews("user-1", 3, token))
     # Then every interview of theirs comes once, newest first, in pages of 3, 3 and 1
     assert [len(page.items) for page in pages] == [3, 3, 1]
     ids = [summary.interview_id for page in pages for summary in page.items]
@@ -339,8 +327,8 @@ def test_delete_removes_every_version_and_rating_and_nothing_else(
     assert deleted == 32
     with pytest.raises(InterviewNotFound):
         repository.get_latest("user-1", "interview-1")
-    assert _item_count(client, settings, "USER#user-1#INTERVIEW#interview-1") == 0
-    assert _item_count(client, settings, "USER#user-1#RATING#interview-1") == 0
+    assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0
+    assert item_count(client, settings.table_name, "USER#user-1#RATING#interview-1") == 0
     assert repository.get_rating("user-1", "interview-1") is None
     assert [s.interview_id for s in repository.list_interviews("user-1", 10).items] == [
         "interview-2"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import tucoach_repository
 from tucoach_models import FeedbackRating
 from tucoach_repository import InterviewRepository
+from tucoach_repository.readback import all_pages
 from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version
 
@@ -40,13 +41,8 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
         repository.get_version("user-1", "interview-1", first.updated_at)
     with counted_requests(client) as history:
         repository.list_versions("user-1", "interview-1", limit=10)
-    pages = []
     with counted_requests(client) as listing:
-        page = repository.list_interviews("user-1", limit=2)
-        pages.append(page)
-        while page.next_token is not None:
-            page = repository.list_interviews("user-1", 2, page.next_token)
-            pages.append(page)
+        pages = all_pages(lambda token: repository.list_interviews("user-1", 2, token))
     with counted_requests(client) as rate:
         repository.put_rating(_rating())
     with counted_requests(client) as rating:
