@@ -31,7 +31,7 @@ from tucoach_repository.samples import START, new_interview, next_version
 from tucoach_repository.schema import table_name
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 INTERVIEWS = 200
 LIST_PAGES = 50

@@ -10,7 +10,7 @@ from botocore.config import Config
 from tucoach_repository.settings import RepositorySettings
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 
 def make_client(

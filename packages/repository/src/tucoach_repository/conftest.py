@@ -22,7 +22,7 @@ from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.tables import ensure_table
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 
 @pytest.fixture

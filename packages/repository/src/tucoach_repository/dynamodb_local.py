@@ -30,7 +30,7 @@ from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.tables import ensure_table
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 DIRECTORY_VARIABLE = "DYNAMODB_LOCAL_DIR"
 JAR = "DynamoDBLocal.jar"
@@ -46,7 +46,7 @@ _ACCESS_KEY = "local"
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-class DynamoDBLocalMissing(Exception):  # noqa: N818 - reads as the condition it reports
+class DynamoDBLocalMissing(Exception):
     """DynamoDB Local or Java is not installed here; the message says which and what to do."""
 
 

@@ -4,9 +4,6 @@ Every failure leaves the repository as one of these: a botocore error never reac
 Messages are for the person using TuCoach; the detail of an unexpected failure goes to the log.
 """
 
-# The names say what went wrong in the domain's words; an `Error` suffix would add nothing.
-# ruff: noqa: N818
-
 from __future__ import annotations
 
 import logging

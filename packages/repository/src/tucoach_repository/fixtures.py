@@ -27,7 +27,7 @@ from tucoach_repository.schema import table_name
 from tucoach_repository.settings import RepositorySettings
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 REQUIRE_VARIABLE = "TUCOACH_REQUIRE_DYNAMODB_LOCAL"
 

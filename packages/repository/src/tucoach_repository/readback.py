@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from tucoach_repository.page import Page
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 T = TypeVar("T")
 

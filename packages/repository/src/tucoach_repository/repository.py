@@ -63,8 +63,8 @@ from tucoach_repository.tokens import (
 )
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
-    from mypy_boto3_dynamodb.type_defs import (
+    from types_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.type_defs import (
         QueryInputTypeDef,
         QueryOutputTypeDef,
         TransactWriteItemTypeDef,

@@ -24,7 +24,7 @@ from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 WRITERS = 20
 

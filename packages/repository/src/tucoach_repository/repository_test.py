@@ -22,7 +22,7 @@ from tucoach_repository.readback import all_pages, item_count
 from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
     from tucoach_repository.settings import RepositorySettings
 

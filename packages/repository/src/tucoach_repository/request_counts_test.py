@@ -18,7 +18,7 @@ from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 
 def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from tucoach_models import PARTITION_KEY, SORT_KEY, format_timestamp
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef
+    from types_boto3_dynamodb.type_defs import CreateTableInputTypeDef
 
 TABLE_NAME_FORMAT = "TuCoachAi-{environment}"
 

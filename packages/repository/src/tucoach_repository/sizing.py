@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tucoach_repository.errors import ItemTooLarge
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from types_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 MAX_ITEM_SIZE = 400 * 1024
 _CONTAINER_OVERHEAD = 3

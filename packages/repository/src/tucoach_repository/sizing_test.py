@@ -8,7 +8,7 @@ from tucoach_repository.errors import ItemTooLarge
 from tucoach_repository.sizing import MAX_ITEM_SIZE, ensure_fits, item_size
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from types_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from tucoach_repository.errors import translated_errors
 from tucoach_repository.schema import TIME_TO_LIVE_ATTRIBUTE, table_definition
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 
 def ensure_table(client: DynamoDBClient, name: str) -> None:

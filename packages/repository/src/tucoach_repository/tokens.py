@@ -24,7 +24,7 @@ from tucoach_repository.schema import (
 )
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from types_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 # Keys are a few hundred bytes; anything much longer is not a token of ours.
 _MAX_TOKEN_LENGTH = 2_048

@@ -14,7 +14,7 @@ from tucoach_repository.tokens import (
 )
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from types_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 HISTORY_KEY = {"partition_key": "USER#u-1#INTERVIEW#i-1", "sort_key": "2026-11-30T12:00:00.000000Z"}
 LIST_KEY = {
