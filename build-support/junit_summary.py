@@ -1,12 +1,14 @@
 """Sums the JUnit XML reports Pants writes into one line: `N passed, N failed, N skipped`.
 
 Usage: python3 build-support/junit_summary.py REPORTS_DIR
+Each reason for skipping tests is printed first, with how many it skipped.
 Exits 1 when any test failed or errored, or when no test ran at all.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -49,11 +51,23 @@ def tally_reports(directory: Path) -> Tally:
     return total
 
 
+def skip_reasons(directory: Path) -> Counter[str]:
+    """How many tests were skipped for each reason, so a skip never goes by unexplained."""
+    reasons: Counter[str] = Counter()
+    for report in sorted(directory.rglob("*.xml")):
+        root = ElementTree.parse(report).getroot()  # noqa: S314
+        for skipped in root.iter("skipped"):
+            reasons[skipped.get("message", "no reason given")] += 1
+    return reasons
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     tally = tally_reports(Path(argv[1]))
+    for reason, count in sorted(skip_reasons(Path(argv[1])).items()):
+        print(f"skipped {count}: {reason}")
     print(tally.line())
     return 0 if tally.failed == 0 and tally.passed > 0 else 1
 

@@ -1,0 +1,379 @@
+"""Every operation and its failures, against moto's in-process DynamoDB."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tucoach_models import FeedbackRating, InterviewSummary
+from tucoach_repository import (
+    MAX_ITEM_SIZE,
+    InterviewAlreadyExists,
+    InterviewNotFound,
+    InterviewRepository,
+    InvalidNextToken,
+    InvalidPageLimit,
+    ItemTooLarge,
+    VersionConflict,
+)
+from tucoach_repository.readback import all_pages, item_count
+from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
+
+if TYPE_CHECKING:
+    from types_boto3_dynamodb.client import DynamoDBClient
+
+    from tucoach_repository.settings import RepositorySettings
+
+
+# -- create and read ---------------------------------------------------------------------------
+
+
+def test_a_created_interview_reads_back_as_its_latest_version(
+    repository: InterviewRepository,
+) -> None:
+    # Given a new interview
+    interview = new_interview()
+    # When it is created
+    repository.create(interview)
+    # Then it is the interview's latest version, unchanged
+    assert repository.get_latest("user-1", "interview-1") == interview
+
+
+def test_creating_an_existing_interview_again_is_a_conflict(
+    repository: InterviewRepository,
+) -> None:
+    repository.create(new_interview())
+    with pytest.raises(InterviewAlreadyExists, match="interview-1 already exists"):
+        repository.create(new_interview())
+
+
+def test_only_a_first_version_can_be_created(repository: InterviewRepository) -> None:
+    with pytest.raises(ValueError, match="starts at version 1"):
+        repository.create(next_version(new_interview()))
+
+
+def test_an_unknown_interview_is_not_found(repository: InterviewRepository) -> None:
+    with pytest.raises(InterviewNotFound, match="interview-9 was not found"):
+        repository.get_latest("user-1", "interview-9")
+
+
+def test_another_users_interview_is_not_found(repository: InterviewRepository) -> None:
+    # Given user-1's interview
+    repository.create(new_interview(user_id="user-1"))
+    # When user-2 asks for it by its id
+    # Then it does not exist for them
+    with pytest.raises(InterviewNotFound):
+        repository.get_latest("user-2", "interview-1")
+
+
+@pytest.mark.parametrize(
+    ("user_id", "interview_id"),
+    [("user-1#INTERVIEW#interview-1", "x"), ("user-1", "interview-1#x"), ("", "interview-1")],
+)
+def test_identifiers_that_could_reach_into_another_partition_name_no_interview(
+    repository: InterviewRepository, user_id: str, interview_id: str
+) -> None:
+    repository.create(new_interview())
+    with pytest.raises(InterviewNotFound):
+        repository.get_latest(user_id, interview_id)
+
+
+# -- versions ----------------------------------------------------------------------------------
+
+
+def test_an_appended_version_becomes_the_latest_and_the_first_is_kept(
+    repository: InterviewRepository,
+) -> None:
+    # Given an interview at version 1
+    first = new_interview()
+    repository.create(first)
+    # When version 2 is appended
+    second = next_version(first)
+    repository.append_version(first, second)
+    # Then version 2 is the latest, and version 1 is still there as it was
+    assert repository.get_latest("user-1", "interview-1") == second
+    assert repository.get_version("user-1", "interview-1", first.updated_at) == first
+
+
+def test_appending_to_a_version_that_is_no_longer_the_latest_is_a_conflict(
+    repository: InterviewRepository,
+) -> None:
+    # Given version 2 appended after version 1
+    first = new_interview()
+    repository.create(first)
+    winner = next_version(first, "the first writer's answer")
+    repository.append_version(first, winner)
+    # When another writer, who also read version 1, appends its own version 2
+    loser = next_version(first, "the second writer's answer", later_by=timedelta(seconds=2))
+    # Then it gets a conflict that tells it to reload
+    with pytest.raises(VersionConflict, match="changed since it was read") as raised:
+        repository.append_version(first, loser)
+    assert raised.value.details == {"interview_id": "interview-1", "expected_version": 1}
+    # And nothing it sent was written
+    assert repository.get_latest("user-1", "interview-1") == winner
+    with pytest.raises(InterviewNotFound):
+        repository.get_version("user-1", "interview-1", loser.updated_at)
+
+
+def test_appending_to_an_interview_that_does_not_exist_is_not_found(
+    repository: InterviewRepository,
+) -> None:
+    ghost = new_interview(interview_id="ghost")
+    with pytest.raises(InterviewNotFound, match="ghost"):
+        repository.append_version(ghost, next_version(ghost))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"version": 3}, "the version after 1 is 2"),
+        ({"updated_at": START}, "updated after"),
+        ({"interview_id": "interview-2"}, "same interview"),
+        ({"user_id": "user-2"}, "same interview"),
+    ],
+)
+def test_a_version_that_cannot_follow_the_previous_is_a_programming_error(
+    repository: InterviewRepository, change: dict[str, object], message: str
+) -> None:
+    first = new_interview()
+    repository.create(first)
+    with pytest.raises(ValueError, match=message):
+        repository.append_version(first, next_version(first).model_copy(update=change))
+
+
+def test_an_unknown_version_is_not_found(repository: InterviewRepository) -> None:
+    repository.create(new_interview())
+    with pytest.raises(InterviewNotFound):
+        repository.get_version("user-1", "interview-1", START + timedelta(microseconds=1))
+
+
+def test_the_version_history_pages_oldest_first(repository: InterviewRepository) -> None:
+    # Given an interview with five versions
+    versions = [new_interview()]
+    repository.create(versions[0])
+    for _ in range(4):
+        versions.append(next_version(versions[-1]))
+        repository.append_version(versions[-2], versions[-1])
+    # When its history is read two at a time
+    pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 2, token))
+    # Then the pages hold every version once, oldest first, and the last has no token
+    assert [len(page.items) for page in pages] == [2, 2, 1]
+    assert [s for page in pages for s in page.items] == [InterviewSummary.of(v) for v in versions]
+
+
+def test_a_history_that_fills_its_last_page_exactly_ends_without_a_token(
+    repository: InterviewRepository,
+) -> None:
+    first = new_interview()
+    repository.create(first)
+    repository.append_version(first, next_version(first))
+    page = repository.list_versions("user-1", "interview-1", limit=2)
+    assert len(page.items) == 2
+    assert page.next_token is None
+
+
+def test_the_history_of_an_unknown_interview_is_not_found(
+    repository: InterviewRepository,
+) -> None:
+    with pytest.raises(InterviewNotFound):
+        repository.list_versions("user-1", "interview-9", limit=10)
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+
+def _create_interviews(
+    repository: InterviewRepository, count: int, user_id: str = "user-1"
+) -> None:
+    for number in range(count):
+        repository.create(
+            new_interview(user_id, f"interview-{number:03}", START + timedelta(minutes=number))
+        )
+
+
+def test_a_users_interviews_are_listed_newest_first_a_page_at_a_time(
+    repository: InterviewRepository,
+) -> None:
+    # Given seven interviews of one user and one of another
+    _create_interviews(repository, 7)
+    _create_interviews(repository, 1, user_id="user-2")
+    # When user-1's list is read three at a time
+    pages = all_pages(lambda token: repository.list_interviews("user-1", 3, token))
+    # Then every interview of theirs comes once, newest first, in pages of 3, 3 and 1
+    assert [len(page.items) for page in pages] == [3, 3, 1]
+    ids = [summary.interview_id for page in pages for summary in page.items]
+    assert ids == [f"interview-{number:03}" for number in reversed(range(7))]
+
+
+def test_a_list_shows_each_interviews_latest_version_only(
+    repository: InterviewRepository,
+) -> None:
+    # Given an interview answered twice
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    repository.append_version(first, second)
+    third = next_version(second)
+    repository.append_version(second, third)
+    # When the user's interviews are listed
+    page = repository.list_interviews("user-1", limit=10)
+    # Then it appears once, as its latest version
+    assert page.items == (InterviewSummary.of(third),)
+    assert page.items[0].answered_count == 2
+
+
+def test_a_user_without_interviews_gets_an_empty_list(repository: InterviewRepository) -> None:
+    page = repository.list_interviews("user-1", limit=10)
+    assert page.items == ()
+    assert page.next_token is None
+
+
+@pytest.mark.parametrize("limit", [0, -1, 101])
+def test_a_page_limit_outside_1_to_100_is_refused(
+    repository: InterviewRepository, limit: int
+) -> None:
+    with pytest.raises(InvalidPageLimit, match=f"between 1 and 100, got {limit}"):
+        repository.list_interviews("user-1", limit)
+    with pytest.raises(InvalidPageLimit):
+        repository.list_versions("user-1", "interview-1", limit)
+
+
+def test_another_users_next_token_is_refused(repository: InterviewRepository) -> None:
+    # Given a next token of user-1's list
+    _create_interviews(repository, 3)
+    token = repository.list_interviews("user-1", limit=1).next_token
+    assert token is not None
+    # When user-2 passes it
+    # Then it is refused, and nothing of user-1's is shown
+    with pytest.raises(InvalidNextToken, match="start again without it"):
+        repository.list_interviews("user-2", 1, token)
+
+
+def test_a_next_token_of_one_list_is_refused_by_another(repository: InterviewRepository) -> None:
+    # Given a token of one interview's history and one of the user's list
+    first = new_interview()
+    repository.create(first)
+    repository.append_version(first, next_version(first))
+    _create_interviews(repository, 2)
+    history_token = repository.list_versions("user-1", "interview-1", limit=1).next_token
+    list_token = repository.list_interviews("user-1", limit=1).next_token
+    assert history_token is not None
+    assert list_token is not None
+    # Then neither is taken by the other list, nor by another interview's history
+    with pytest.raises(InvalidNextToken):
+        repository.list_interviews("user-1", 1, history_token)
+    with pytest.raises(InvalidNextToken):
+        repository.list_versions("user-1", "interview-1", 1, list_token)
+    with pytest.raises(InvalidNextToken):
+        repository.list_versions("user-1", "interview-000", 1, history_token)
+
+
+def test_listing_with_a_malformed_user_id_is_a_programming_error(
+    repository: InterviewRepository,
+) -> None:
+    with pytest.raises(ValueError, match="user"):
+        repository.list_interviews("user#1", limit=1)
+
+
+# -- size --------------------------------------------------------------------------------------
+
+
+def test_an_interview_over_the_item_limit_is_refused_and_nothing_is_written(
+    repository: InterviewRepository,
+) -> None:
+    # Given an interview whose next version would pass 400 KB
+    first = new_interview()
+    repository.create(first)
+    huge = next_version(first, feedback=oversized_feedback())
+    # When it is appended
+    # Then it is refused with its size and the limit, before anything is sent
+    with pytest.raises(ItemTooLarge, match="too large to save") as raised:
+        repository.append_version(first, huge)
+    assert raised.value.details["maximum"] == MAX_ITEM_SIZE
+    assert isinstance(raised.value.details["size"], int)
+    assert raised.value.details["size"] > MAX_ITEM_SIZE
+    # And the interview is as it was
+    assert repository.get_latest("user-1", "interview-1") == first
+
+
+def test_a_first_version_over_the_item_limit_is_refused(repository: InterviewRepository) -> None:
+    huge = next_version(new_interview(), feedback=oversized_feedback())
+    with pytest.raises(ItemTooLarge):
+        repository.create(huge.model_copy(update={"version": 1}))
+    with pytest.raises(InterviewNotFound):
+        repository.get_latest("user-1", "interview-1")
+
+
+# -- delete ------------------------------------------------------------------------------------
+
+
+def test_delete_removes_every_version_and_rating_and_nothing_else(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given an interview of 30 versions (more than one batch) with two ratings, and another one
+    versions = [new_interview()]
+    repository.create(versions[0])
+    for _ in range(29):
+        versions.append(next_version(versions[-1], None, later_by=timedelta(milliseconds=1)))
+        repository.append_version(versions[-2], versions[-1])
+    for minute in (1, 2):
+        repository.put_rating(_rating(rated_at=START + timedelta(minutes=minute)))
+    repository.create(new_interview(interview_id="interview-2"))
+    # When the interview is deleted
+    deleted = repository.delete("user-1", "interview-1")
+    # Then all 32 items went: it is found nowhere, and the other interview stays
+    assert deleted == 32
+    with pytest.raises(InterviewNotFound):
+        repository.get_latest("user-1", "interview-1")
+    assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0
+    assert item_count(client, settings.table_name, "USER#user-1#RATING#interview-1") == 0
+    assert repository.get_rating("user-1", "interview-1") is None
+    assert [s.interview_id for s in repository.list_interviews("user-1", 10).items] == [
+        "interview-2"
+    ]
+
+
+def test_deleting_an_unknown_interview_is_not_found(repository: InterviewRepository) -> None:
+    with pytest.raises(InterviewNotFound):
+        repository.delete("user-1", "interview-9")
+
+
+# -- ratings -----------------------------------------------------------------------------------
+
+
+def _rating(
+    rated_at: datetime = START, helpful: bool = True, comment: str | None = None
+) -> FeedbackRating:
+    return FeedbackRating(
+        user_id="user-1",
+        interview_id="interview-1",
+        helpful=helpful,
+        comment=comment,
+        rated_at=rated_at,
+    )
+
+
+def test_the_latest_rating_is_read_back(repository: InterviewRepository) -> None:
+    # Given two ratings of one interview's feedback
+    repository.create(new_interview())
+    repository.put_rating(_rating(START, helpful=False, comment="missed the point"))
+    later = _rating(START + timedelta(hours=1), helpful=True, comment="fair after all ✓")
+    repository.put_rating(later)
+    # When the rating is read
+    # Then the later one comes back as it was
+    assert repository.get_rating("user-1", "interview-1") == later
+
+
+def test_an_interview_without_a_rating_has_none(repository: InterviewRepository) -> None:
+    repository.create(new_interview())
+    assert repository.get_rating("user-1", "interview-1") is None
+
+
+def test_ratings_stay_out_of_the_interviews_history(repository: InterviewRepository) -> None:
+    first = new_interview()
+    repository.create(first)
+    repository.put_rating(_rating(datetime(2030, 1, 1, tzinfo=UTC)))
+    assert repository.get_latest("user-1", "interview-1") == first
+    assert len(repository.list_versions("user-1", "interview-1", 10).items) == 1

@@ -1,0 +1,75 @@
+"""Interviews to store in tests and the benchmark: valid, small, and easy to tell apart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tucoach_models import (
+    MAX_QUESTIONS,
+    Answer,
+    AskedQuestion,
+    CoachEngine,
+    Feedback,
+    Interview,
+    Provenance,
+    Role,
+    Seniority,
+)
+
+START = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+FEEDBACK = Feedback(
+    score=7.5,
+    covered_points=("idempotency keys",),
+    missed_points=("retries with backoff",),
+    provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version="rubric-1"),
+)
+
+
+def new_interview(
+    user_id: str = "user-1", interview_id: str = "interview-1", created_at: datetime = START
+) -> Interview:
+    """Version 1 of an interview, as it is created: no question asked yet."""
+    return Interview(
+        user_id=user_id,
+        interview_id=interview_id,
+        role=Role.BACKEND,
+        seniority=Seniority.SENIOR,
+        version=1,
+        question_count=MAX_QUESTIONS,
+        created_at=created_at,
+        updated_at=created_at,
+    )
+
+
+def next_version(
+    previous: Interview,
+    answer: str | None = "I would make the handler idempotent.",
+    *,
+    feedback: Feedback = FEEDBACK,
+    later_by: timedelta = timedelta(seconds=1),
+) -> Interview:
+    """The version after `previous`: one more question asked and `answer`ed, or (with None)
+    the same questions and answers, as after a change of nothing but the version."""
+    moment = previous.updated_at + later_by
+    changes: dict[str, object] = {"version": previous.version + 1, "updated_at": moment}
+    if answer is not None:
+        question_id = f"q-{len(previous.questions) + 1}"
+        question = AskedQuestion(
+            question_id=question_id,
+            topic="reliability",
+            difficulty=2,
+            text="How do you make a payment endpoint safe to retry?",
+            asked_at=moment,
+        )
+        changes["questions"] = (*previous.questions, question)
+        changes["answers"] = (
+            *previous.answers,
+            Answer(question_id=question_id, text=answer, answered_at=moment, feedback=feedback),
+        )
+    return Interview.model_validate({**previous.model_dump(), **changes})
+
+
+def oversized_feedback() -> Feedback:
+    """Feedback so long that an interview holding it passes DynamoDB's 400 KB item limit."""
+    return FEEDBACK.model_copy(update={"covered_points": ("x" * 10_000,) * 45})

@@ -1,0 +1,98 @@
+"""The table's shape, in one place: its name, keys, index and key formats (DESIGN.md section 2).
+
+The table definition for tests and the local server is built from these constants, and the
+Terraform of the real table is checked against them, so nothing here may drift from the
+specification.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Final
+
+from tucoach_models import PARTITION_KEY, SORT_KEY, format_timestamp
+
+if TYPE_CHECKING:
+    from types_boto3_dynamodb.type_defs import CreateTableInputTypeDef
+
+TABLE_NAME_FORMAT = "TuCoachAi-{environment}"
+
+# The sparse index of a user's interviews: only the latest version of an interview carries its
+# keys, so the index holds one entry per interview.
+USER_INTERVIEWS_INDEX = "user_interviews"
+USER_INTERVIEWS_PARTITION_KEY = "gsi1_partition_key"
+USER_INTERVIEWS_SORT_KEY = "gsi1_sort_key"
+USER_INTERVIEWS_PARTITION_KEY_FORMAT = "USER#{user_id}"
+USER_INTERVIEWS_SORT_KEY_FORMAT = "{created_at}#{interview_id}"
+
+# What a list shows of an interview; the index projects exactly these (besides the keys).
+SUMMARY_ATTRIBUTES = (
+    "user_id",
+    "interview_id",
+    "role",
+    "seniority",
+    "status",
+    "version",
+    "question_count",
+    "answered_count",
+    "overall_score",
+    "created_at",
+    "updated_at",
+)
+
+RATING_PARTITION_KEY_FORMAT = "USER#{user_id}#RATING#{interview_id}"
+
+# Idempotency records expire through DynamoDB's time to live on this attribute (epoch seconds).
+TIME_TO_LIVE_ATTRIBUTE = "expires_at"
+
+BILLING_MODE: Final = "PAY_PER_REQUEST"
+
+
+def table_name(environment: str) -> str:
+    return TABLE_NAME_FORMAT.format(environment=environment)
+
+
+def user_interviews_partition_key(user_id: str) -> str:
+    return USER_INTERVIEWS_PARTITION_KEY_FORMAT.format(user_id=user_id)
+
+
+def user_interviews_sort_key(created_at: datetime, interview_id: str) -> str:
+    # The fixed-width timestamp first, so the index sorts by creation time; the id breaks ties.
+    return USER_INTERVIEWS_SORT_KEY_FORMAT.format(
+        created_at=format_timestamp(created_at), interview_id=interview_id
+    )
+
+
+def rating_partition_key(user_id: str, interview_id: str) -> str:
+    return RATING_PARTITION_KEY_FORMAT.format(user_id=user_id, interview_id=interview_id)
+
+
+def table_definition(name: str) -> CreateTableInputTypeDef:
+    """The keyword arguments of `CreateTable` for a table of this shape."""
+    return {
+        "TableName": name,
+        "BillingMode": BILLING_MODE,
+        "AttributeDefinitions": [
+            {"AttributeName": PARTITION_KEY, "AttributeType": "S"},
+            {"AttributeName": SORT_KEY, "AttributeType": "S"},
+            {"AttributeName": USER_INTERVIEWS_PARTITION_KEY, "AttributeType": "S"},
+            {"AttributeName": USER_INTERVIEWS_SORT_KEY, "AttributeType": "S"},
+        ],
+        "KeySchema": [
+            {"AttributeName": PARTITION_KEY, "KeyType": "HASH"},
+            {"AttributeName": SORT_KEY, "KeyType": "RANGE"},
+        ],
+        "GlobalSecondaryIndexes": [
+            {
+                "IndexName": USER_INTERVIEWS_INDEX,
+                "KeySchema": [
+                    {"AttributeName": USER_INTERVIEWS_PARTITION_KEY, "KeyType": "HASH"},
+                    {"AttributeName": USER_INTERVIEWS_SORT_KEY, "KeyType": "RANGE"},
+                ],
+                "Projection": {
+                    "ProjectionType": "INCLUDE",
+                    "NonKeyAttributes": list(SUMMARY_ATTRIBUTES),
+                },
+            }
+        ],
+    }
