@@ -30,12 +30,14 @@ from tucoach_models.interview import (
     AskedQuestion,
     Interview,
 )
+from tucoach_models.page import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page
 from tucoach_models.rating import MAX_COMMENT_LENGTH, FeedbackRating
 from tucoach_models.records import (
     ANSWERED_COUNT,
     INTERVIEW_PARTITION_KEY_FORMAT,
     OVERALL_SCORE,
     PARTITION_KEY,
+    QUESTION_IDS,
     RECORD_TYPE,
     SORT_KEY,
     interview_from_item,
@@ -50,15 +52,18 @@ from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_times
 
 __all__ = [
     "ANSWERED_COUNT",
+    "DEFAULT_PAGE_LIMIT",
     "DEFAULT_QUESTIONS",
     "IDEMPOTENCY_TTL",
     "INTERVIEW_PARTITION_KEY_FORMAT",
     "MAX_ANSWER_LENGTH",
     "MAX_COMMENT_LENGTH",
+    "MAX_PAGE_LIMIT",
     "MAX_QUESTIONS",
     "MIN_QUESTIONS",
     "OVERALL_SCORE",
     "PARTITION_KEY",
+    "QUESTION_IDS",
     "RECORD_TYPE",
     "SORT_KEY",
     "Answer",
@@ -78,6 +83,7 @@ __all__ = [
     "InterviewSummary",
     "InvalidRequestError",
     "NotFoundError",
+    "Page",
     "Provenance",
     "QuestionId",
     "QuestionKind",

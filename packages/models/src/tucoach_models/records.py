@@ -19,7 +19,7 @@ from pydantic import ConfigDict, field_validator, model_validator
 
 from tucoach_models.enums import RecordType
 from tucoach_models.interview import Interview
-from tucoach_models.summary import InterviewSummary
+from tucoach_models.summary import InterviewSummary, main_question_ids
 from tucoach_models.timestamps import format_timestamp, parse_timestamp
 
 PARTITION_KEY = "partition_key"
@@ -27,6 +27,7 @@ SORT_KEY = "sort_key"
 RECORD_TYPE = "record_type"
 ANSWERED_COUNT = "answered_count"
 OVERALL_SCORE = "overall_score"
+QUESTION_IDS = "question_ids"
 
 INTERVIEW_PARTITION_KEY_FORMAT = "USER#{user_id}#INTERVIEW#{interview_id}"
 _INTERVIEW_PARTITION_KEY = re.compile(
@@ -96,6 +97,7 @@ def interview_to_item(interview: Interview) -> Item:
     # Denormalised for index projections (lists show them without reading the answers); they
     # are derived from the interview, so reading ignores them.
     document[ANSWERED_COUNT] = len(interview.answers)
+    document[QUESTION_IDS] = list(main_question_ids(interview))
     if interview.report is not None:
         document[OVERALL_SCORE] = interview.report.overall_score
     converted: Item = _floats_to_decimals(document)
@@ -131,6 +133,7 @@ __all__ = [
     "ANSWERED_COUNT",
     "OVERALL_SCORE",
     "PARTITION_KEY",
+    "QUESTION_IDS",
     "RECORD_TYPE",
     "SORT_KEY",
     "InterviewItem",

@@ -229,6 +229,7 @@ SUMMARY_ATTRIBUTES = (
     "question_count",
     "answered_count",
     "overall_score",
+    "question_ids",
     "created_at",
     "updated_at",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from tucoach_models.base import DomainModel
-from tucoach_models.enums import InterviewStatus, Role, Seniority
+from tucoach_models.enums import InterviewStatus, QuestionKind, Role, Seniority
 from tucoach_models.identifiers import InterviewId, UserId
 from tucoach_models.interview import Interview
 from tucoach_models.timestamps import UtcDatetime
@@ -24,6 +24,9 @@ class InterviewSummary(DomainModel):
     question_count: int
     answered_count: int = Field(ge=0)
     overall_score: int | None = Field(default=None, ge=0, le=100)
+    question_ids: tuple[str, ...] = Field(
+        default=(), description="The main questions asked, so new interviews can avoid them."
+    )
     created_at: UtcDatetime
     updated_at: UtcDatetime
 
@@ -39,6 +42,11 @@ class InterviewSummary(DomainModel):
             question_count=interview.question_count,
             answered_count=len(interview.answers),
             overall_score=interview.report.overall_score if interview.report else None,
+            question_ids=main_question_ids(interview),
             created_at=interview.created_at,
             updated_at=interview.updated_at,
         )
+
+
+def main_question_ids(interview: Interview) -> tuple[str, ...]:
+    return tuple(q.question_id for q in interview.questions if q.kind is QuestionKind.MAIN)

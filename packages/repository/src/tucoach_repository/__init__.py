@@ -6,6 +6,7 @@ items, and raises the errors of `tucoach_repository.errors`, never a botocore er
 
 from tucoach_repository.client import make_client
 from tucoach_repository.errors import (
+    IdempotencyKeyUsed,
     InterviewAlreadyExists,
     InterviewNotFound,
     InvalidNextToken,
@@ -14,7 +15,6 @@ from tucoach_repository.errors import (
     RepositoryUnavailable,
     VersionConflict,
 )
-from tucoach_repository.page import Page
 from tucoach_repository.repository import MAX_PAGE_SIZE, InterviewRepository
 from tucoach_repository.schema import table_definition, table_name
 from tucoach_repository.settings import RepositorySettings
@@ -24,13 +24,13 @@ from tucoach_repository.tables import ensure_table
 __all__ = [
     "MAX_ITEM_SIZE",
     "MAX_PAGE_SIZE",
+    "IdempotencyKeyUsed",
     "InterviewAlreadyExists",
     "InterviewNotFound",
     "InterviewRepository",
     "InvalidNextToken",
     "InvalidPageLimit",
     "ItemTooLarge",
-    "Page",
     "RepositorySettings",
     "RepositoryUnavailable",
     "VersionConflict",

@@ -1,4 +1,5 @@
-"""Amazon's DynamoDB Local, run in memory on a free port, for tests and the benchmark.
+"""Amazon's DynamoDB Local on a free port: in memory for tests and the benchmark, or kept in a
+folder for the local server.
 
 `build-support/install-dynamodb-local.sh` installs it and prints the folder that holds
 `DynamoDBLocal.jar`; point `DYNAMODB_LOCAL_DIR` at that folder. Java comes from `JAVA_HOME`,
@@ -77,10 +78,12 @@ def find_installation(environ: Mapping[str, str] = os.environ) -> Installation:
 
 
 @contextmanager
-def running(installation: Installation) -> Iterator[str]:
-    """Runs DynamoDB Local in memory on a free port; yields its endpoint URL; stops it after,
-    whatever happened in between."""
+def running(installation: Installation, data_directory: Path | None = None) -> Iterator[str]:
+    """Runs DynamoDB Local on a free port, in memory or kept in `data_directory`; yields its
+    endpoint URL; stops it after, whatever happened in between."""
     port = _free_port()
+    # One database file for every client, whatever its credentials and region.
+    storage = ["-sharedDb", "-dbPath", str(data_directory)] if data_directory else ["-inMemory"]
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(  # noqa: S603 - our own command line, no shell
             [
@@ -88,7 +91,7 @@ def running(installation: Installation) -> Iterator[str]:
                 f"-Djava.library.path={installation.directory / 'DynamoDBLocal_lib'}",
                 "-jar",
                 str(installation.directory / JAR),
-                "-inMemory",
+                *storage,
                 "-port",
                 str(port),
             ],

@@ -62,6 +62,14 @@ class VersionConflict(ConflictError):
         )
 
 
+class IdempotencyKeyUsed(ConflictError):
+    def __init__(self, interview_id: str) -> None:
+        super().__init__(
+            "This Idempotency-Key has already been used for a change to this interview.",
+            details={"interview_id": interview_id},
+        )
+
+
 class InvalidNextToken(InvalidRequestError):
     def __init__(self) -> None:
         super().__init__("next_token is not valid for this list; start again without it")

@@ -14,9 +14,11 @@ from tucoach_models import (
     PARTITION_KEY,
     SORT_KEY,
     FeedbackRating,
+    IdempotencyRecord,
     Interview,
     InterviewId,
     InterviewSummary,
+    Page,
     UserId,
     format_timestamp,
     interview_from_item,
@@ -34,6 +36,7 @@ from tucoach_repository.client import make_client
 from tucoach_repository.errors import (
     CONDITIONAL_CHECK_FAILED,
     TRANSACTION_CANCELED,
+    IdempotencyKeyUsed,
     InterviewAlreadyExists,
     InterviewNotFound,
     InvalidPageLimit,
@@ -43,13 +46,16 @@ from tucoach_repository.errors import (
     translated_errors,
     unavailable,
 )
-from tucoach_repository.page import Page
+from tucoach_repository.idempotency import idempotency_from_item, idempotency_to_item
 from tucoach_repository.ratings import rating_from_item, rating_to_item
 from tucoach_repository.schema import (
     SUMMARY_ATTRIBUTES,
+    TIME_TO_LIVE_ATTRIBUTE,
     USER_INTERVIEWS_INDEX,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
+    VERSION_SORT_KEYS,
+    idempotency_sort_key,
     rating_partition_key,
     user_interviews_partition_key,
     user_interviews_sort_key,
@@ -114,13 +120,20 @@ class InterviewRepository:
                 ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
             )
 
-    def append_version(self, previous: Interview, new: Interview) -> None:
+    def append_version(
+        self,
+        previous: Interview,
+        new: Interview,
+        idempotency: IdempotencyRecord | None = None,
+    ) -> None:
         """Stores `new` as the version after `previous`, if `previous` is still the latest.
 
         One TransactWriteItems: the previous version loses the index attributes (only if it
         still has them, i.e. is still the latest) and the new version is put with them. Of two
         writers appending to the same version, one wins and the other gets VersionConflict;
-        either way no version's data is changed or lost.
+        either way no version's data is changed or lost. With `idempotency`, its record is put
+        in the same transaction, so the change and its record are stored together or not at
+        all; a key already used (and not expired) gives IdempotencyKeyUsed.
         """
         _check_successor(previous, new)
         transaction: list[TransactWriteItemTypeDef] = [
@@ -155,7 +168,44 @@ class InterviewRepository:
                 }
             },
         ]
+        if idempotency is not None:
+            if (idempotency.user_id, idempotency.interview_id) != (new.user_id, new.interview_id):
+                raise ValueError("an idempotency record belongs to the interview it changes")
+            record = to_attribute_values(idempotency_to_item(idempotency))
+            ensure_fits(record)
+            transaction.append(
+                {
+                    "Put": {
+                        "TableName": self._table,
+                        "Item": record,
+                        # An expired record that time to live has not removed yet is reusable.
+                        "ConditionExpression": (
+                            "attribute_not_exists(#partition_key) OR #expires_at < :now"
+                        ),
+                        "ExpressionAttributeNames": {
+                            "#partition_key": PARTITION_KEY,
+                            "#expires_at": TIME_TO_LIVE_ATTRIBUTE,
+                        },
+                        "ExpressionAttributeValues": {
+                            ":now": {"N": str(int(idempotency.created_at.timestamp()))}
+                        },
+                    }
+                }
+            )
         self._transact(transaction, previous)
+
+    def get_idempotency(
+        self, user_id: str, interview_id: str, key: str
+    ) -> IdempotencyRecord | None:
+        """The record of an Idempotency-Key used on this interview, if any (one GetItem)."""
+        item_key = _key(_interview_key(user_id, interview_id), idempotency_sort_key(key))
+        with translated_errors("GetItem"):
+            response = self._client.get_item(
+                TableName=self._table, Key=item_key, ConsistentRead=True
+            )
+        if "Item" not in response:
+            return None
+        return idempotency_from_item(from_attribute_values(response["Item"]))
 
     def delete(self, user_id: str, interview_id: str) -> int:
         """Deletes every version of an interview and every rating of it; returns how many
@@ -185,7 +235,7 @@ class InterviewRepository:
         """The interview's latest version (one Query, newest first, Limit 1)."""
         items = self._query(
             {
-                **self._partition_query(_interview_key(user_id, interview_id)),
+                **self._versions_query(_interview_key(user_id, interview_id)),
                 "ScanIndexForward": False,
                 "Limit": 1,
             }
@@ -214,7 +264,7 @@ class InterviewRepository:
             f"#a{i}": name for i, name in enumerate((PARTITION_KEY, SORT_KEY, *SUMMARY_ATTRIBUTES))
         }
         request: QueryInputTypeDef = {
-            **self._partition_query(partition_key),
+            **self._versions_query(partition_key),
             "ScanIndexForward": True,
             "ProjectionExpression": ", ".join(names),
         }
@@ -281,6 +331,22 @@ class InterviewRepository:
             "KeyConditionExpression": "#partition_key = :partition_key",
             "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY},
             "ExpressionAttributeValues": {":partition_key": {"S": partition_key}},
+            "ConsistentRead": True,
+        }
+
+    def _versions_query(self, partition_key: str) -> QueryInputTypeDef:
+        """A query of the interview versions in a partition, and of nothing else there."""
+        return {
+            "TableName": self._table,
+            "KeyConditionExpression": (
+                "#partition_key = :partition_key AND #sort_key BETWEEN :first AND :last"
+            ),
+            "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY, "#sort_key": SORT_KEY},
+            "ExpressionAttributeValues": {
+                ":partition_key": {"S": partition_key},
+                ":first": {"S": VERSION_SORT_KEYS[0]},
+                ":last": {"S": VERSION_SORT_KEYS[1]},
+            },
             "ConsistentRead": True,
         }
 
@@ -357,9 +423,12 @@ class InterviewRepository:
                 codes = [reason.get("Code") for reason in reasons]
                 if "ConditionalCheckFailed" in codes:
                     previous_reason = reasons[0] if reasons else {}
-                    previous_gone = "Item" not in previous_reason
-                    if previous_reason.get("Code") == "ConditionalCheckFailed" and previous_gone:
-                        raise InterviewNotFound(previous.interview_id) from error
+                    if previous_reason.get("Code") == "ConditionalCheckFailed":
+                        if "Item" not in previous_reason:
+                            raise InterviewNotFound(previous.interview_id) from error
+                        raise VersionConflict(previous.interview_id, previous.version) from error
+                    if codes[2:3] == ["ConditionalCheckFailed"]:
+                        raise IdempotencyKeyUsed(previous.interview_id) from error
                     raise VersionConflict(previous.interview_id, previous.version) from error
                 if "TransactionConflict" not in codes:
                     raise unavailable("TransactWriteItems", error) from error

@@ -36,16 +36,27 @@ SUMMARY_ATTRIBUTES = (
     "question_count",
     "answered_count",
     "overall_score",
+    "question_ids",
     "created_at",
     "updated_at",
 )
 
 RATING_PARTITION_KEY_FORMAT = "USER#{user_id}#RATING#{interview_id}"
 
+# Idempotency records share their interview's partition under this sort key prefix. Version
+# sort keys are timestamps, which begin with a digit: every one lies in VERSION_SORT_KEYS, and
+# no other item of the partition does.
+IDEMPOTENCY_SORT_KEY_FORMAT = "IDEMPOTENCY#{key}"
+VERSION_SORT_KEYS = ("0", ":")  # ":" is the character after "9"
+
 # Idempotency records expire through DynamoDB's time to live on this attribute (epoch seconds).
 TIME_TO_LIVE_ATTRIBUTE = "expires_at"
 
 BILLING_MODE: Final = "PAY_PER_REQUEST"
+
+
+def idempotency_sort_key(key: str) -> str:
+    return IDEMPOTENCY_SORT_KEY_FORMAT.format(key=key)
 
 
 def table_name(environment: str) -> str:

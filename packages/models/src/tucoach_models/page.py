@@ -1,4 +1,4 @@
-"""One page of a list, and the token that fetches the next."""
+"""One page of a list, and the opaque token that fetches the next."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pydantic import BaseModel, ConfigDict
 
 T = TypeVar("T")
 
+MAX_PAGE_LIMIT = 100
+DEFAULT_PAGE_LIMIT = 20
+
 
 class Page(BaseModel, Generic[T]):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     items: tuple[T, ...]
     next_token: str | None = None
-    """Pass it back to get the next page; None on the last page."""
