@@ -1,0 +1,156 @@
+"""The REST resolver: request limits, routes, and every error rendered in the one JSON shape."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn, Server
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from tucoach_interviews import __version__
+from tucoach_interviews.container import settings
+from tucoach_interviews.errors import (
+    BodyTooLarge,
+    HttpError,
+    MalformedJson,
+    NoSuchRoute,
+    UnsupportedContentType,
+    http_error,
+    validation_error,
+)
+from tucoach_interviews.observability import logger
+from tucoach_interviews.routes import catalog, interviews
+from tucoach_models import TuCoachError
+
+VERSION_HEADER = "X-TuCoach-Version"
+COGNITO = "cognito"
+JSON = "application/json"
+TITLE = "TuCoach AI interviews API"
+DESCRIPTION = (
+    "Mock technical interviews with feedback. Every route but GET /catalog needs a Cognito "
+    "ID token (Authorization header); interviews are the caller's own: another user's is 404."
+)
+
+app = APIGatewayRestResolver(enable_validation=True)
+
+
+def _request_id() -> str | None:
+    try:
+        request_id = app.current_event.request_context.request_id
+    except (KeyError, AttributeError):
+        return None
+    return request_id if isinstance(request_id, str) else None
+
+
+def _render(error: HttpError) -> Response[str]:
+    return Response(
+        status_code=error.status,
+        content_type=JSON,
+        body=error.body.model_dump_json(exclude_none=True),
+        headers={**error.headers, VERSION_HEADER: __version__},
+    )
+
+
+def add_version_header(
+    resolver: APIGatewayRestResolver, next_middleware: NextMiddleware
+) -> Response[object]:
+    response = next_middleware(resolver)
+    response.headers[VERSION_HEADER] = __version__
+    return response
+
+
+def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    """Checks the body's size and type, then routes. Powertools validates a body before any
+    middleware runs, so these checks come first, and their errors take the one error shape."""
+    try:
+        _check_body(event)
+    except TuCoachError as error:
+        request_id = (event.get("requestContext") or {}).get("requestId")
+        rendered = http_error(error, request_id if isinstance(request_id, str) else None)
+        return {
+            "statusCode": rendered.status,
+            "headers": {
+                **rendered.headers,
+                "Content-Type": JSON,
+                VERSION_HEADER: __version__,
+            },
+            "body": rendered.body.model_dump_json(exclude_none=True),
+            "isBase64Encoded": False,
+        }
+    return app.resolve(event, context)
+
+
+def _check_body(event: dict[str, Any]) -> None:
+    body = event.get("body")
+    if not body:
+        return
+    raw = (
+        base64.b64decode(body, validate=False)
+        if event.get("isBase64Encoded")
+        else body.encode("utf-8", errors="surrogatepass")
+    )
+    limit = settings().max_body_bytes
+    if len(raw) > limit:
+        raise BodyTooLarge(len(raw), limit)
+    headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
+    content_type = headers.get("content-type")
+    if content_type is None or content_type.split(";")[0].strip().lower() != JSON:
+        raise UnsupportedContentType(content_type)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MalformedJson from None
+
+
+app.use(middlewares=[add_version_header])
+app.include_router(interviews.router)
+app.include_router(catalog.router)
+
+
+@app.exception_handler(RequestValidationError)
+def _invalid_request(error: RequestValidationError) -> Response[str]:
+    return _render(validation_error(list(error.errors()), _request_id()))
+
+
+@app.exception_handler(TuCoachError)
+def _domain_error(error: TuCoachError) -> Response[str]:
+    rendered = http_error(error, _request_id())
+    logger.info(
+        "request refused",
+        extra={"status": rendered.status, "code": rendered.body.error.code, "detail": str(error)},
+    )
+    return _render(rendered)
+
+
+@app.exception_handler(Exception)
+def _unexpected_error(error: Exception) -> Response[str]:
+    logger.exception("unexpected error")
+    return _render(http_error(error, _request_id()))
+
+
+@app.not_found
+def _no_such_route(_: Exception) -> Response[str]:
+    event = app.current_event
+    return _render(http_error(NoSuchRoute(event.http_method, event.path), _request_id()))
+
+
+def openapi_json() -> str:
+    """The OpenAPI document of the routes above, as committed in docs/api/openapi.json."""
+    return app.get_openapi_json_schema(
+        title=TITLE,
+        version=__version__,
+        description=DESCRIPTION,
+        servers=[Server(url="/")],
+        security_schemes={
+            COGNITO: APIKey(
+                name="Authorization",
+                in_=APIKeyIn.header,
+                description="A Cognito ID token (in AWS) or a local sign-in token (on a laptop).",
+            )
+        },
+        security=[{COGNITO: []}],
+    )

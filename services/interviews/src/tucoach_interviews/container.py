@@ -1,0 +1,59 @@
+"""Builds the function's objects once per execution environment (cold start), from Settings."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import UTC, datetime
+from functools import cache
+
+from tucoach_coach import (
+    BedrockEngine,
+    BedrockSettings,
+    FeedbackEngine,
+    Interviewer,
+    OfflineEngine,
+    bedrock_client,
+    load_bank,
+)
+from tucoach_interviews.service import InterviewService
+from tucoach_interviews.settings import Settings
+from tucoach_models import CoachEngine
+from tucoach_repository import InterviewRepository, RepositorySettings
+
+
+@cache
+def settings() -> Settings:
+    return Settings.from_environment(os.environ)
+
+
+@cache
+def service() -> InterviewService:
+    return build_service(settings())
+
+
+def build_service(config: Settings) -> InterviewService:
+    repository = InterviewRepository(
+        RepositorySettings(
+            table_name=config.table_name,
+            region=config.region,
+            endpoint_url=config.dynamodb_endpoint_url,
+        )
+    )
+    return InterviewService(
+        store=repository,
+        interviewer=Interviewer(load_bank(), _engine(config)),
+        clock=lambda: datetime.now(UTC),
+        new_id=lambda: str(uuid.uuid4()),
+    )
+
+
+def _engine(config: Settings) -> FeedbackEngine:
+    if config.coach_engine is CoachEngine.BEDROCK and config.bedrock_model_id:
+        bedrock = BedrockSettings(
+            model_id=config.bedrock_model_id,
+            region=config.bedrock_region or config.region,
+            timeout_seconds=config.bedrock_timeout_seconds,
+        )
+        return BedrockEngine(bedrock, bedrock_client(bedrock))
+    return OfflineEngine()

@@ -1,0 +1,256 @@
+"""The handler end to end, from API Gateway events to moto's DynamoDB and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tucoach_interviews import __version__, container
+from tucoach_interviews.conftest import OTHER_USER, Api, Reply
+
+START = {"role": "backend", "seniority": "junior", "question_count": 3}
+GOOD_ANSWER = (
+    "GET, PUT and DELETE are idempotent: repeating the request has the same effect as sending "
+    "it once, so a client can safely retry after a timeout. POST is not idempotent, because "
+    "each call may create a new resource, so retries need an idempotency key. For example, a "
+    "payment API stores the key and returns the first response again."
+)
+
+
+def _start(api: Api, **changes: Any) -> Reply:
+    reply = api.call("POST", "/interviews", body=START | changes)
+    assert reply.status == 201, reply.body
+    return reply
+
+
+def _answer(api: Api, interview: dict[str, Any], text: str = GOOD_ANSWER, **kwargs: Any) -> Reply:
+    question = interview["current_question"]["question_id"]
+    return api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/answers",
+        body={"question_id": question, "answer": text},
+        **kwargs,
+    )
+
+
+def _assert_error(reply: Reply, status: int, code: str) -> dict[str, Any]:
+    assert reply.status == status, reply.body
+    error = reply.body["error"]
+    assert error["code"] == code, error
+    assert error["message"]
+    assert error["request_id"].startswith("request-")
+    assert "Traceback" not in str(reply.body)
+    return dict(error)
+
+
+def test_starting_an_interview_returns_its_first_question(api: Api) -> None:
+    reply = _start(api)
+    interview = reply.body
+    assert interview["version"] == 1
+    assert interview["status"] == "in_progress"
+    assert interview["current_question"]["question_id"].startswith("backend-junior-")
+    assert interview["progress"] == {"question_number": 1, "question_count": 3, "answered": 0}
+    assert reply.headers["X-TuCoach-Version"] == __version__
+
+
+def test_an_answer_gets_feedback_and_the_next_question(api: Api) -> None:
+    interview = _start(api).body
+    reply = _answer(api, interview, headers={"Idempotency-Key": "answer-0001"})
+    assert reply.status == 200, reply.body
+    feedback = reply.body["feedback"]
+    assert 0 <= feedback["score"] <= 10
+    assert feedback["provenance"]["engine"] == "offline"
+    assert feedback["example_answer"]
+    assert reply.body["next_question"] is not None
+    assert reply.body["interview"]["version"] == 2
+
+
+def test_a_replay_with_the_same_key_returns_the_same_body_and_writes_nothing(api: Api) -> None:
+    # Given an answer submitted with an Idempotency-Key
+    interview = _start(api).body
+    first = _answer(api, interview, headers={"Idempotency-Key": "replay-key-1"})
+    # When the same request is sent again with the same key
+    again = _answer(api, interview, headers={"Idempotency-Key": "replay-key-1"})
+    # Then the body is the same, it says it is a replay, and no version was added
+    assert again.status == 200
+    assert again.body == first.body
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    versions = api.call("GET", f"/interviews/{interview['interview_id']}/versions").body
+    assert [v["version"] for v in versions["items"]] == [1, 2]
+
+
+def test_a_key_reused_for_another_request_is_refused(api: Api) -> None:
+    interview = _start(api).body
+    _answer(api, interview, headers={"Idempotency-Key": "reused-key-1"})
+    second = _answer(
+        api, interview, text="Something else.", headers={"Idempotency-Key": "reused-key-1"}
+    )
+    _assert_error(second, 422, "idempotency_key_reused")
+
+
+def test_answering_a_question_that_is_no_longer_current_conflicts(api: Api) -> None:
+    interview = _start(api).body
+    assert _answer(api, interview).status == 200
+    stale = _answer(api, interview)  # the first question again, without a key
+    _assert_error(stale, 409, "not_the_current_question")
+
+
+def test_a_stale_expected_version_conflicts(api: Api) -> None:
+    interview = _start(api).body
+    _answer(api, interview)
+    reply = api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/answers",
+        body={"question_id": "x", "answer": "y", "expected_version": 1},
+    )
+    error = _assert_error(reply, 409, "stale_version")
+    assert error["details"] == {"expected_version": 1, "latest_version": 2}
+
+
+def test_a_whole_interview_ends_with_a_report_that_can_be_read_again(api: Api) -> None:
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        interview = _answer(api, interview).body["interview"]
+    interview_id = interview["interview_id"]
+    early = api.call("GET", f"/interviews/{interview_id}/report")
+    _assert_error(early, 422, "report_not_ready")
+    report = api.call("POST", f"/interviews/{interview_id}/complete")
+    assert report.status == 200, report.body
+    assert 0 <= report.body["overall_score"] <= 100
+    assert api.call("GET", f"/interviews/{interview_id}/report").body == report.body
+    again = api.call("POST", f"/interviews/{interview_id}/complete")
+    _assert_error(again, 422, "interview_already_completed")
+    listed = api.call("GET", "/interviews").body["items"]
+    assert listed[0]["status"] == "completed"
+    assert listed[0]["overall_score"] == report.body["overall_score"]
+
+
+def test_finishing_without_answers_is_refused(api: Api) -> None:
+    interview = _start(api).body
+    reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
+    _assert_error(reply, 422, "nothing_to_report")
+
+
+def test_my_interviews_are_listed_newest_first_and_paginated(api: Api) -> None:
+    ids = [_start(api).body["interview_id"] for _ in range(3)]
+    first = api.call("GET", "/interviews", query={"limit": "2"}).body
+    assert [i["interview_id"] for i in first["items"]] == ids[::-1][:2]
+    second = api.call("GET", "/interviews", query={"limit": "2", "next_token": first["next_token"]})
+    assert [i["interview_id"] for i in second.body["items"]] == ids[:1]
+    assert second.body["next_token"] is None
+
+
+def test_a_rating_is_stored(api: Api) -> None:
+    interview = _start(api).body
+    reply = api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/rating",
+        body={"helpful": True, "comment": "Clear feedback 👍"},
+    )
+    assert reply.status == 201, reply.body
+    assert reply.body["comment"] == "Clear feedback 👍"
+
+
+def test_a_deleted_interview_is_gone(api: Api) -> None:
+    interview_id = _start(api).body["interview_id"]
+    assert api.call("DELETE", f"/interviews/{interview_id}").status == 200
+    _assert_error(api.call("GET", f"/interviews/{interview_id}"), 404, "interview_not_found")
+    _assert_error(api.call("DELETE", f"/interviews/{interview_id}"), 404, "interview_not_found")
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body"),
+    [
+        ("GET", "", None),
+        ("GET", "/versions", None),
+        ("POST", "/answers", {"question_id": "q", "answer": "a"}),
+        ("POST", "/complete", None),
+        ("GET", "/report", None),
+        ("POST", "/rating", {"helpful": False}),
+        ("DELETE", "", None),
+    ],
+)
+def test_another_users_interview_is_not_found_on_every_route(
+    api: Api, method: str, suffix: str, body: Any
+) -> None:
+    interview_id = _start(api).body["interview_id"]
+    reply = api.call(method, f"/interviews/{interview_id}{suffix}", body=body, user=OTHER_USER)
+    _assert_error(reply, 404, "interview_not_found")
+    assert api.call("GET", f"/interviews/{interview_id}").body["version"] == 1
+
+
+def test_a_request_without_a_signed_in_user_is_unauthorized(api: Api) -> None:
+    _assert_error(api.call("GET", "/interviews", user=None), 401, "not_signed_in")
+
+
+def test_the_catalog_is_public(api: Api) -> None:
+    reply = api.call("GET", "/catalog", user=None)
+    assert reply.status == 200
+    assert reply.body["roles"] == ["backend", "frontend", "devops"]
+    assert len(reply.body["cells"]) == 12
+    assert all(cell["question_count"] >= 15 for cell in reply.body["cells"])
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({**START, "role": "qa"}, "body.role"),
+        ({**START, "nickname": "x"}, "body.nickname"),
+        ({**START, "question_count": 11}, "body.question_count"),
+        ({"seniority": "junior"}, "body.role"),
+    ],
+)
+def test_invalid_fields_are_named(api: Api, body: dict[str, Any], field: str) -> None:
+    error = _assert_error(api.call("POST", "/interviews", body=body), 422, "validation_failed")
+    assert field in error["message"]
+    assert field in [f["field"] for f in error["details"]["fields"]]
+
+
+def test_an_answer_over_five_thousand_characters_is_refused(api: Api) -> None:
+    interview = _start(api).body
+    error = _assert_error(_answer(api, interview, text="a" * 5_001), 422, "validation_failed")
+    assert "body.answer" in error["message"]
+
+
+def test_a_body_over_the_limit_is_refused(api: Api) -> None:
+    reply = api.call("POST", "/interviews", raw_body='{"role": "' + "x" * 70_000 + '"}')
+    _assert_error(reply, 413, "body_too_large")
+
+
+def test_a_body_that_is_not_json_is_refused(api: Api) -> None:
+    _assert_error(api.call("POST", "/interviews", raw_body="{not json"), 400, "malformed_json")
+
+
+def test_a_body_of_another_content_type_is_refused(api: Api) -> None:
+    reply = api.call(
+        "POST", "/interviews", raw_body="role=backend", headers={"Content-Type": "text/plain"}
+    )
+    _assert_error(reply, 415, "unsupported_content_type")
+
+
+@pytest.mark.parametrize("limit", ["0", "101", "-5", "many"])
+def test_a_page_limit_outside_one_to_a_hundred_is_refused(api: Api, limit: str) -> None:
+    reply = api.call("GET", "/interviews", query={"limit": limit})
+    _assert_error(reply, 422, "validation_failed")
+
+
+def test_a_forged_next_token_is_refused(api: Api) -> None:
+    reply = api.call("GET", "/interviews", query={"next_token": "eyJmb3JnZWQiOiB0cnVlfQ"})
+    _assert_error(reply, 400, "invalid_next_token")
+
+
+def test_an_unknown_route_is_a_not_found_in_the_error_shape(api: Api) -> None:
+    _assert_error(api.call("GET", "/nowhere"), 404, "no_such_route")
+
+
+def test_an_unexpected_failure_is_a_generic_500_without_internals(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*_: Any, **__: Any) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(container.service().store, "list_interviews", explode)
+    reply = api.call("GET", "/interviews")
+    error = _assert_error(reply, 500, "internal_error")
+    assert "secret internal detail" not in error["message"]

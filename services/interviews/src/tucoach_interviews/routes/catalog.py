@@ -1,0 +1,22 @@
+"""GET /catalog: what can be practised. Public: it needs no sign-in."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from tucoach_interviews.container import service
+from tucoach_interviews.routes.responses import responses
+from tucoach_interviews.schemas import Catalog
+
+router = Router()
+
+
+@router.get(
+    "/catalog",
+    tags=["catalog"],
+    summary="Roles, seniorities, topics, question counts",
+    security=[{}],  # public: the one route without the Cognito authorizer
+    responses=responses(200, Catalog, "What can be practised.", 503),
+)
+def get_catalog() -> Catalog:
+    return service().catalog()

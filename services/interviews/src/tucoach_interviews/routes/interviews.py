@@ -1,0 +1,173 @@
+"""Routes of /interviews: each validates, calls one service method and returns a typed view."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
+from aws_lambda_powertools.metrics import MetricUnit
+
+from tucoach_interviews.container import service
+from tucoach_interviews.observability import metrics
+from tucoach_interviews.routes.caller import caller
+from tucoach_interviews.routes.responses import responses
+from tucoach_interviews.schemas import (
+    AnswerRequest,
+    AnswerResponse,
+    CreateInterviewRequest,
+    Deleted,
+    InterviewPage,
+    InterviewView,
+    RatingRequest,
+    RatingView,
+)
+from tucoach_models import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, CoachEngine, Report
+
+router = Router()
+
+InterviewIdPath = Annotated[
+    str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Items per page, 1-100.")]
+NextToken = Annotated[
+    str | None, Query(max_length=2048, description="From the previous page's next_token.")
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=r"^[A-Za-z0-9_.:-]{8,128}$",
+        description="Any unique string (e.g. a UUID); a retry with the same key and body "
+        "returns the first response and changes nothing.",
+    ),
+]
+JSON = "application/json"
+
+
+@router.post(
+    "/interviews",
+    tags=["interviews"],
+    summary="Start an interview",
+    responses=responses(
+        201, InterviewView, "The new interview, with its first question.", 400, 401, 413, 415, 503
+    ),
+)
+def create_interview(body: CreateInterviewRequest) -> Response[InterviewView]:
+    view = service().create(caller(router), body)
+    metrics.add_metric(name="InterviewsStarted", unit=MetricUnit.Count, value=1)
+    return Response(status_code=201, content_type=JSON, body=view)
+
+
+@router.get(
+    "/interviews",
+    tags=["interviews"],
+    summary="My interviews, newest first",
+    responses=responses(200, InterviewPage, "A page of my interviews.", 400, 401, 503),
+)
+def list_interviews(
+    limit: Limit = DEFAULT_PAGE_LIMIT, next_token: NextToken = None
+) -> InterviewPage:
+    return service().list(caller(router), limit, next_token)
+
+
+@router.get(
+    "/interviews/<interview_id>",
+    tags=["interviews"],
+    summary="An interview, latest version",
+    responses=responses(200, InterviewView, "The interview's latest version.", 401, 404, 503),
+)
+def get_interview(interview_id: InterviewIdPath) -> InterviewView:
+    return service().get(caller(router), interview_id)
+
+
+@router.get(
+    "/interviews/<interview_id>/versions",
+    tags=["interviews"],
+    summary="An interview's versions",
+    responses=responses(
+        200, InterviewPage, "A page of versions, oldest first.", 400, 401, 404, 503
+    ),
+)
+def list_versions(
+    interview_id: InterviewIdPath, limit: Limit = DEFAULT_PAGE_LIMIT, next_token: NextToken = None
+) -> InterviewPage:
+    return service().versions(caller(router), interview_id, limit, next_token)
+
+
+@router.post(
+    "/interviews/<interview_id>/answers",
+    tags=["interviews"],
+    summary="Answer the current question",
+    responses=responses(
+        200,
+        AnswerResponse,
+        "Feedback on the answer, and the follow-up or next question.",
+        400,
+        401,
+        404,
+        409,
+        413,
+        415,
+        503,
+    ),
+)
+def submit_answer(
+    interview_id: InterviewIdPath, body: AnswerRequest, idempotency_key: IdempotencyKey = None
+) -> Response[AnswerResponse]:
+    outcome = service().answer(caller(router), interview_id, body, idempotency_key)
+    if not outcome.replayed:
+        metrics.add_metric(name="AnswersScored", unit=MetricUnit.Count, value=1)
+        if outcome.response.feedback.provenance.fallback_reason:
+            metrics.add_metric(name="CoachFallbacks", unit=MetricUnit.Count, value=1)
+        if outcome.response.feedback.provenance.engine is CoachEngine.BEDROCK:
+            metrics.add_metric(name="BedrockFeedback", unit=MetricUnit.Count, value=1)
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
+    return Response(status_code=200, content_type=JSON, body=outcome.response, headers=headers)
+
+
+@router.post(
+    "/interviews/<interview_id>/complete",
+    tags=["interviews"],
+    summary="Finish: get the report",
+    responses=responses(200, Report, "The interview's report.", 401, 404, 409, 503),
+)
+def complete_interview(interview_id: InterviewIdPath) -> Report:
+    report = service().complete(caller(router), interview_id)
+    metrics.add_metric(name="InterviewsCompleted", unit=MetricUnit.Count, value=1)
+    return report
+
+
+@router.get(
+    "/interviews/<interview_id>/report",
+    tags=["interviews"],
+    summary="The report",
+    responses=responses(200, Report, "The interview's report.", 401, 404, 503),
+)
+def get_report(interview_id: InterviewIdPath) -> Report:
+    return service().report(caller(router), interview_id)
+
+
+@router.post(
+    "/interviews/<interview_id>/rating",
+    tags=["interviews"],
+    summary="Rate the coach's feedback on an interview",
+    responses=responses(201, RatingView, "The rating, stored.", 400, 401, 404, 413, 415, 503),
+)
+def rate_feedback(interview_id: InterviewIdPath, body: RatingRequest) -> Response[RatingView]:
+    view = service().rate(caller(router), interview_id, body)
+    return Response(status_code=201, content_type=JSON, body=view)
+
+
+@router.delete(
+    "/interviews/<interview_id>",
+    tags=["interviews"],
+    summary="Delete an interview",
+    responses=responses(
+        200, Deleted, "The interview and all its versions are gone.", 401, 404, 503
+    ),
+)
+def delete_interview(interview_id: InterviewIdPath) -> Deleted:
+    service().delete(caller(router), interview_id)
+    return Deleted(interview_id=interview_id)

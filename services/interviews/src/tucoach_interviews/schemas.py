@@ -1,0 +1,222 @@
+"""The API's request and response bodies: the contract documented in docs/api/openapi.json.
+
+Requests refuse unknown fields. Responses are views of the domain models that leave out what
+the client has no use for (the owner's id, the questions the coach avoids).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from tucoach_models import (
+    DEFAULT_QUESTIONS,
+    MAX_ANSWER_LENGTH,
+    MAX_COMMENT_LENGTH,
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    Answer,
+    AskedQuestion,
+    Feedback,
+    FeedbackRating,
+    Interview,
+    InterviewStatus,
+    InterviewSummary,
+    QuestionKind,
+    Report,
+    Role,
+    Seniority,
+    UtcDatetime,
+)
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CreateInterviewRequest(Request):
+    role: Role
+    seniority: Seniority
+    question_count: int = Field(
+        default=DEFAULT_QUESTIONS,
+        ge=MIN_QUESTIONS,
+        le=MAX_QUESTIONS,
+        description="How many main questions to ask; follow-ups come on top.",
+    )
+
+
+class AnswerRequest(Request):
+    question_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    answer: str = Field(
+        max_length=MAX_ANSWER_LENGTH, description="Plain text, 5,000 characters at most."
+    )
+    expected_version: int | None = Field(
+        default=None,
+        ge=1,
+        description="The interview version the answer was written against; a newer one gives 409.",
+    )
+
+
+class RatingRequest(Request):
+    helpful: bool
+    comment: str | None = Field(default=None, max_length=MAX_COMMENT_LENGTH)
+
+
+class QuestionView(View):
+    question_id: str
+    kind: QuestionKind
+    follow_up_of: str | None
+    number: int = Field(description="Which main question this is (a follow-up shares its number).")
+    topic: str
+    difficulty: int
+    text: str
+    asked_at: UtcDatetime
+
+
+class AnswerView(View):
+    question_id: str
+    answer: str
+    answered_at: UtcDatetime
+    feedback: Feedback
+
+
+class Progress(View):
+    question_number: int = Field(description="The main question being asked now, or last asked.")
+    question_count: int
+    answered: int
+
+
+class InterviewView(View):
+    interview_id: str
+    role: Role
+    seniority: Seniority
+    status: InterviewStatus
+    version: int
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    progress: Progress
+    current_question: QuestionView | None
+    questions: tuple[QuestionView, ...]
+    answers: tuple[AnswerView, ...]
+    report: Report | None
+
+    @classmethod
+    def of(cls, interview: Interview) -> InterviewView:
+        views = _question_views(interview.questions)
+        current = interview.current_question
+        return cls(
+            interview_id=interview.interview_id,
+            role=interview.role,
+            seniority=interview.seniority,
+            status=interview.status,
+            version=interview.version,
+            created_at=interview.created_at,
+            updated_at=interview.updated_at,
+            progress=Progress(
+                question_number=views[-1].number if views else 0,
+                question_count=interview.question_count,
+                answered=len(interview.answers),
+            ),
+            current_question=views[-1] if current is not None else None,
+            questions=views,
+            answers=tuple(_answer_view(a) for a in interview.answers),
+            report=interview.report,
+        )
+
+
+class AnswerResponse(View):
+    """The feedback on an answer, and what comes next."""
+
+    feedback: Feedback
+    next_question: QuestionView | None = Field(
+        description="A follow-up or the next question; null when the interview can be finished."
+    )
+    interview: InterviewView
+
+
+class InterviewPage(View):
+    items: tuple[InterviewSummary, ...]
+    next_token: str | None = Field(description="Pass it back as next_token for the next page.")
+
+
+class RatingView(View):
+    interview_id: str
+    helpful: bool
+    comment: str | None
+    rated_at: UtcDatetime
+
+    @classmethod
+    def of(cls, rating: FeedbackRating) -> RatingView:
+        return cls(
+            interview_id=rating.interview_id,
+            helpful=rating.helpful,
+            comment=rating.comment,
+            rated_at=rating.rated_at,
+        )
+
+
+class CatalogCell(View):
+    role: Role
+    seniority: Seniority
+    question_count: int
+    topics: tuple[str, ...]
+
+
+class Catalog(View):
+    roles: tuple[Role, ...]
+    seniorities: tuple[Seniority, ...]
+    min_questions: int = MIN_QUESTIONS
+    max_questions: int = MAX_QUESTIONS
+    default_questions: int = DEFAULT_QUESTIONS
+    cells: tuple[CatalogCell, ...]
+
+
+class ErrorDetail(View):
+    code: str = Field(description="Stable, machine-readable: e.g. not_found, version_conflict.")
+    message: str = Field(description="What happened and what to do, for a person.")
+    details: dict[str, object] | None = None
+    request_id: str | None
+
+
+class ErrorBody(View):
+    error: ErrorDetail
+
+
+class Deleted(View):
+    interview_id: str
+    deleted: Literal[True] = True
+
+
+def _question_views(questions: tuple[AskedQuestion, ...]) -> tuple[QuestionView, ...]:
+    views = []
+    number = 0
+    for question in questions:
+        if question.kind is QuestionKind.MAIN:
+            number += 1
+        views.append(
+            QuestionView(
+                question_id=question.question_id,
+                kind=question.kind,
+                follow_up_of=question.follow_up_of,
+                number=number,
+                topic=question.topic,
+                difficulty=question.difficulty,
+                text=question.text,
+                asked_at=question.asked_at,
+            )
+        )
+    return tuple(views)
+
+
+def _answer_view(answer: Answer) -> AnswerView:
+    return AnswerView(
+        question_id=answer.question_id,
+        answer=answer.text,
+        answered_at=answer.answered_at,
+        feedback=answer.feedback,
+    )

@@ -1,0 +1,201 @@
+"""The API's logic: one method per route, over the store and the coach. No AWS SDK here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from tucoach_coach import Interviewer
+from tucoach_interviews.errors import IdempotencyKeyReused, ReportNotReady, StaleVersion
+from tucoach_interviews.schemas import (
+    AnswerRequest,
+    AnswerResponse,
+    Catalog,
+    CatalogCell,
+    CreateInterviewRequest,
+    InterviewPage,
+    InterviewView,
+    QuestionView,
+    RatingRequest,
+    RatingView,
+)
+from tucoach_interviews.store import InterviewStore
+from tucoach_models import (
+    ConflictError,
+    FeedbackRating,
+    IdempotencyRecord,
+    Interview,
+    InterviewStatus,
+    Report,
+    Role,
+    Seniority,
+)
+
+# How many recent interviews' questions a new interview avoids.
+RECENT_INTERVIEWS = 5
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    response: AnswerResponse
+    replayed: bool
+
+
+@dataclass(frozen=True)
+class InterviewService:
+    store: InterviewStore
+    interviewer: Interviewer
+    clock: Callable[[], datetime]
+    new_id: Callable[[], str]
+
+    def create(self, user_id: str, request: CreateInterviewRequest) -> InterviewView:
+        recent = self.store.list_interviews(user_id, RECENT_INTERVIEWS, None).items
+        interview = self.interviewer.start(
+            user_id=user_id,
+            interview_id=self.new_id(),
+            role=request.role,
+            seniority=request.seniority,
+            question_count=request.question_count,
+            avoided_question_ids=tuple(q for s in recent for q in s.question_ids),
+            now=self.clock(),
+        )
+        self.store.create(interview)
+        return InterviewView.of(interview)
+
+    def list(self, user_id: str, limit: int, next_token: str | None) -> InterviewPage:
+        page = self.store.list_interviews(user_id, limit, next_token)
+        return InterviewPage(items=page.items, next_token=page.next_token)
+
+    def get(self, user_id: str, interview_id: str) -> InterviewView:
+        return InterviewView.of(self.store.get_latest(user_id, interview_id))
+
+    def versions(
+        self, user_id: str, interview_id: str, limit: int, next_token: str | None
+    ) -> InterviewPage:
+        page = self.store.list_versions(user_id, interview_id, limit, next_token)
+        return InterviewPage(items=page.items, next_token=page.next_token)
+
+    def answer(
+        self,
+        user_id: str,
+        interview_id: str,
+        request: AnswerRequest,
+        idempotency_key: str | None,
+    ) -> AnswerOutcome:
+        """Scores the answer and stores the new version, once per Idempotency-Key."""
+        fingerprint = _fingerprint(interview_id, request)
+        if idempotency_key is not None:
+            replay = self._replay(user_id, interview_id, idempotency_key, fingerprint)
+            if replay is not None:
+                return replay
+        previous = self.store.get_latest(user_id, interview_id)
+        if request.expected_version is not None and request.expected_version != previous.version:
+            raise StaleVersion(request.expected_version, previous.version)
+        now = self.clock()
+        new = self.interviewer.answer(
+            previous, question_id=request.question_id, text=request.answer, now=now
+        )
+        response = _answer_response(new)
+        record = (
+            IdempotencyRecord(
+                user_id=user_id,
+                key=idempotency_key,
+                interview_id=interview_id,
+                request_hash=fingerprint,
+                status_code=200,
+                response_body=response.model_dump_json(),
+                created_at=now,
+            )
+            if idempotency_key is not None
+            else None
+        )
+        try:
+            self.store.append_version(previous, new, idempotency=record)
+        except ConflictError:
+            # A racing request with the same key may have won: then this is its replay.
+            replay = (
+                self._replay(user_id, interview_id, idempotency_key, fingerprint)
+                if idempotency_key
+                else None
+            )
+            if replay is None:
+                raise
+            return replay
+        return AnswerOutcome(response, replayed=False)
+
+    def complete(self, user_id: str, interview_id: str) -> Report:
+        previous = self.store.get_latest(user_id, interview_id)
+        completed = self.interviewer.complete(previous, now=self.clock())
+        self.store.append_version(previous, completed)
+        return _report_of(completed)
+
+    def report(self, user_id: str, interview_id: str) -> Report:
+        return _report_of(self.store.get_latest(user_id, interview_id))
+
+    def rate(self, user_id: str, interview_id: str, request: RatingRequest) -> RatingView:
+        self.store.get_latest(user_id, interview_id)  # only the owner may rate, and it must exist
+        rating = FeedbackRating(
+            user_id=user_id,
+            interview_id=interview_id,
+            helpful=request.helpful,
+            comment=request.comment,
+            rated_at=self.clock(),
+        )
+        self.store.put_rating(rating)
+        return RatingView.of(rating)
+
+    def delete(self, user_id: str, interview_id: str) -> None:
+        self.store.delete(user_id, interview_id)
+
+    def catalog(self) -> Catalog:
+        bank = self.interviewer.bank
+        return Catalog(
+            roles=tuple(Role),
+            seniorities=tuple(Seniority),
+            cells=tuple(
+                CatalogCell(
+                    role=role,
+                    seniority=seniority,
+                    question_count=len(bank.questions(role, seniority)),
+                    topics=bank.topics(role, seniority),
+                )
+                for role in Role
+                for seniority in Seniority
+            ),
+        )
+
+    def _replay(
+        self, user_id: str, interview_id: str, key: str, fingerprint: str
+    ) -> AnswerOutcome | None:
+        record = self.store.get_idempotency(user_id, interview_id, key)
+        if record is None:
+            return None
+        if record.request_hash != fingerprint:
+            raise IdempotencyKeyReused
+        return AnswerOutcome(
+            AnswerResponse.model_validate_json(record.response_body), replayed=True
+        )
+
+
+def _report_of(interview: Interview) -> Report:
+    if interview.status is not InterviewStatus.COMPLETED or interview.report is None:
+        raise ReportNotReady
+    return interview.report
+
+
+def _answer_response(interview: Interview) -> AnswerResponse:
+    view = InterviewView.of(interview)
+    next_question: QuestionView | None = view.current_question
+    return AnswerResponse(
+        feedback=interview.answers[-1].feedback, next_question=next_question, interview=view
+    )
+
+
+def _fingerprint(interview_id: str, request: AnswerRequest) -> str:
+    canonical = json.dumps(
+        {"interview_id": interview_id, **request.model_dump(mode="json")}, sort_keys=True
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()

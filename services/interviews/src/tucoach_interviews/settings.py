@@ -1,0 +1,37 @@
+"""The function's configuration: environment variables, validated once, at cold start."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tucoach_models import CoachEngine
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    table_name: str = Field(alias="TABLE_NAME", min_length=3, max_length=255)
+    region: str = Field(alias="AWS_REGION", min_length=1)
+    dynamodb_endpoint_url: str | None = Field(
+        default=None,
+        alias="DYNAMODB_ENDPOINT_URL",
+        description="Another DynamoDB than AWS's (DynamoDB Local on a laptop).",
+    )
+    coach_engine: CoachEngine = Field(default=CoachEngine.OFFLINE, alias="COACH_ENGINE")
+    bedrock_model_id: str | None = Field(default=None, alias="BEDROCK_MODEL_ID")
+    bedrock_region: str | None = Field(default=None, alias="BEDROCK_REGION")
+    bedrock_timeout_seconds: float = Field(default=10.0, alias="BEDROCK_TIMEOUT_SECONDS", gt=0)
+    max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES", gt=0)
+
+    @model_validator(mode="after")
+    def _bedrock_needs_a_model(self) -> Self:
+        if self.coach_engine is CoachEngine.BEDROCK and not self.bedrock_model_id:
+            raise ValueError("COACH_ENGINE=bedrock needs BEDROCK_MODEL_ID")
+        return self
+
+    @classmethod
+    def from_environment(cls, environment: Mapping[str, str]) -> Settings:
+        return cls.model_validate(dict(environment))

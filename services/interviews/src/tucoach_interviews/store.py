@@ -1,0 +1,42 @@
+"""What the logic needs from storage. `tucoach_repository.InterviewRepository` provides it on
+DynamoDB; the logic never sees boto3."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from tucoach_models import FeedbackRating, IdempotencyRecord, Interview, InterviewSummary, Page
+
+
+class InterviewStore(Protocol):
+    def create(self, interview: Interview) -> None: ...
+
+    def append_version(
+        self,
+        previous: Interview,
+        new: Interview,
+        idempotency: IdempotencyRecord | None = None,
+    ) -> None: ...
+
+    def get_latest(self, user_id: str, interview_id: str) -> Interview: ...
+
+    def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview: ...
+
+    def list_versions(
+        self, user_id: str, interview_id: str, limit: int, next_token: str | None
+    ) -> Page[InterviewSummary]: ...
+
+    def list_interviews(
+        self, user_id: str, limit: int, next_token: str | None
+    ) -> Page[InterviewSummary]: ...
+
+    def delete(self, user_id: str, interview_id: str) -> int: ...
+
+    def put_rating(self, rating: FeedbackRating) -> None: ...
+
+    def get_rating(self, user_id: str, interview_id: str) -> FeedbackRating | None: ...
+
+    def get_idempotency(
+        self, user_id: str, interview_id: str, key: str
+    ) -> IdempotencyRecord | None: ...
