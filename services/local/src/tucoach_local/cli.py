@@ -1,0 +1,105 @@
+"""`python -m tucoach_local`: TuCoach AI on this machine, at a printed URL, until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+
+from tucoach_local.database import database
+from tucoach_local.routes import PublicRoutes
+from tucoach_local.server import OIDC_PREFIX, TuCoachServer
+from tucoach_local.signing import load_or_create_key
+from tucoach_local.static import StaticSite
+
+TABLE_NAME = "TuCoachAi-local"
+REGION = "us-east-1"
+
+logger = logging.getLogger("tucoach.local")
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tucoach-local", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free one")
+    parser.add_argument("--data-dir", type=Path, default=Path(".local-data"))
+    parser.add_argument("--web-dir", type=Path, default=Path("frontend/dist"))
+    parser.add_argument(
+        "--in-memory", action="store_true", help="keep nothing after stopping (for tests)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="the function's logs too")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    started = time.perf_counter()
+    data_dir: Path = arguments.data_dir.resolve()
+    with database(data_dir, in_memory=arguments.in_memory) as db:
+        os.environ.update(function_environment(db.endpoint, verbose=arguments.verbose))
+        # Imported once its environment is set: the function reads it at cold start.
+        from tucoach_interviews.app import openapi_json  # noqa: PLC0415
+        from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+        from tucoach_repository.dynamodb_local import local_client, local_settings  # noqa: PLC0415
+        from tucoach_repository.tables import ensure_table  # noqa: PLC0415
+
+        ensure_table(local_client(local_settings(db.endpoint, TABLE_NAME)), TABLE_NAME)
+        server = TuCoachServer(
+            (arguments.host, arguments.port),
+            handler=lambda_handler,
+            signing_key=load_or_create_key(data_dir / "oidc"),
+            public_routes=PublicRoutes.from_openapi(openapi_json()),
+            site=StaticSite(arguments.web_dir),
+        )
+        url = server.url
+        site = "the web app" if server.site.present else "the API (the web app is not built)"
+        print(
+            f"\nTuCoach AI is running at {url}/ - {site}, API at {url}/api, sign-in at "
+            f"{url}{OIDC_PREFIX}\nDatabase: {db.engine}"
+            + (f", kept in {db.persisted_in}" if db.persisted_in else "")
+            + f". Started in {time.perf_counter() - started:.1f} s. Press Ctrl-C to stop.\n",
+            flush=True,
+        )
+        _serve_until_signalled(server)
+    print("TuCoach AI stopped.", flush=True)
+    return 0
+
+
+def function_environment(endpoint: str, *, verbose: bool) -> dict[str, str]:
+    """The environment the Lambda function gets in AWS, pointed at the local database."""
+    return {
+        "TABLE_NAME": TABLE_NAME,
+        "AWS_REGION": REGION,
+        "AWS_DEFAULT_REGION": REGION,
+        "DYNAMODB_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "POWERTOOLS_SERVICE_NAME": "interviews",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_METRICS_DISABLED": "true",
+        "POWERTOOLS_LOG_LEVEL": "INFO" if verbose else "WARNING",
+    }
+
+
+def _serve_until_signalled(server: TuCoachServer) -> None:
+    def stop(signum: int, _: FrameType | None) -> None:
+        logger.info("stopping (%s)", signal.Signals(signum).name)
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The local server, in this process on a free port, over DynamoDB Local (see the repository
+package's fixtures for how the engine is found, and when a missing one skips or fails)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from joserfc.jwk import RSAKey
+
+from tucoach_local.cli import TABLE_NAME, function_environment
+from tucoach_local.client import LocalClient
+from tucoach_local.routes import PublicRoutes
+from tucoach_local.server import TuCoachServer
+from tucoach_local.static import StaticSite
+from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
+
+
+@dataclass(frozen=True)
+class RunningServer:
+    url: str
+    signing_key: RSAKey
+    web_dir: Path
+
+    def client(self, token: str | None = None) -> LocalClient:
+        return LocalClient(self.url, token)
+
+
+@pytest.fixture(scope="module")
+def local_server(
+    dynamodb_local_endpoint: str,  # noqa: F811 - the fixture imported above
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServer]:
+    web_dir = tmp_path_factory.mktemp("web")
+    (web_dir / "index.html").write_text("<!doctype html><title>TuCoach</title>")
+    (web_dir / "assets").mkdir()
+    (web_dir / "assets" / "app-1234.js").write_text("console.log('app')")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in function_environment(dynamodb_local_endpoint, verbose=False).items():
+            patch.setenv(name, value)
+        from tucoach_interviews import container  # noqa: PLC0415 - after the environment
+        from tucoach_interviews.app import openapi_json  # noqa: PLC0415
+        from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+        from tucoach_repository.dynamodb_local import local_client, local_settings  # noqa: PLC0415
+        from tucoach_repository.tables import ensure_table  # noqa: PLC0415
+
+        container.settings.cache_clear()
+        container.service.cache_clear()
+        ensure_table(local_client(local_settings(dynamodb_local_endpoint, TABLE_NAME)), TABLE_NAME)
+        key = RSAKey.generate_key(2048, parameters={"alg": "RS256"}, private=True, auto_kid=True)
+        server = TuCoachServer(
+            ("127.0.0.1", 0),
+            handler=lambda_handler,
+            signing_key=key,
+            public_routes=PublicRoutes.from_openapi(openapi_json()),
+            site=StaticSite(web_dir),
+        )
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield RunningServer(server.url, key, web_dir)
+        finally:
+            server.shutdown()
+            server.server_close()
+            container.settings.cache_clear()
+            container.service.cache_clear()

@@ -1,0 +1,205 @@
+"""One origin for everything: /api (the Lambda handler behind a local authorizer), /oidc (the
+local sign-in) and the web app for every other path."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from joserfc.jwk import RSAKey
+
+from tucoach_local.authorizer import TokenVerifier, Unauthorized
+from tucoach_local.gateway import Handler, HttpRequest, HttpResponse, invoke, proxy_event
+from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError
+from tucoach_local.routes import PublicRoutes
+from tucoach_local.signing import public_key_set
+from tucoach_local.static import StaticSite
+
+API_PREFIX = "/api"
+OIDC_PREFIX = "/oidc"
+MAX_BODY_BYTES = 1024 * 1024  # API Gateway's own limit is 10 MB; the function's is 64 KB
+
+logger = logging.getLogger("tucoach.local")
+
+
+class TuCoachServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        *,
+        handler: Handler,
+        signing_key: RSAKey,
+        public_routes: PublicRoutes,
+        site: StaticSite,
+    ) -> None:
+        super().__init__(address, _RequestHandler)
+        # The issuer is the URL people reach, known once the port is bound.
+        host = "localhost" if address[0] in ("0.0.0.0", "::") else address[0]  # noqa: S104
+        self.url = f"http://{host}:{self.server_address[1]}"
+        issuer = f"{self.url}{OIDC_PREFIX}"
+        origins = (self.url, f"http://localhost:{self.server_address[1]}")
+        self.identity = IdentityProvider(issuer, signing_key, origins)
+        self.verifier = TokenVerifier(issuer, CLIENT_ID, public_key_set(signing_key))
+        self.handler = handler
+        self.public_routes = public_routes
+        self.site = site
+        # Powertools' resolver keeps the current event on itself, as one Lambda execution
+        # environment serves one request at a time; so does this server's handler.
+        self.handler_lock = threading.Lock()
+
+    def dispatch(self, request: HttpRequest) -> HttpResponse:
+        if request.path == API_PREFIX or request.path.startswith(f"{API_PREFIX}/"):
+            return self._api(request)
+        if request.path.startswith(f"{OIDC_PREFIX}/"):
+            return self._oidc(request)
+        if request.path == "/healthz":
+            return _json(200, {"status": "ok"})
+        if request.method not in ("GET", "HEAD"):
+            return _json(405, {"error": {"code": "method_not_allowed", "message": "GET only."}})
+        return self.site.serve(request.path)
+
+    def _api(self, request: HttpRequest) -> HttpResponse:
+        path = request.path.removeprefix(API_PREFIX) or "/"
+        forwarded = HttpRequest(request.method, path, request.query, request.headers, request.body)
+        claims = None
+        if (request.method, path) not in self.public_routes:
+            try:
+                claims = self.verifier.claims(_header(request, "Authorization"))
+            except Unauthorized as refusal:
+                logger.info("401 %s %s: %s", request.method, path, refusal)
+                return _json(
+                    401,
+                    {
+                        "error": {
+                            "code": "unauthorized",
+                            "message": "Sign in to use TuCoach; your session may have expired.",
+                        }
+                    },
+                    [("WWW-Authenticate", 'Bearer realm="tucoach"')],
+                )
+        if len(request.body) > MAX_BODY_BYTES:
+            return _json(413, {"error": {"code": "request_too_large", "message": "Too large."}})
+        event = proxy_event(forwarded, claims)
+        with self.handler_lock:
+            return invoke(self.handler, event)
+
+    def _oidc(self, request: HttpRequest) -> HttpResponse:
+        route = request.path.removeprefix(OIDC_PREFIX)
+        query = {k: v[-1] for k, v in request.query.items()}
+        endpoints: dict[str, Callable[[], HttpResponse]] = {
+            "/.well-known/openid-configuration": lambda: _json(200, self.identity.discovery()),
+            "/jwks.json": lambda: _json(200, self.identity.jwks()),
+            "/authorize": lambda: self._authorize(request, query),
+            "/token": lambda: self._token(request),
+            "/logout": lambda: HttpResponse(
+                302, [("Location", self.identity.logout_redirect(query))]
+            ),
+        }
+        endpoint = endpoints.get(route)
+        if endpoint is None:
+            return _json(404, {"error": "not_found", "error_description": "No such endpoint."})
+        try:
+            return endpoint()
+        except OAuthError as error:
+            return _json(error.status, error.body())
+
+    def _token(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "POST":
+            raise OAuthError("invalid_request", "The token endpoint takes POST.", status=405)
+        form = {k: v[-1] for k, v in parse_qs(request.body.decode("utf-8")).items()}
+        return _json(200, self.identity.exchange(form), [("Cache-Control", "no-store")])
+
+    def _authorize(self, request: HttpRequest, query: dict[str, str]) -> HttpResponse:
+        authorization = self.identity.parse_authorization_request(query)
+        query_string = urlsplit(request_target(request)).query
+        if request.method == "POST":
+            form = {k: v[-1] for k, v in parse_qs(request.body.decode("utf-8")).items()}
+            try:
+                location = self.identity.approve(authorization, form.get("email", ""))
+            except OAuthError as error:
+                page = self.identity.sign_in_page(authorization, query_string, error.description)
+                return _html(400, page)
+            return HttpResponse(302, [("Location", location)])
+        return _html(200, self.identity.sign_in_page(authorization, query_string))
+
+
+def request_target(request: HttpRequest) -> str:
+    return f"{request.path}?{urlencode(request.query, doseq=True)}"
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    server: TuCoachServer
+    protocol_version = "HTTP/1.1"
+    server_version = "TuCoachLocal"
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET  # noqa: N815
+
+    def _handle(self) -> None:
+        started = time.perf_counter()
+        target = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY_BYTES:
+            # The rest of an oversized body is not read, so the connection cannot be reused.
+            self.close_connection = True
+        body = self.rfile.read(min(length, MAX_BODY_BYTES + 1)) if length else b""
+        request = HttpRequest(
+            method=self.command,
+            path=target.path,
+            query=parse_qs(target.query, keep_blank_values=True),
+            headers=list(self.headers.items()),
+            body=body,
+        )
+        try:
+            response = self.server.dispatch(request)
+        except Exception:
+            logger.exception("local server error on %s %s", self.command, target.path)
+            response = _json(500, {"error": {"code": "internal_error", "message": "Local error."}})
+        self.send_response(response.status)
+        for name, value in response.headers:
+            if name.lower() not in ("content-length", "connection"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+        logger.info(
+            "%s %s %d %.1f ms",
+            self.command,
+            target.path,
+            response.status,
+            (time.perf_counter() - started) * 1000,
+        )
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Access lines go through `logger` in _handle instead."""
+
+
+def _header(request: HttpRequest, name: str) -> str | None:
+    return next((v for k, v in request.headers if k.lower() == name.lower()), None)
+
+
+def _json(status: int, body: object, headers: list[tuple[str, str]] | None = None) -> HttpResponse:
+    return HttpResponse(
+        status,
+        [("Content-Type", "application/json"), *(headers or [])],
+        json.dumps(body).encode("utf-8"),
+    )
+
+
+def _html(status: int, page: str) -> HttpResponse:
+    return HttpResponse(
+        status,
+        [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+        page.encode("utf-8"),
+    )
