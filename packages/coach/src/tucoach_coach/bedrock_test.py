@@ -53,7 +53,7 @@ def client() -> Any:
         "bedrock-runtime",
         region_name="us-east-1",
         aws_access_key_id="test",
-        aws_secret_access_key="test",  # noqa: S106 - a stub, never sent anywhere
+        aws_secret_access_key="test",
     )
 
 
