@@ -8,7 +8,6 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn, Server
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from tucoach_interviews import __version__
@@ -140,6 +139,13 @@ def _no_such_route(_: Exception) -> Response[str]:
 
 def openapi_json() -> str:
     """The OpenAPI document of the routes above, as committed in docs/api/openapi.json."""
+    # Only the document needs these models; importing them costs every cold start ~0.1 s.
+    from aws_lambda_powertools.event_handler.openapi.models import (  # noqa: PLC0415
+        APIKey,
+        APIKeyIn,
+        Server,
+    )
+
     return app.get_openapi_json_schema(
         title=TITLE,
         version=__version__,

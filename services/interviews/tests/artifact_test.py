@@ -1,0 +1,164 @@
+"""The built function and layers, laid out as Lambda lays them out, serve real events.
+
+The function zip becomes the task root, the layers are unpacked into /opt (their python/ folder
+is what Lambda puts on sys.path), and a bare interpreter of the runtime's version (-I -S: no
+site-packages, no environment paths) imports `lambda_function.handler` from those alone and
+answers API Gateway events against DynamoDB Local.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
+from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
+from tucoach_repository.tables import ensure_table
+
+FUNCTION = Path("functions/interviews.zip")
+LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))
+EVENT = Path("services/interviews/src/tucoach_interviews/events/rest_proxy_event.json")
+TABLE = "TuCoachAi-artifact"
+
+# Runs inside the bare interpreter: invokes the handler with each event, prints the results.
+INVOKE = """
+import json, sys
+task_root, opt_python, events_file = sys.argv[1:4]
+sys.path[:0] = [task_root, opt_python]
+import lambda_function
+class Context:
+    function_name = "tucoach-interviews"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:tucoach-interviews"
+    aws_request_id = "artifact-test"
+results = []
+for event in json.load(open(events_file)):
+    response = lambda_function.handler(event, Context())
+    results.append({"status": response["statusCode"], "body": json.loads(response["body"])})
+print(json.dumps({"results": results, "modules": sorted(
+    name for name, module in sys.modules.items()
+    if name.split(".")[0] in ("tucoach_models", "tucoach_coach", "tucoach_repository",
+                              "tucoach_interviews", "pydantic", "boto3")
+    and getattr(module, "__file__", None)
+    and not (module.__file__.startswith(task_root) or module.__file__.startswith(opt_python))
+)}))
+"""
+
+
+def _runtime_interpreter() -> str:
+    version = os.environ["LAMBDA_RUNTIME"].removeprefix("python")
+    interpreter = Path(sys.base_prefix) / "bin" / f"python{version}"
+    if f"{sys.version_info.major}.{sys.version_info.minor}" != version or not interpreter.exists():
+        pytest.fail(f"tests must run on the Lambda runtime's Python {version}; got {sys.version}")
+    return str(interpreter)
+
+
+def _event(method: str, path: str, body: Any = None, user: str | None = "artifact-user") -> Any:
+    event = json.loads(EVENT.read_text())
+    event.update(httpMethod=method, path=path, resource=path, pathParameters=None)
+    event["requestContext"].update(httpMethod=method, resourcePath=path)
+    event["body"] = None if body is None else json.dumps(body)
+    event["headers"]["Content-Type"] = "application/json"
+    if user is None:
+        del event["requestContext"]["authorizer"]
+    else:
+        event["requestContext"]["authorizer"]["claims"]["sub"] = user
+    return event
+
+
+@pytest.fixture(scope="module")
+def lambda_layout(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("lambda")
+    task_root, opt = root / "var-task", root / "opt"
+    with zipfile.ZipFile(FUNCTION) as function:
+        function.extractall(task_root)
+    for layer in LAYERS:
+        with zipfile.ZipFile(layer) as archive:
+            archive.extractall(opt)
+    return task_root, opt / "python"
+
+
+def test_the_function_zip_holds_the_handler_code_only(lambda_layout: tuple[Path, Path]) -> None:
+    task_root, _ = lambda_layout
+    top_level = {p.name for p in task_root.iterdir()}
+    assert top_level == {"lambda_function.py", "tucoach_interviews"}
+    assert FUNCTION.stat().st_size < 100_000
+
+
+def test_the_layers_hold_the_packages_and_their_dependencies_under_python(
+    lambda_layout: tuple[Path, Path],
+) -> None:
+    _, opt_python = lambda_layout
+    top_level = {p.name for p in opt_python.iterdir()}
+    assert {"tucoach_models", "tucoach_coach", "tucoach_repository"} <= top_level
+    assert {"pydantic", "boto3", "aws_lambda_powertools"} <= top_level
+    assert not {"moto", "pytest", "hypothesis", "types_boto3", "joserfc"} & top_level
+    assert (opt_python / "tucoach_coach" / "bank" / "backend" / "junior.toml").is_file()
+
+
+def test_the_artifacts_answer_real_events_against_dynamodb_local(
+    lambda_layout: tuple[Path, Path],
+    dynamodb_local_endpoint: str,  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
+    # Given the table, and API Gateway events for the catalog, a new interview and a list
+    ensure_table(local_client(local_settings(dynamodb_local_endpoint, TABLE)), TABLE)
+    events = [
+        _event("GET", "/catalog", user=None),
+        _event("POST", "/interviews", {"role": "frontend", "seniority": "junior"}),
+        _event("GET", "/interviews"),
+        _event("GET", "/interviews"),
+    ]
+    events[3]["requestContext"].pop("authorizer")
+    events_file = tmp_path / "events.json"
+    events_file.write_text(json.dumps(events))
+    task_root, opt_python = lambda_layout
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "TABLE_NAME": TABLE,
+        "AWS_REGION": REGION,
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "DYNAMODB_ENDPOINT_URL": dynamodb_local_endpoint,
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_METRICS_DISABLED": "true",
+    }
+    # When a bare interpreter of the runtime invokes the handler from the artifacts alone
+    completed = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [
+            _runtime_interpreter(),
+            "-I",
+            "-S",
+            "-c",
+            INVOKE,
+            str(task_root),
+            str(opt_python),
+            str(events_file),
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    output = json.loads(completed.stdout.strip().splitlines()[-1])
+    catalog, created, listed, anonymous = output["results"]
+    # Then every module came from the artifacts, and each event got its answer
+    assert output["modules"] == []
+    assert catalog["status"] == 200
+    assert len(catalog["body"]["cells"]) == 12
+    assert created["status"] == 201
+    assert created["body"]["current_question"]["question_id"].startswith("frontend-junior-")
+    assert listed["status"] == 200
+    assert [i["interview_id"] for i in listed["body"]["items"]] == [created["body"]["interview_id"]]
+    assert anonymous["status"] == 401
