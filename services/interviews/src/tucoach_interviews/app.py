@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
@@ -15,6 +16,7 @@ from tucoach_interviews.container import settings
 from tucoach_interviews.errors import (
     BodyTooLarge,
     HttpError,
+    JsonTooDeep,
     MalformedJson,
     NoSuchRoute,
     UnsupportedContentType,
@@ -63,7 +65,7 @@ def add_version_header(
 
 
 def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """Checks the body's size and type, then routes. Powertools validates a body before any
+    """Checks the body's size, type and syntax, then routes. Powertools validates a body before any
     middleware runs, so these checks come first, and their errors take the one error shape."""
     try:
         _check_body(event)
@@ -100,9 +102,12 @@ def _check_body(event: dict[str, Any]) -> None:
     if content_type is None or content_type.split(";")[0].strip().lower() != JSON:
         raise UnsupportedContentType(content_type)
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
+        json.loads(raw.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError is one too
         raise MalformedJson from None
+    except RecursionError:
+        # Deeper than the parser's recursion limit (~1000 levels): no request of ours is.
+        raise JsonTooDeep from None
 
 
 app.use(middlewares=[add_version_header])

@@ -38,6 +38,8 @@ def build_service(config: Settings) -> InterviewService:
             table_name=config.table_name,
             region=config.region,
             endpoint_url=config.dynamodb_endpoint_url,
+            connect_timeout_seconds=config.dynamodb_connect_timeout_seconds,
+            read_timeout_seconds=config.dynamodb_read_timeout_seconds,
         )
     )
     return InterviewService(

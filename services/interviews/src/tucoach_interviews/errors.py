@@ -54,6 +54,11 @@ class MalformedJson(InvalidRequestError):
         super().__init__("The request body is not valid JSON text (UTF-8).")
 
 
+class JsonTooDeep(InvalidRequestError):
+    def __init__(self) -> None:
+        super().__init__("The request body is nested too deeply to be a request of this API.")
+
+
 class IdempotencyKeyReused(UnprocessableError):
     def __init__(self) -> None:
         super().__init__(
@@ -133,7 +138,13 @@ def _body(
     code: str, message: str, details: dict[str, object] | None, request_id: str | None
 ) -> ErrorBody:
     return ErrorBody(
-        error=ErrorDetail(code=code, message=message, details=details, request_id=request_id)
+        error=ErrorDetail(
+            code=code,
+            message=message,
+            details=details,
+            # API Gateway always sends one; "unavailable" keeps the shape if an event has none.
+            request_id=request_id or "unavailable",
+        )
     )
 
 

@@ -222,6 +222,12 @@ def test_a_body_that_is_not_json_is_refused(api: Api) -> None:
     _assert_error(api.call("POST", "/interviews", raw_body="{not json"), 400, "malformed_json")
 
 
+def test_deeply_nested_json_is_refused(api: Api) -> None:
+    nested = "[" * 30_000 + "]" * 30_000  # within the size limit, beyond the parser's depth
+    reply = api.call("POST", "/interviews", raw_body=f'{{"role": {nested}}}')
+    _assert_error(reply, 400, "json_too_deep")
+
+
 def test_a_body_of_another_content_type_is_refused(api: Api) -> None:
     reply = api.call(
         "POST", "/interviews", raw_body="role=backend", headers={"Content-Type": "text/plain"}

@@ -180,7 +180,7 @@ class ErrorDetail(View):
     code: str = Field(description="Stable, machine-readable: e.g. not_found, version_conflict.")
     message: str = Field(description="What happened and what to do, for a person.")
     details: dict[str, object] | None = None
-    request_id: str | None
+    request_id: str = Field(description="Quote it when asking for help; it finds the logs.")
 
 
 class ErrorBody(View):

@@ -91,6 +91,29 @@ class InterviewService:
             replay = self._replay(user_id, interview_id, idempotency_key, fingerprint)
             if replay is not None:
                 return replay
+        try:
+            response = self._answer(user_id, interview_id, request, idempotency_key, fingerprint)
+        except ConflictError:
+            # A twin request with the same key may have won the race (this one then saw the
+            # question answered, or lost the write): its response is this request's too.
+            replay = (
+                self._replay(user_id, interview_id, idempotency_key, fingerprint)
+                if idempotency_key
+                else None
+            )
+            if replay is None:
+                raise
+            return replay
+        return AnswerOutcome(response, replayed=False)
+
+    def _answer(
+        self,
+        user_id: str,
+        interview_id: str,
+        request: AnswerRequest,
+        idempotency_key: str | None,
+        fingerprint: str,
+    ) -> AnswerResponse:
         previous = self.store.get_latest(user_id, interview_id)
         if request.expected_version is not None and request.expected_version != previous.version:
             raise StaleVersion(request.expected_version, previous.version)
@@ -112,19 +135,8 @@ class InterviewService:
             if idempotency_key is not None
             else None
         )
-        try:
-            self.store.append_version(previous, new, idempotency=record)
-        except ConflictError:
-            # A racing request with the same key may have won: then this is its replay.
-            replay = (
-                self._replay(user_id, interview_id, idempotency_key, fingerprint)
-                if idempotency_key
-                else None
-            )
-            if replay is None:
-                raise
-            return replay
-        return AnswerOutcome(response, replayed=False)
+        self.store.append_version(previous, new, idempotency=record)
+        return response
 
     def complete(self, user_id: str, interview_id: str) -> Report:
         previous = self.store.get_latest(user_id, interview_id)

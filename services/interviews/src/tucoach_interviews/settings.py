@@ -20,6 +20,12 @@ class Settings(BaseModel):
         alias="DYNAMODB_ENDPOINT_URL",
         description="Another DynamoDB than AWS's (DynamoDB Local on a laptop).",
     )
+    dynamodb_connect_timeout_seconds: float = Field(
+        default=1.0, alias="DYNAMODB_CONNECT_TIMEOUT_SECONDS", gt=0, le=30
+    )
+    dynamodb_read_timeout_seconds: float = Field(
+        default=3.0, alias="DYNAMODB_READ_TIMEOUT_SECONDS", gt=0, le=30
+    )
     coach_engine: CoachEngine = Field(default=CoachEngine.OFFLINE, alias="COACH_ENGINE")
     bedrock_model_id: str | None = Field(default=None, alias="BEDROCK_MODEL_ID")
     bedrock_region: str | None = Field(default=None, alias="BEDROCK_REGION")

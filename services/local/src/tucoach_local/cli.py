@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from tucoach_local.database import database
+from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.server import OIDC_PREFIX, TuCoachServer
 from tucoach_local.signing import load_or_create_key
@@ -33,6 +34,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--in-memory", action="store_true", help="keep nothing after stopping (for tests)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="function instances serving requests side by side (default 2; 1 runs in process)",
+    )
     parser.add_argument("--verbose", action="store_true", help="the function's logs too")
     return parser.parse_args(argv)
 
@@ -43,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     data_dir: Path = arguments.data_dir.resolve()
     with database(data_dir, in_memory=arguments.in_memory) as db:
-        os.environ.update(function_environment(db.endpoint, verbose=arguments.verbose))
+        environment = function_environment(db.endpoint, verbose=arguments.verbose)
+        os.environ.update(environment)
         # Imported once its environment is set: the function reads it at cold start.
         from tucoach_interviews.app import openapi_json  # noqa: PLC0415
         from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
@@ -51,9 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         from tucoach_repository.tables import ensure_table  # noqa: PLC0415
 
         ensure_table(local_client(local_settings(db.endpoint, TABLE_NAME)), TABLE_NAME)
+        invoker: Invoker = (
+            WorkerPoolInvoker(arguments.workers, environment)
+            if arguments.workers > 1
+            else InProcessInvoker(lambda_handler)
+        )
         server = TuCoachServer(
             (arguments.host, arguments.port),
-            handler=lambda_handler,
+            invoker=invoker,
             signing_key=load_or_create_key(data_dir / "oidc"),
             public_routes=PublicRoutes.from_openapi(openapi_json()),
             site=StaticSite(arguments.web_dir),
@@ -67,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             + f". Started in {time.perf_counter() - started:.1f} s. Press Ctrl-C to stop.\n",
             flush=True,
         )
-        _serve_until_signalled(server)
+        try:
+            _serve_until_signalled(server)
+        finally:
+            invoker.close()
     print("TuCoach AI stopped.", flush=True)
     return 0
 

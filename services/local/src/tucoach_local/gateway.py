@@ -96,8 +96,8 @@ def proxy_event(
     }
 
 
-def invoke(handler: Handler, event: dict[str, Any]) -> HttpResponse:
-    result = handler(event, LambdaContext(aws_request_id=event["requestContext"]["requestId"]))
+def http_response(result: dict[str, Any]) -> HttpResponse:
+    """The HTTP response API Gateway makes of a proxy integration's result."""
     headers = [(k, str(v)) for k, v in (result.get("headers") or {}).items()]
     for name, values in (result.get("multiValueHeaders") or {}).items():
         headers.extend((name, str(value)) for value in values)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
+import uuid
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -15,8 +15,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from joserfc.jwk import RSAKey
 
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
-from tucoach_local.gateway import Handler, HttpRequest, HttpResponse, invoke, proxy_event
+from tucoach_local.gateway import HttpRequest, HttpResponse, http_response, proxy_event
 from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError
+from tucoach_local.invokers import Invoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.signing import public_key_set
 from tucoach_local.static import StaticSite
@@ -30,12 +31,15 @@ logger = logging.getLogger("tucoach.local")
 
 class TuCoachServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog (5) resets connections when a page's requests, or many
+    # users, arrive together.
+    request_queue_size = 128
 
     def __init__(
         self,
         address: tuple[str, int],
         *,
-        handler: Handler,
+        invoker: Invoker,
         signing_key: RSAKey,
         public_routes: PublicRoutes,
         site: StaticSite,
@@ -48,12 +52,9 @@ class TuCoachServer(ThreadingHTTPServer):
         origins = (self.url, f"http://localhost:{self.server_address[1]}")
         self.identity = IdentityProvider(issuer, signing_key, origins)
         self.verifier = TokenVerifier(issuer, CLIENT_ID, public_key_set(signing_key))
-        self.handler = handler
+        self.invoker = invoker
         self.public_routes = public_routes
         self.site = site
-        # Powertools' resolver keeps the current event on itself, as one Lambda execution
-        # environment serves one request at a time; so does this server's handler.
-        self.handler_lock = threading.Lock()
 
     def dispatch(self, request: HttpRequest) -> HttpResponse:
         if request.path == API_PREFIX or request.path.startswith(f"{API_PREFIX}/"):
@@ -75,21 +76,21 @@ class TuCoachServer(ThreadingHTTPServer):
                 claims = self.verifier.claims(_header(request, "Authorization"))
             except Unauthorized as refusal:
                 logger.info("401 %s %s: %s", request.method, path, refusal)
+                # The body API Gateway's UNAUTHORIZED gateway response gives in AWS (infra/).
                 return _json(
                     401,
                     {
                         "error": {
                             "code": "unauthorized",
                             "message": "Sign in to use TuCoach; your session may have expired.",
+                            "request_id": str(uuid.uuid4()),
                         }
                     },
                     [("WWW-Authenticate", 'Bearer realm="tucoach"')],
                 )
         if len(request.body) > MAX_BODY_BYTES:
             return _json(413, {"error": {"code": "request_too_large", "message": "Too large."}})
-        event = proxy_event(forwarded, claims)
-        with self.handler_lock:
-            return invoke(self.handler, event)
+        return http_response(self.invoker.invoke(proxy_event(forwarded, claims)))
 
     def _oidc(self, request: HttpRequest) -> HttpResponse:
         route = request.path.removeprefix(OIDC_PREFIX)
@@ -143,7 +144,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle()
 
-    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET  # noqa: N815
+    def __getattr__(self, name: str) -> Any:
+        # http.server looks up `do_<METHOD>`: every method, even one no route has, reaches
+        # dispatch, which answers as API Gateway would (unknown routes and methods: 404).
+        if name.startswith("do_"):
+            return self.do_GET
+        raise AttributeError(name)
 
     def _handle(self) -> None:
         started = time.perf_counter()
