@@ -45,13 +45,8 @@ def _model_answer_to_current(interview: Interview) -> str:
 
 
 def test_a_new_interview_asks_an_easy_first_question_of_its_cell() -> None:
-    interview = COACH.start(
-        user_id="u",
-        interview_id="i",
-        role=Role.FRONTEND,
-        seniority=Seniority.JUNIOR,
-        question_count=3,
-        now=NOW,
+    interview = _start(
+        interview_id="i", role=Role.FRONTEND, seniority=Seniority.JUNIOR, question_count=3
     )
     assert interview.version == 1
     current = _current(interview)
@@ -60,16 +55,10 @@ def test_a_new_interview_asks_an_easy_first_question_of_its_cell() -> None:
 
 
 def test_the_same_interview_id_gets_the_same_questions() -> None:
-    first = COACH.start(
-        user_id="u",
-        interview_id="same",
-        role=Role.DEVOPS,
-        seniority=Seniority.SENIOR,
-        question_count=3,
-        now=NOW,
+    first = _start(
+        interview_id="same", role=Role.DEVOPS, seniority=Seniority.SENIOR, question_count=3
     )
-    again = COACH.start(
-        user_id="u",
+    again = _start(
         interview_id="same",
         role=Role.DEVOPS,
         seniority=Seniority.SENIOR,
@@ -82,26 +71,13 @@ def test_the_same_interview_id_gets_the_same_questions() -> None:
 def test_recently_seen_questions_are_avoided() -> None:
     cell = BANK.questions(Role.BACKEND, Seniority.SENIOR)
     easy = [q.id for q in cell if q.difficulty == 1]
-    interview = COACH.start(
-        user_id="u",
-        interview_id="i",
-        role=Role.BACKEND,
-        seniority=Seniority.SENIOR,
-        question_count=3,
-        avoided_question_ids=tuple(easy[:-1]),
-        now=NOW,
-    )
+    interview = _start(role=Role.BACKEND, question_count=3, avoided_question_ids=tuple(easy[:-1]))
     assert interview.questions[0].question_id == easy[-1]
 
 
 def test_a_full_interview_asks_no_question_twice_and_spreads_topics() -> None:
-    interview = COACH.start(
-        user_id="u",
-        interview_id="spread",
-        role=Role.BACKEND,
-        seniority=Seniority.ARCHITECT,
-        question_count=6,
-        now=NOW,
+    interview = _start(
+        interview_id="spread", role=Role.BACKEND, seniority=Seniority.ARCHITECT, question_count=6
     )
     while interview.current_question is not None:
         interview = COACH.answer(
