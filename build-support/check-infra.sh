@@ -41,7 +41,8 @@ step "actionlint"
 shopt -s nullglob
 workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
 if ((${#workflows[@]})); then
-  $actionlint "${workflows[@]}"
+  "$actionlint" "${workflows[@]}"
+  echo "actionlint: ${#workflows[@]} workflow file(s), no problem"
 else
   echo "no workflow files in .github/workflows: nothing to lint"
 fi
