@@ -138,6 +138,12 @@ variable "cognito_logout_urls" {
   default     = []
 }
 
+variable "frontend_security_headers" {
+  type        = bool
+  description = "Attach a response headers policy (HSTS, nosniff, frame and referrer policies) to the web app; false only where CloudFront's policies are not available (local emulators)."
+  default     = true
+}
+
 variable "cloudfront_price_class" {
   type        = string
   description = "CloudFront price class (edge locations served)."

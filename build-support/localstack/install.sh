@@ -42,7 +42,11 @@ pip_install() {
     ${SSL_CERT_FILE:+--cert "$SSL_CERT_FILE"} "$@" >&2
 }
 
-if [[ ! -x "$localstack_venv/bin/python" || ! -f "$localstack_venv/.complete" ]]; then
+# TUCOACH_SKIP_LOCALSTACK_INSTALL=1: LocalStack runs elsewhere (CI's Docker service); print an
+# empty first line.
+if [[ "${TUCOACH_SKIP_LOCALSTACK_INSTALL:-}" == 1 ]]; then
+  localstack_venv=""
+elif [[ ! -x "$localstack_venv/bin/python" || ! -f "$localstack_venv/.complete" ]]; then
   python="$(python313)" || die "LocalStack $LOCALSTACK_VERSION needs Python 3.13 (pyenv install 3.13)"
   say "installing localstack-core $LOCALSTACK_VERSION into $localstack_venv (a few minutes)"
   rm -rf "$localstack_venv"
@@ -60,5 +64,5 @@ if [[ ! -x "$moto_venv/bin/moto_server" || ! -f "$moto_venv/.complete" ]]; then
   touch "$moto_venv/.complete"
 fi
 
-echo "$localstack_venv/bin"
+echo "${localstack_venv:+$localstack_venv/bin}"
 echo "$moto_venv/bin"
