@@ -1,0 +1,54 @@
+output "api_url" {
+  description = "Base URL of the API stage (append /catalog, /interviews, ...)."
+  value       = aws_api_gateway_stage.main.invoke_url
+}
+
+output "rest_api_id" {
+  description = "Id of the REST API."
+  value       = aws_api_gateway_rest_api.main.id
+}
+
+output "table_name" {
+  description = "Name of the DynamoDB table."
+  value       = aws_dynamodb_table.main.name
+}
+
+output "interviews_function_name" {
+  description = "Name of the interviews Lambda function."
+  value       = aws_lambda_function.interviews.function_name
+}
+
+output "cognito_user_pool_id" {
+  description = "Id of the Cognito user pool."
+  value       = aws_cognito_user_pool.main.id
+}
+
+output "cognito_user_pool_client_id" {
+  description = "Id of the web app's (public, PKCE) Cognito app client."
+  value       = aws_cognito_user_pool_client.web.id
+}
+
+output "cognito_hosted_ui_url" {
+  description = "Base URL of the Cognito hosted UI (authorize, token, logout endpoints live under it)."
+  value       = "https://${aws_cognito_user_pool_domain.main.domain}.auth.${var.aws_region}.amazoncognito.com"
+}
+
+output "frontend_bucket" {
+  description = "Bucket the built web app is uploaded to."
+  value       = aws_s3_bucket.frontend.bucket
+}
+
+output "cloudfront_distribution_id" {
+  description = "Id of the CloudFront distribution (for invalidations after an upload)."
+  value       = aws_cloudfront_distribution.frontend.id
+}
+
+output "frontend_url" {
+  description = "URL of the web app."
+  value       = local.frontend_origin
+}
+
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard."
+  value       = aws_cloudwatch_dashboard.main.dashboard_name
+}

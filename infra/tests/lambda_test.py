@@ -1,0 +1,52 @@
+"""The function and its layers as `./pants package` builds them."""
+
+from __future__ import annotations
+
+import os
+
+from terraform_plan import Plan, references
+
+from tucoach_repository.schema import table_name
+
+
+def test_function_runs_the_packaged_handler_on_the_build_runtime(plan: Plan) -> None:
+    function = plan.one("aws_lambda_function", "interviews").values
+
+    assert function["handler"] == "lambda_function.handler"
+    # LAMBDA_RUNTIME is pants-plugins/macros.py's, the runtime the artifacts are built for
+    assert function["runtime"] == os.environ["LAMBDA_RUNTIME"]
+    assert function["tracing_config"] == [{"mode": "Active"}]
+    assert 128 <= function["memory_size"] <= 10240
+    assert 3 <= function["timeout"] < 29  # API Gateway's integration timeout is 29 s
+
+
+def test_function_attaches_both_layers_built_for_its_runtime(plan: Plan) -> None:
+    layers = {r.name: r.values for r in plan.resources("aws_lambda_layer_version")}
+    block = plan.configuration("aws_lambda_function", "interviews")
+
+    assert set(layers) == {"tucoach_packages", "interviews_dependencies"}
+    for name, layer in layers.items():
+        assert layer["compatible_runtimes"] == [os.environ["LAMBDA_RUNTIME"]]
+        assert f"aws_lambda_layer_version.{name}.arn" in references(block["expressions"]["layers"])
+
+
+def test_function_knows_its_table_and_the_service_settings(plan: Plan) -> None:
+    variables = plan.one("aws_lambda_function", "interviews").values["environment"][0]["variables"]
+
+    assert variables["TABLE_NAME"] == table_name(plan.environment)
+    assert variables["POWERTOOLS_SERVICE_NAME"] == "interviews"
+    assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "TuCoachAi"
+
+
+def test_log_groups_have_a_retention(plan: Plan) -> None:
+    groups = {r.values["name"]: r.values for r in plan.resources("aws_cloudwatch_log_group")}
+
+    assert f"/aws/lambda/tucoach-{plan.environment}-interviews" in groups
+    assert all(group["retention_in_days"] > 0 for group in groups.values())
+
+
+def test_only_api_gateway_may_invoke_the_function_per_route_and_stage(plan: Plan) -> None:
+    permissions = plan.resources("aws_lambda_permission", "interviews")
+
+    assert len(permissions) == len(plan.resources("aws_api_gateway_integration", "interviews"))
+    assert all(p.values["principal"] == "apigateway.amazonaws.com" for p in permissions)
