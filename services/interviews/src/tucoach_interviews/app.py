@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
@@ -13,6 +14,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from tucoach_interviews import __version__
 from tucoach_interviews.container import settings
+from tucoach_interviews.cors import cors_headers
 from tucoach_interviews.errors import (
     BodyTooLarge,
     HttpError,
@@ -52,16 +54,22 @@ def _render(error: HttpError) -> Response[str]:
         status_code=error.status,
         content_type=JSON,
         body=error.body.model_dump_json(exclude_none=True),
-        headers={**error.headers, VERSION_HEADER: __version__},
+        headers={**error.headers, **_common_headers(app.current_event.headers)},
     )
 
 
-def add_version_header(
+def add_common_headers(
     resolver: APIGatewayRestResolver, next_middleware: NextMiddleware
 ) -> Response[object]:
     response = next_middleware(resolver)
-    response.headers[VERSION_HEADER] = __version__
+    response.headers.update(_common_headers(resolver.current_event.headers))
     return response
+
+
+def _common_headers(request_headers: Mapping[str, str] | None) -> dict[str, str]:
+    """On every response: the function's version, and CORS headers for the web app."""
+    cors = cors_headers(settings().cors_allow_origin, request_headers or {})
+    return {VERSION_HEADER: __version__, **cors}
 
 
 def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
@@ -77,7 +85,7 @@ def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
             "headers": {
                 **rendered.headers,
                 "Content-Type": JSON,
-                VERSION_HEADER: __version__,
+                **_common_headers(event.get("headers")),
             },
             "body": rendered.body.model_dump_json(exclude_none=True),
             "isBase64Encoded": False,
@@ -110,7 +118,7 @@ def _check_body(event: dict[str, Any]) -> None:
         raise JsonTooDeep from None
 
 
-app.use(middlewares=[add_version_header])
+app.use(middlewares=[add_common_headers])
 app.include_router(interviews.router)
 app.include_router(catalog.router)
 

@@ -30,6 +30,11 @@ class Settings(BaseModel):
     bedrock_model_id: str | None = Field(default=None, alias="BEDROCK_MODEL_ID")
     bedrock_region: str | None = Field(default=None, alias="BEDROCK_REGION")
     bedrock_timeout_seconds: float = Field(default=10.0, alias="BEDROCK_TIMEOUT_SECONDS", gt=0)
+    cors_allow_origin: str | None = Field(
+        default=None,
+        alias="CORS_ALLOW_ORIGIN",
+        description="The web app's origin when it is not the API's (AWS: the CloudFront URL).",
+    )
     max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES", gt=0)
 
     @model_validator(mode="after")

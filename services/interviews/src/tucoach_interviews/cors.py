@@ -1,0 +1,25 @@
+"""CORS headers for the web app's origin, on every response the function gives.
+
+In AWS the app (CloudFront) and the API (API Gateway) are two origins. API Gateway answers the
+preflight (OPTIONS) itself, but with Lambda proxy integration the function's own responses
+reach the browser as they are: without these headers the browser hides them, errors included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# What the app may read beyond the CORS-safelisted headers.
+EXPOSED_HEADERS = "X-TuCoach-Version, Idempotent-Replayed, Retry-After"
+
+
+def cors_headers(allowed_origin: str | None, request_headers: Mapping[str, str]) -> dict[str, str]:
+    """The headers to add for a request from `allowed_origin`; none for any other origin."""
+    origin = next((v for k, v in request_headers.items() if k.lower() == "origin"), None)
+    if not allowed_origin or origin != allowed_origin:
+        return {}
+    return {
+        "Access-Control-Allow-Origin": allowed_origin,
+        "Access-Control-Expose-Headers": EXPOSED_HEADERS,
+        "Vary": "Origin",
+    }
