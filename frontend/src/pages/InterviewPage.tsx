@@ -120,6 +120,14 @@ export default function InterviewPage() {
     return (
       <section>
         {header}
+        {question && (
+          <div className="card answered">
+            <p className="progress-label">
+              Question {question.number} of {interview.progress.question_count}, answered
+            </p>
+            <h1 className="question">{question.text}</h1>
+          </div>
+        )}
         <FeedbackCard ref={feedbackHeading} feedback={result.feedback} />
         {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
         <div className="actions end">

@@ -1,0 +1,265 @@
+// End-to-end test of the built app in Debian's headless Chromium, against the real local
+// server (API, OIDC sign-in, the app from frontend/dist), started here and stopped at the end.
+// Each step is a JUnit test case in dist/test/reports/frontend-e2e.xml; every page is checked
+// with axe-core (any violation fails) and photographed into frontend/test-results/.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const frontend = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(frontend, "..");
+const results = join(frontend, "test-results");
+const report = join(root, "dist/test/reports/frontend-e2e.xml");
+const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
+// Without the networking flags Chromium keeps calling Google's hosts, which this network refuses.
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function startServer(dataDir) {
+  const server = spawn(
+    join(root, "bin/run"),
+    ["--port", "0", "--in-memory", "--data-dir", dataDir, "--web-dir", join(frontend, "dist")],
+    { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const url = new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no URL after 600 s:\n${output}`)), 600_000);
+    const read = (chunk) => {
+      output += chunk;
+      const found = /running at (http:\/\/[^\s/]+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        ok(found[1]);
+      }
+    };
+    server.stdout.on("data", read);
+    server.stderr.on("data", read);
+    server.on("exit", (code) => fail(new Error(`bin/run exited with ${code}:\n${output}`)));
+  });
+  return { server, url };
+}
+
+async function stopServer(server) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((ok) => server.on("exit", ok));
+  process.kill(-server.pid, "SIGINT");
+  const timeout = new Promise((ok) => setTimeout(() => ok("timeout"), 15_000));
+  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-server.pid, "SIGKILL");
+}
+
+const cases = [];
+let failed = false;
+async function step(name, body) {
+  const started = Date.now();
+  if (failed) {
+    cases.push({ name, seconds: 0, skipped: true });
+    console.log(`- skip ${name}`);
+    return;
+  }
+  try {
+    await body();
+    cases.push({ name, seconds: (Date.now() - started) / 1000 });
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failed = true;
+    cases.push({ name, seconds: (Date.now() - started) / 1000, error });
+    console.log(`FAIL ${name}\n${error?.stack ?? error}`);
+  }
+}
+
+function writeReport() {
+  const escape = (text) =>
+    String(text).replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]);
+  const body = cases
+    .map(({ name, seconds, skipped, error }) => {
+      const inner = skipped
+        ? "<skipped/>"
+        : error
+          ? `<failure message="${escape(error.message ?? error)}">${escape(error.stack ?? "")}</failure>`
+          : "";
+      return `  <testcase classname="frontend.e2e" name="${escape(name)}" time="${seconds}">${inner}</testcase>`;
+    })
+    .join("\n");
+  const failures = cases.filter((c) => c.error).length;
+  const skipped = cases.filter((c) => c.skipped).length;
+  mkdirSync(dirname(report), { recursive: true });
+  writeFileSync(
+    report,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n<testsuite name="frontend-e2e" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${body}\n</testsuite>\n</testsuites>\n`,
+  );
+}
+
+async function checkPage(page, name) {
+  await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  if (violations.length) {
+    const text = violations
+      .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`)
+      .join("\n  ");
+    throw new Error(`axe found ${violations.length} violation(s) on ${name}:\n  ${text}`);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function main() {
+  rmSync(results, { recursive: true, force: true });
+  mkdirSync(results, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), "tucoach-e2e-"));
+  const { server, url } = startServer(dataDir);
+  let browser;
+  try {
+    const base = await url;
+    console.log(`server at ${base}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+
+    await step("the start page asks to sign in", async () => {
+      await page.goto(base);
+      await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
+      await checkPage(page, "01-login");
+    });
+
+    await step("sign in through the OIDC provider (code + PKCE)", async () => {
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByLabel("Email address").fill("e2e@example.com");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "New interview" }).waitFor();
+      expect(new URL(page.url()).pathname === "/", `after sign-in at ${page.url()}`);
+      await page.getByText("e2e@example.com").waitFor();
+    });
+
+    await step("the new-interview page", async () => {
+      await page.getByRole("radio", { name: "Backend" }).waitFor();
+      await checkPage(page, "02-start");
+    });
+
+    await step("start an interview of 3 questions", async () => {
+      await page.getByRole("radio", { name: "Backend" }).check();
+      await page.getByRole("radio", { name: "Junior" }).check();
+      await page.getByLabel("Number of questions").selectOption("3");
+      await page.getByRole("button", { name: "Start interview" }).click();
+      await page.getByText("Question 1 of 3").waitFor();
+      await checkPage(page, "03-question");
+    });
+
+    await step("a draft answer survives a reload", async () => {
+      await page.getByLabel("Your answer").fill("A draft that must not be lost");
+      await page.reload();
+      await page.getByText("Question 1 of 3").waitFor();
+      const kept = await page.getByLabel("Your answer").inputValue();
+      expect(kept === "A draft that must not be lost", `draft after reload: ${kept}`);
+    });
+
+    const answer =
+      "I would design it with stateless services behind a load balancer, a relational database " +
+      "with indexes and transactions, caching with Redis and clear invalidation, idempotent " +
+      "retries, timeouts, monitoring with metrics and logs, and tests at every level.";
+    let answered = 0;
+    await step("answer every question, with feedback after each", async () => {
+      for (let turn = 0; turn < 12; turn++) {
+        await page.getByLabel("Your answer").fill(answer);
+        await page.getByRole("button", { name: "Submit answer" }).click();
+        await page.getByRole("heading", { name: /^Feedback:/ }).waitFor();
+        answered++;
+        if (turn === 0) await checkPage(page, "04-feedback");
+        const finish = page.getByRole("button", { name: "Finish interview" });
+        const more = page.getByRole("button", { name: /Next question|Answer the follow-up/ });
+        await finish.or(more).waitFor();
+        if (await finish.isVisible()) return;
+        await more.click();
+        await page.getByLabel("Your answer").waitFor();
+      }
+      throw new Error("no Finish button after 12 answers");
+    });
+
+    await step("finish: the report", async () => {
+      expect(answered >= 3, `only ${answered} answers`);
+      await page.getByRole("button", { name: "Finish interview" }).click();
+      await page.getByRole("heading", { name: /^Your report/ }).waitFor();
+      await page.getByRole("heading", { name: "Question by question" }).waitFor();
+      await checkPage(page, "05-report");
+    });
+
+    await step("rate the feedback", async () => {
+      await page.getByRole("radio", { name: "Yes" }).check();
+      await page.getByLabel("Comment (optional)").fill("Clear and useful.");
+      await page.getByRole("button", { name: "Send rating" }).click();
+      await page.getByText("Thank you: your rating is saved.").waitFor();
+    });
+
+    await step("export the report as Markdown", async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Export as Markdown" }).click(),
+      ]);
+      const file = join(results, download.suggestedFilename());
+      await download.saveAs(file);
+      const text = readFileSync(file, "utf8");
+      expect(text.startsWith("# TuCoach AI report: Backend, Junior"), `markdown: ${text.slice(0, 80)}`);
+      expect(text.includes("## Questions"), "markdown has no questions");
+    });
+
+    await step("the history lists the interview with its score and a chart", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+      await page.getByRole("heading", { name: "Your interviews" }).waitFor();
+      await page.getByRole("img", { name: /Overall scores over time/ }).waitFor();
+      await page.getByRole("link", { name: /^Report/ }).first().waitFor();
+      await checkPage(page, "06-history");
+    });
+
+    await step("phone width: the interview page fits", async () => {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New interview" }).click();
+      await page.getByRole("button", { name: "Start interview" }).click();
+      await page.getByText("Question 1 of 5").waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(!overflow, "the page scrolls sideways at 375 px");
+      await checkPage(page, "07-phone-question");
+      await page.setViewportSize({ width: 1100, height: 800 });
+    });
+
+    await step("sign out", async () => {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
+      const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("oidc.user")));
+      expect(stored.length === 0, `a user is still stored: ${stored}`);
+    });
+
+    await step("no errors in the browser console", async () => {
+      expect(consoleErrors.length === 0, `console errors:\n${consoleErrors.join("\n")}`);
+    });
+  } catch (error) {
+    await step("start the local server and the browser", async () => {
+      throw error;
+    });
+  } finally {
+    await browser?.close();
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    writeReport();
+  }
+  const passed = cases.filter((c) => !c.error && !c.skipped).length;
+  console.log(`e2e: ${passed} passed, ${cases.filter((c) => c.error).length} failed, ${cases.filter((c) => c.skipped).length} skipped`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
