@@ -2,62 +2,15 @@
 // server (API, OIDC sign-in, the app from frontend/dist), started here and stopped at the end.
 // Each step is a JUnit test case in dist/test/reports/frontend-e2e.xml; every page is checked
 // with axe-core (any violation fails) and photographed into frontend/test-results/.
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { CHROMIUM, CHROMIUM_FLAGS, frontend, root, startServer } from "./server.mjs";
+import { BUNDLE_GOAL_KB, printPerformance } from "../scripts/perf.mjs";
 
-const frontend = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(frontend, "..");
 const results = join(frontend, "test-results");
 const report = join(root, "dist/test/reports/frontend-e2e.xml");
-const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
-// Without the networking flags Chromium keeps calling Google's hosts, which this network refuses.
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-function startServer(dataDir) {
-  const server = spawn(
-    join(root, "bin/run"),
-    ["--port", "0", "--in-memory", "--data-dir", dataDir, "--web-dir", join(frontend, "dist")],
-    { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const url = new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL after 600 s:\n${output}`)), 600_000);
-    const read = (chunk) => {
-      output += chunk;
-      const found = /running at (http:\/\/[^\s/]+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        ok(found[1]);
-      }
-    };
-    server.stdout.on("data", read);
-    server.stderr.on("data", read);
-    server.on("exit", (code) => fail(new Error(`bin/run exited with ${code}:\n${output}`)));
-  });
-  return { server, url };
-}
-
-async function stopServer(server) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((ok) => server.on("exit", ok));
-  process.kill(-server.pid, "SIGINT");
-  const timeout = new Promise((ok) => setTimeout(() => ok("timeout"), 15_000));
-  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-server.pid, "SIGKILL");
-}
 
 const cases = [];
 let failed = false;
@@ -85,7 +38,7 @@ function writeReport() {
   const body = cases
     .map(({ name, seconds, skipped, error }) => {
       const inner = skipped
-        ? "<skipped/>"
+        ? '<skipped message="an earlier end-to-end step failed"/>'
         : error
           ? `<failure message="${escape(error.message ?? error)}">${escape(error.stack ?? "")}</failure>`
           : "";
@@ -119,11 +72,11 @@ function expect(condition, message) {
 async function main() {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), "tucoach-e2e-"));
-  const { server, url } = startServer(dataDir);
+  let server;
   let browser;
   try {
-    const base = await url;
+    server = await startServer();
+    const base = server.url;
     console.log(`server at ${base}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 } });
@@ -239,6 +192,8 @@ async function main() {
 
     await step("sign out", async () => {
       await page.getByRole("button", { name: "Sign out" }).click();
+      // Through the provider's logout endpoint and back to the app's first page.
+      await page.waitForURL((url) => url.pathname === "/", { waitUntil: "load" });
       await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
       const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("oidc.user")));
       expect(stored.length === 0, `a user is still stored: ${stored}`);
@@ -247,14 +202,21 @@ async function main() {
     await step("no errors in the browser console", async () => {
       expect(consoleErrors.length === 0, `console errors:\n${consoleErrors.join("\n")}`);
     });
+
+    await browser.close();
+    browser = undefined;
+    // Printed, not asserted, for Lighthouse: its score moves with the machine's load.
+    await step(`initial JavaScript within ${BUNDLE_GOAL_KB} KB gzipped; Lighthouse printed`, async () => {
+      const { kb } = await printPerformance(`${base}/`);
+      expect(kb <= BUNDLE_GOAL_KB, `initial JavaScript is ${kb.toFixed(1)} KB`);
+    });
   } catch (error) {
     await step("start the local server and the browser", async () => {
       throw error;
     });
   } finally {
     await browser?.close();
-    await stopServer(server);
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
     writeReport();
   }
   const passed = cases.filter((c) => !c.error && !c.skipped).length;

@@ -27,7 +27,7 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
           Feedback: <span className="score">{feedback.score.toFixed(1)}</span> / 10
         </h2>
         <div className="columns">
-          <Points title="What you covered" items={feedback.covered_points} empty="Nothing yet." />
+          <Points title="What you covered" items={feedback.covered_points} empty="None of the key points yet." />
           <Points title="What you missed" items={feedback.missed_points} empty="Nothing missed." />
         </div>
         {feedback.improvements.length > 0 && (

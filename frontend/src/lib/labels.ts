@@ -17,3 +17,9 @@ export function formatDate(iso: string): string {
     ? iso
     : date.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
+
+/** Report categories come as identifiers (`technical_knowledge`); people read "Technical knowledge". */
+export function categoryLabel(category: string): string {
+  const words = category.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -20,6 +20,7 @@ describe("FeedbackPage", () => {
 
     expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
     expect(screen.getByText("70/100")).toBeInTheDocument();
+    expect(screen.getByText("Caching")).toBeInTheDocument();
     expect(screen.getByText("Clear structure")).toBeInTheDocument();
     expect(screen.getByText("Eviction policies")).toBeInTheDocument();
     expect(screen.getByText("What is caching?")).toBeInTheDocument();

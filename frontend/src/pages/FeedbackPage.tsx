@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { formatDate, roleLabel, seniorityLabel } from "../lib/labels";
+import { categoryLabel, formatDate, roleLabel, seniorityLabel } from "../lib/labels";
 import { download, reportMarkdown } from "../lib/markdown";
 import { ErrorMessage, Loading } from "../components/Status";
 import { RatingForm } from "../components/RatingForm";
@@ -77,7 +77,7 @@ export default function FeedbackPage() {
           {report.categories.map((category) => (
             <li key={category.category}>
               <div className="bar-label">
-                <strong>{category.category}</strong> <span>{category.score}/100</span>
+                <strong>{categoryLabel(category.category)}</strong> <span>{category.score}/100</span>
               </div>
               <div className="bar" aria-hidden="true">
                 <span style={{ width: `${category.score}%` }} />

@@ -2,6 +2,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import { ApiError } from "../lib/api";
+import type { AnswerResult } from "../lib/types";
 import InterviewPage from "./InterviewPage";
 import { fakeApi, feedback, interview, question, renderPage } from "../test/render";
 
@@ -132,7 +133,7 @@ describe("InterviewPage", () => {
     try {
       localStorage.setItem("tucoach.timerMinutes", "1");
       sessionStorage.setItem("tucoach.draft.i1.q1", "timed answer");
-      const answer = vi.fn(() => new Promise(() => {}));
+      const answer = vi.fn(() => new Promise<AnswerResult>(() => {}));
       renderPage(<InterviewPage />, {
         api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
         path,
