@@ -93,7 +93,6 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
         helpful,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       }),
-    deleteInterview: (id: string) => call<unknown>("DELETE", interview(id)),
   };
 }
 

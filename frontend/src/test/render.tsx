@@ -18,7 +18,6 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     complete: missing("complete"),
     report: missing("report"),
     rate: missing("rate"),
-    deleteInterview: missing("deleteInterview"),
     ...overrides,
   };
 }
