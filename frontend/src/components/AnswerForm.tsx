@@ -64,7 +64,13 @@ export function AnswerForm({ interviewId, question, timerMinutes, submitting, on
         {hint || `${text.length} / ${MAX_ANSWER} characters. Your draft is kept if you leave.`}
       </p>
       <div className="actions">
-        <Dictation onText={(spoken) => update(text ? `${text} ${spoken}` : spoken)} />
+        <Dictation
+          onText={(spoken) => {
+            // Functional: several phrases can arrive before the next render.
+            setText((typed) => (typed ? `${typed} ${spoken}` : spoken).slice(0, MAX_ANSWER));
+            setHint("");
+          }}
+        />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Scoring your answer…" : "Submit answer"}
         </button>

@@ -29,13 +29,21 @@ export const loadDraft = (interviewId: string, questionId: string): string =>
 export const saveDraft = (interviewId: string, questionId: string, text: string): void =>
   write(draftKey(interviewId, questionId), text === "" ? null : text);
 
-/** The Idempotency-Key of this question's submission: made once, reused on every retry. */
-export function submissionIdFor(interviewId: string, questionId: string): string {
+/**
+ * The Idempotency-Key of this answer to this question: made once, reused on every retry of the
+ * same text (so a retry after a lost response cannot answer twice), new when the text changed
+ * (the API refuses a key reused with another body).
+ */
+export function submissionIdFor(interviewId: string, questionId: string, answer: string): string {
   const key = submissionKey(interviewId, questionId);
-  const existing = read(key);
-  if (existing) return existing;
+  try {
+    const stored = JSON.parse(read(key) ?? "null") as { id: string; answer: string } | null;
+    if (stored && stored.answer === answer) return stored.id;
+  } catch {
+    // unreadable: make a new one
+  }
   const id = crypto.randomUUID();
-  write(key, id);
+  write(key, JSON.stringify({ id, answer }));
   return id;
 }
 

@@ -66,6 +66,27 @@ describe("InterviewPage", () => {
     expect(answer).toHaveBeenCalledWith("i1", "q1", "Use a cache", keys[0]);
   });
 
+  it("retries an edited answer with a new idempotency key", async () => {
+    const answer = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(500, "internal", "Something broke."))
+      .mockReturnValueOnce(new Promise<AnswerResult>(() => {}));
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Your answer"), "First");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    await screen.findByRole("alert");
+    await user.type(screen.getByLabelText("Your answer"), " and more");
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(answer).toHaveBeenLastCalledWith("i1", "q1", "First and more", expect.any(String));
+    expect(answer.mock.calls[1]?.[3]).not.toBe(answer.mock.calls[0]?.[3]);
+  });
+
   it("shows the feedback card, then the next question", async () => {
     const answer = vi.fn().mockResolvedValue({
       feedback,

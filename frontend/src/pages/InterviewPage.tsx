@@ -3,7 +3,13 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
 import { roleLabel, seniorityLabel } from "../lib/labels";
-import { forgetQuestion, loadTimerMinutes, saveTimerMinutes, submissionIdFor } from "../lib/storage";
+import {
+  forgetQuestion,
+  loadDraft,
+  loadTimerMinutes,
+  saveTimerMinutes,
+  submissionIdFor,
+} from "../lib/storage";
 import type { AnswerResult, Interview, Question } from "../lib/types";
 import { AnswerForm } from "../components/AnswerForm";
 import { FeedbackCard } from "../components/FeedbackCard";
@@ -41,7 +47,6 @@ export default function InterviewPage() {
   const [result, setResult] = useState<AnswerResult | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [pendingAnswer, setPendingAnswer] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
   const [timer, setTimer] = useState(loadTimerMinutes);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
@@ -59,9 +64,8 @@ export default function InterviewPage() {
     if (!question || submitting) return;
     setSubmitting(true);
     setError(null);
-    setPendingAnswer(answer);
     try {
-      const key = submissionIdFor(id, question.question_id);
+      const key = submissionIdFor(id, question.question_id, answer);
       const answered = await api.answer(id, question.question_id, answer, key);
       forgetQuestion(id, question.question_id);
       setResult(answered);
@@ -75,7 +79,6 @@ export default function InterviewPage() {
   const next = () => {
     if (result) loaded.setData(result.interview);
     setResult(null);
-    setPendingAnswer(null);
   };
 
   const finish = async () => {
@@ -177,9 +180,10 @@ export default function InterviewPage() {
           onSubmit={(answer) => void submit(answer)}
         />
         {error !== null && (
+          // The retry sends the answer as it is now: the draft kept on every change.
           <ErrorMessage
             error={error}
-            onRetry={pendingAnswer === null ? undefined : () => void submit(pendingAnswer)}
+            onRetry={() => void submit(loadDraft(id, question.question_id))}
           />
         )}
       </div>
