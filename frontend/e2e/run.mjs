@@ -200,14 +200,32 @@ async function main() {
       await checkPage(page, "06-history");
     });
 
-    await step("phone width: the interview page fits", async () => {
+    await step("phone width, by keyboard only: start an interview and answer", async () => {
       await page.setViewportSize({ width: 375, height: 740 });
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New interview" }).click();
-      await page.getByRole("button", { name: "Start interview" }).click();
+      await page.getByRole("button", { name: "Start interview" }).waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+      for (let presses = 0; (await focused()) !== "Start interview"; presses++) {
+        expect(presses < 30, "Tab never reached Start interview");
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.press("Enter");
       await page.getByText("Question 1 of 5").waitFor();
+      // The new question has the focus; the answer box is the next stop.
+      expect((await page.evaluate(() => document.activeElement?.tagName)) === "H1", "focus is not on the question");
+      await page.keyboard.press("Tab");
+      expect((await page.evaluate(() => document.activeElement?.id)) === "answer", "Tab after the question is not the answer");
+      await page.keyboard.type("Typed with the keyboard only.");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(!overflow, "the page scrolls sideways at 375 px");
       await checkPage(page, "07-phone-question");
+      for (let presses = 0; (await focused()) !== "Submit answer"; presses++) {
+        expect(presses < 10, "Tab never reached Submit answer");
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: /^Feedback:/ }).waitFor();
+      expect((await page.evaluate(() => document.activeElement?.id)) === "feedback-heading", "focus is not on the feedback");
       await page.setViewportSize({ width: 1100, height: 800 });
     });
 
