@@ -2,9 +2,8 @@
 # Builds the web app into frontend/dist (npm ci, then npm run build).
 #   build-support/build-frontend.sh            always
 #   build-support/build-frontend.sh --if-stale only when dist is missing or older than a source
-#   build-support/build-frontend.sh --install   only the npm ci
-# npm ci runs only when node_modules is missing or older than package-lock.json: a full reinstall
-# costs about a minute, and an up-to-date node_modules is what npm ci would produce anyway.
+# npm ci runs only when node_modules is missing or older than package-lock.json, so that bin/run
+# starts quickly; bin/test always runs npm ci, which also proves the lock file is complete.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../frontend"
 
@@ -17,6 +16,5 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   echo "frontend: npm ci" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
-[[ "${1:-}" == "--install" ]] && exit 0
 echo "frontend: npm run build" >&2
 npm run --silent build >&2
