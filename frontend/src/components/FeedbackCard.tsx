@@ -1,0 +1,58 @@
+import { forwardRef } from "react";
+import type { Feedback } from "../lib/types";
+
+function Points({ title, items, empty }: { title: string; items: string[]; empty: string }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length ? (
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{empty}</p>
+      )}
+    </div>
+  );
+}
+
+/** The coach's feedback on one answer. The heading takes focus when it appears. */
+export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback }>(
+  function FeedbackCard({ feedback }, headingRef) {
+    return (
+      <section className="card feedback" aria-labelledby="feedback-heading">
+        <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>
+          Feedback: <span className="score">{feedback.score.toFixed(1)}</span> / 10
+        </h2>
+        <div className="columns">
+          <Points title="What you covered" items={feedback.covered_points} empty="None of the key points yet." />
+          <Points title="What you missed" items={feedback.missed_points} empty="Nothing missed." />
+        </div>
+        {feedback.improvements.length > 0 && (
+          <Points title="To improve" items={feedback.improvements} empty="" />
+        )}
+        {feedback.rubric.length > 0 && (
+          <details>
+            <summary>Rubric</summary>
+            <ul>
+              {feedback.rubric.map((line) => (
+                <li key={line.criterion}>
+                  <strong>{line.criterion}</strong>: {line.score} / {line.max_score}
+                  {line.comment && ` - ${line.comment}`}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {feedback.example_answer && (
+          <details>
+            <summary>Example answer</summary>
+            <p className="example">{feedback.example_answer}</p>
+          </details>
+        )}
+      </section>
+    );
+  },
+);

@@ -1,0 +1,147 @@
+import { Link, useParams } from "react-router";
+import { useAuth } from "../lib/auth";
+import { useLoad } from "../lib/useLoad";
+import { categoryLabel, formatDate, roleLabel, seniorityLabel } from "../lib/labels";
+import { download, reportMarkdown } from "../lib/markdown";
+import { ErrorMessage, Loading } from "../components/Status";
+import { RatingForm } from "../components/RatingForm";
+
+function Bulleted({ items, empty }: { items: string[]; empty: string }) {
+  return items.length ? (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  ) : (
+    <p className="muted">{empty}</p>
+  );
+}
+
+/** The report of a finished interview: scores, review, insights, rating and export. */
+export default function FeedbackPage() {
+  const { id = "" } = useParams();
+  const { api } = useAuth();
+  const loaded = useLoad(
+    () => Promise.all([api.getInterview(id), api.report(id)]),
+    [api, id],
+  );
+
+  if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
+  if (!loaded.data) {
+    return (
+      <section>
+        <h1>Report</h1>
+        <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
+        <p>
+          <Link to={`/interviews/${id}`}>Back to the interview</Link>
+        </p>
+      </section>
+    );
+  }
+  const [interview, report] = loaded.data;
+
+  const exportMarkdown = () =>
+    download(
+      `tucoach-report-${id}.md`,
+      reportMarkdown(report, interview.role, interview.seniority),
+      "text/markdown;charset=utf-8",
+    );
+
+  return (
+    <article className="report">
+      <header className="report-head">
+        <div>
+          <h1>
+            Your report: {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
+          </h1>
+          <p className="muted">{formatDate(report.generated_at)}</p>
+        </div>
+        <p className="overall" aria-label={`Overall score ${report.overall_score} out of 100`}>
+          <span>{report.overall_score}</span>/100
+        </p>
+      </header>
+      <div className="actions no-print">
+        <button type="button" className="button secondary" onClick={exportMarkdown}>
+          Export as Markdown
+        </button>
+        {/* The browser's print dialog saves a PDF; the print stylesheet lays the report out. */}
+        <button type="button" className="button secondary" onClick={() => window.print()}>
+          Export as PDF
+        </button>
+      </div>
+
+      <section className="card" aria-labelledby="categories">
+        <h2 id="categories">Categories</h2>
+        <ul className="bars">
+          {report.categories.map((category) => (
+            <li key={category.category}>
+              <div className="bar-label">
+                <strong>{categoryLabel(category.category)}</strong> <span>{category.score}/100</span>
+              </div>
+              <div className="bar" aria-hidden="true">
+                <span style={{ width: `${category.score}%` }} />
+              </div>
+              {category.summary && <p className="muted small">{category.summary}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="columns">
+        <section className="card" aria-labelledby="strengths">
+          <h2 id="strengths">Strengths</h2>
+          <Bulleted items={report.strengths} empty="None noted this time." />
+        </section>
+        <section className="card" aria-labelledby="work-on">
+          <h2 id="work-on">To work on</h2>
+          <Bulleted items={report.to_work_on} empty="Nothing stood out." />
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="review">
+        <h2 id="review">Question by question</h2>
+        <ol className="review">
+          {report.questions.map((question) => (
+            <li key={question.question_id}>
+              <p>
+                <strong>{question.question_text}</strong>
+              </p>
+              <p>
+                <span className="pill">{question.score.toFixed(1)} / 10</span> {question.summary}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="insights">
+        <h2 id="insights">Insights</h2>
+        <h3>Job terms you used</h3>
+        <Bulleted items={report.insights.job_terms_used} empty="None." />
+        <h3>Your most used words</h3>
+        {report.insights.most_used_words.length ? (
+          <ul className="tags">
+            {report.insights.most_used_words.map((word) => (
+              <li key={word.word}>
+                {word.word} <span className="muted">×{word.count}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+        <h3>Talking points covered</h3>
+        <Bulleted items={report.insights.talking_points_covered} empty="None." />
+      </section>
+
+      <section className="card no-print" aria-labelledby="rate">
+        <h2 id="rate">Rate this feedback</h2>
+        <RatingForm onRate={(helpful, comment) => api.rate(id, helpful, comment)} />
+      </section>
+      <p className="no-print">
+        <Link to="/">Start another interview</Link> or <Link to="/history">see your history</Link>.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useAuth } from "../lib/auth";
+import { useLoad } from "../lib/useLoad";
+import { formatDate, roleLabel, seniorityLabel } from "../lib/labels";
+import type { InterviewSummary } from "../lib/types";
+import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { ScoreChart } from "../components/ScoreChart";
+
+const PAGE_SIZE = 10;
+
+function Row({ interview }: { interview: InterviewSummary }) {
+  const done = interview.status === "completed";
+  return (
+    <li className="history-row">
+      <div>
+        <strong>
+          {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
+        </strong>
+        <span className="muted small"> {formatDate(interview.created_at)}</span>
+        <p className="muted small">
+          {done
+            ? `Finished, ${interview.question_count} questions`
+            : `In progress: ${interview.answered_count} of ${interview.question_count} answered`}
+        </p>
+      </div>
+      <div className="row-end">
+        {interview.overall_score !== null && (
+          <span className="pill">{interview.overall_score}/100</span>
+        )}
+        <Link
+          className="button secondary"
+          to={done ? `/interviews/${interview.interview_id}/report` : `/interviews/${interview.interview_id}`}
+        >
+          {done ? "Report" : "Continue"}
+          <span className="sr-only">
+            {" "}
+            {roleLabel(interview.role)} interview of {formatDate(interview.created_at)}
+          </span>
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+/** The person's interviews, newest first, a page at a time, with a chart of their scores. */
+export default function HistoryPage() {
+  const { api } = useAuth();
+  const first = useLoad(() => api.listInterviews(PAGE_SIZE), [api]);
+  const [more, setMore] = useState<InterviewSummary[]>([]);
+  const [nextToken, setNextToken] = useState<string | null | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+
+  if (first.loading && !first.data) return <Loading label="Loading your interviews…" />;
+  if (!first.data) return <ErrorMessage error={first.error} onRetry={first.reload} />;
+
+  const items = [...first.data.items, ...more];
+  const token = nextToken === undefined ? first.data.next_token : nextToken;
+
+  const loadMore = async () => {
+    if (!token) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.listInterviews(PAGE_SIZE, token);
+      setMore((shown) => [...shown, ...page.items]);
+      setNextToken(page.next_token);
+    } catch (failure) {
+      setMoreError(failure);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>Your interviews</h1>
+      {items.length === 0 ? (
+        <Empty>
+          <p>No interviews yet.</p>
+          <Link className="button" to="/">
+            Start your first interview
+          </Link>
+        </Empty>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">Scores over time</h2>
+            <ScoreChart interviews={items} />
+            {token && (
+              <p className="muted small">The chart shows the interviews loaded below.</p>
+            )}
+          </section>
+          <ul className="history">
+            {items.map((interview) => (
+              <Row key={interview.interview_id} interview={interview} />
+            ))}
+          </ul>
+          {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
+          {token && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void loadMore()}
+              disabled={loadingMore}
+            >
+              {loadingMore ? "Loading…" : "Load more"}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

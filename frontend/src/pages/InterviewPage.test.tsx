@@ -1,0 +1,192 @@
+import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { vi } from "vitest";
+import { ApiError } from "../lib/api";
+import type { AnswerResult } from "../lib/types";
+import InterviewPage from "./InterviewPage";
+import { fakeApi, feedback, interview, question, renderPage } from "../test/render";
+
+const route = "/interviews/:id";
+const path = "/interviews/i1";
+
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+describe("InterviewPage", () => {
+  it("shows one question with its progress", async () => {
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()) }),
+      path,
+      route,
+    });
+
+    expect(await screen.findByText("Question 1 of 3")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("What is question 1 about?");
+  });
+
+  it("keeps the draft across a remount (a reload or a sign-in round trip)", async () => {
+    const api = fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()) });
+    const first = renderPage(<InterviewPage />, { api, path, route });
+    await userEvent.type(await screen.findByLabelText("Your answer"), "half an answer");
+    first.unmount();
+
+    renderPage(<InterviewPage />, { api, path, route });
+
+    expect(await screen.findByLabelText("Your answer")).toHaveValue("half an answer");
+  });
+
+  it("keeps the answer on an error and retries with the same idempotency key", async () => {
+    const answer = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(503, "unavailable", "DynamoDB is busy."))
+      .mockResolvedValueOnce({
+        feedback,
+        next_question: question(2),
+        interview: interview({ current_question: question(2) }),
+      });
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Your answer"), "Use a cache");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("DynamoDB is busy.");
+    expect(screen.getByLabelText("Your answer")).toHaveValue("Use a cache");
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByRole("heading", { name: /Feedback: 7.5/ })).toBeInTheDocument();
+    const keys = answer.mock.calls.map((call) => call[3] as string);
+    expect(keys[0]).toHaveLength(36);
+    expect(keys[1]).toBe(keys[0]);
+    expect(answer).toHaveBeenCalledWith("i1", "q1", "Use a cache", keys[0]);
+  });
+
+  it("retries an edited answer with a new idempotency key", async () => {
+    const answer = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(500, "internal", "Something broke."))
+      .mockReturnValueOnce(new Promise<AnswerResult>(() => {}));
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Your answer"), "First");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    await screen.findByRole("alert");
+    await user.type(screen.getByLabelText("Your answer"), " and more");
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(answer).toHaveBeenLastCalledWith("i1", "q1", "First and more", expect.any(String));
+    expect(answer.mock.calls[1]?.[3]).not.toBe(answer.mock.calls[0]?.[3]);
+  });
+
+  it("shows the feedback card, then the next question", async () => {
+    const answer = vi.fn().mockResolvedValue({
+      feedback,
+      next_question: question(2),
+      interview: interview({
+        current_question: question(2),
+        progress: { question_number: 2, question_count: 3, answered: 1 },
+      }),
+    });
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Your answer"), "An answer");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+
+    expect(await screen.findByText("cache invalidation")).toBeInTheDocument();
+    expect(screen.getByText("eviction policies")).toBeInTheDocument();
+    expect(screen.getByText("Example answer")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: /Feedback/ })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Next question" }));
+
+    expect(await screen.findByText("Question 2 of 3")).toBeInTheDocument();
+    expect(screen.getByLabelText("Your answer")).toHaveValue("");
+  });
+
+  it("offers to finish after the last answer and opens the report", async () => {
+    const complete = vi.fn().mockResolvedValue({});
+    const answer = vi.fn().mockResolvedValue({
+      feedback,
+      next_question: null,
+      interview: interview({ current_question: null }),
+    });
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer, complete }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Your answer"), "Last one");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    await user.click(await screen.findByRole("button", { name: "Finish interview" }));
+
+    expect(complete).toHaveBeenCalledWith("i1");
+    expect(await screen.findByText("elsewhere")).toBeInTheDocument();
+  });
+
+  it("does not send an empty answer by hand", async () => {
+    const answer = vi.fn();
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+      path,
+      route,
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Submit answer" }));
+
+    expect(screen.getByText("Write or dictate an answer first.")).toBeInTheDocument();
+    expect(answer).not.toHaveBeenCalled();
+  });
+
+  it("with a timer, turns red under 30 seconds and submits at zero", async () => {
+    vi.useFakeTimers();
+    try {
+      localStorage.setItem("tucoach.timerMinutes", "1");
+      sessionStorage.setItem("tucoach.draft.i1.q1", "timed answer");
+      const answer = vi.fn(() => new Promise<AnswerResult>(() => {}));
+      renderPage(<InterviewPage />, {
+        api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+        path,
+        route,
+      });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      const timer = screen.getByRole("timer");
+      expect(timer).toHaveTextContent("1:00");
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(31_000);
+      });
+      expect(timer.parentElement).toHaveClass("warning");
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      expect(answer).toHaveBeenCalledWith("i1", "q1", "timed answer", expect.any(String));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("says so when the interview cannot be loaded, and retries", async () => {
+    const getInterview = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(404, "not_found", "No such interview."))
+      .mockResolvedValueOnce(interview());
+    renderPage(<InterviewPage />, { api: fakeApi({ getInterview }), path, route });
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("No such interview.");
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(screen.getByText("Question 1 of 3")).toBeInTheDocument());
+  });
+});

@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { useAuth } from "../lib/auth";
+import { useLoad } from "../lib/useLoad";
+import { roleLabel, seniorityLabel } from "../lib/labels";
+import {
+  forgetQuestion,
+  loadDraft,
+  loadTimerMinutes,
+  saveTimerMinutes,
+  submissionIdFor,
+} from "../lib/storage";
+import type { AnswerResult, Interview, Question } from "../lib/types";
+import { AnswerForm } from "../components/AnswerForm";
+import { FeedbackCard } from "../components/FeedbackCard";
+import { ErrorMessage, Loading } from "../components/Status";
+import { TimerSetting } from "../components/TimerSetting";
+
+function QuestionHeading({ question, interview }: { question: Question; interview: Interview }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new question takes the focus, so keyboard and screen-reader users start reading it.
+  useEffect(() => heading.current?.focus(), [question.question_id]);
+  return (
+    <>
+      <p className="progress-label">
+        Question {question.number} of {interview.progress.question_count}
+        {question.kind === "follow_up" && " - follow-up"}
+      </p>
+      <progress
+        max={interview.progress.question_count}
+        value={interview.progress.answered}
+        aria-label={`${interview.progress.answered} of ${interview.progress.question_count} answered`}
+      />
+      <h1 ref={heading} tabIndex={-1} className="question">
+        {question.text}
+      </h1>
+      <p className="muted small">Topic: {question.topic}</p>
+    </>
+  );
+}
+
+export default function InterviewPage() {
+  const { id = "" } = useParams();
+  const { api } = useAuth();
+  const navigate = useNavigate();
+  const loaded = useLoad(() => api.getInterview(id), [api, id]);
+  const [result, setResult] = useState<AnswerResult | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [finishing, setFinishing] = useState(false);
+  const [timer, setTimer] = useState(loadTimerMinutes);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (result) feedbackHeading.current?.focus();
+  }, [result]);
+
+  if (loaded.loading && !loaded.data) return <Loading label="Loading your interview…" />;
+  if (!loaded.data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  const interview = loaded.data;
+  const question = interview.current_question;
+
+  const submit = async (answer: string) => {
+    if (!question || submitting) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const key = submissionIdFor(id, question.question_id, answer);
+      const answered = await api.answer(id, question.question_id, answer, key);
+      forgetQuestion(id, question.question_id);
+      setResult(answered);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const next = () => {
+    if (result) loaded.setData(result.interview);
+    setResult(null);
+  };
+
+  const finish = async () => {
+    setFinishing(true);
+    setError(null);
+    try {
+      await api.complete(id);
+      navigate(`/interviews/${id}/report`);
+    } catch (failure) {
+      setError(failure);
+      setFinishing(false);
+    }
+  };
+
+  const changeTimer = (minutes: number) => {
+    setTimer(minutes);
+    saveTimerMinutes(minutes);
+  };
+
+  const header = (
+    <div className="interview-head">
+      <p className="muted">
+        {roleLabel(interview.role)} interview, {seniorityLabel(interview.seniority)}
+      </p>
+      <TimerSetting value={timer} onChange={changeTimer} />
+    </div>
+  );
+
+  if (interview.status === "completed") {
+    return (
+      <section className="card">
+        <h1>This interview is finished</h1>
+        <p>
+          <Link to={`/interviews/${id}/report`}>See the report</Link>
+        </p>
+      </section>
+    );
+  }
+
+  if (result) {
+    const upcoming = result.next_question;
+    return (
+      <section>
+        {header}
+        {question && (
+          <div className="card answered">
+            <p className="progress-label">
+              Question {question.number} of {interview.progress.question_count}, answered
+            </p>
+            <h1 className="question">{question.text}</h1>
+          </div>
+        )}
+        <FeedbackCard ref={feedbackHeading} feedback={result.feedback} />
+        {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
+        <div className="actions end">
+          {upcoming ? (
+            <button type="button" className="button" onClick={next}>
+              {upcoming.kind === "follow_up" ? "Answer the follow-up" : "Next question"}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void finish()}
+              disabled={finishing}
+            >
+              {finishing ? "Writing your report…" : "Finish interview"}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  if (!question) {
+    return (
+      <section className="card">
+        <h1>All questions answered</h1>
+        <p>Finish the interview to get your report.</p>
+        {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
+        <button type="button" className="button" onClick={() => void finish()} disabled={finishing}>
+          {finishing ? "Writing your report…" : "Finish interview"}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      {header}
+      <div className="card">
+        <QuestionHeading question={question} interview={interview} />
+        <AnswerForm
+          key={question.question_id}
+          interviewId={id}
+          question={question}
+          timerMinutes={timer}
+          submitting={submitting}
+          onSubmit={(answer) => void submit(answer)}
+        />
+        {error !== null && (
+          // The retry sends the answer as it is now: the draft kept on every change.
+          <ErrorMessage
+            error={error}
+            onRetry={() => void submit(loadDraft(id, question.question_id))}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

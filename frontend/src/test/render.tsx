@@ -1,0 +1,114 @@
+import { render } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { MemoryRouter, Route, Routes } from "react-router";
+import { vi } from "vitest";
+import { AuthContext } from "../lib/auth";
+import type { Auth } from "../lib/auth";
+import type { Api } from "../lib/api";
+import type { Catalog, Feedback, Interview, Question, Report } from "../lib/types";
+
+export function fakeApi(overrides: Partial<Api> = {}): Api {
+  const missing = (name: string) => vi.fn(() => Promise.reject(new Error(`${name} not stubbed`)));
+  return {
+    catalog: missing("catalog"),
+    createInterview: missing("createInterview"),
+    getInterview: missing("getInterview"),
+    listInterviews: missing("listInterviews"),
+    answer: missing("answer"),
+    complete: missing("complete"),
+    report: missing("report"),
+    rate: missing("rate"),
+    ...overrides,
+  };
+}
+
+/** Renders `element` at `path` (matched by `route`), signed in with `api`. */
+export function renderPage(
+  element: ReactElement,
+  { api, path = "/", route = "/" }: { api: Api; path?: string; route?: string },
+) {
+  const auth: Auth = {
+    email: "ada@example.com",
+    ready: true,
+    signIn: vi.fn(() => Promise.resolve()),
+    signOut: vi.fn(() => Promise.resolve()),
+    completeSignIn: vi.fn(() => Promise.resolve("/")),
+    api,
+  };
+  const result = render(
+    <AuthContext.Provider value={auth}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path={route} element={element} />
+          <Route path="*" element={<p>elsewhere</p>} />
+        </Routes>
+      </MemoryRouter>
+    </AuthContext.Provider>,
+  );
+  return { ...result, auth };
+}
+
+export const catalog: Catalog = {
+  roles: ["backend", "frontend", "devops"],
+  seniorities: ["junior", "senior", "techlead", "architect"],
+  min_questions: 3,
+  max_questions: 10,
+  default_questions: 5,
+  cells: [],
+};
+
+export function question(number: number, overrides: Partial<Question> = {}): Question {
+  return {
+    question_id: `q${number}`,
+    kind: "main",
+    follow_up_of: null,
+    number,
+    topic: "caching",
+    difficulty: 1,
+    text: `What is question ${number} about?`,
+    asked_at: "2026-11-30T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function interview(overrides: Partial<Interview> = {}): Interview {
+  return {
+    interview_id: "i1",
+    role: "backend",
+    seniority: "junior",
+    status: "in_progress",
+    version: 1,
+    created_at: "2026-11-30T10:00:00Z",
+    updated_at: "2026-11-30T10:00:00Z",
+    progress: { question_number: 1, question_count: 3, answered: 0 },
+    current_question: question(1),
+    report: null,
+    ...overrides,
+  };
+}
+
+export const feedback: Feedback = {
+  score: 7.5,
+  rubric: [{ criterion: "coverage", score: 3, max_score: 4, comment: "most points" }],
+  covered_points: ["cache invalidation"],
+  missed_points: ["eviction policies"],
+  strengths: ["clear"],
+  improvements: ["give an example"],
+  example_answer: "A cache keeps hot data close.",
+  follow_up: null,
+  job_terms_used: ["Redis"],
+};
+
+export const report: Report = {
+  overall_score: 72,
+  categories: [{ category: "caching", score: 70, summary: "Solid basics." }],
+  strengths: ["Clear structure"],
+  to_work_on: ["Eviction policies"],
+  questions: [{ question_id: "q1", question_text: "What is caching?", score: 7, summary: "Good." }],
+  insights: {
+    job_terms_used: ["Redis"],
+    most_used_words: [{ word: "cache", count: 4 }],
+    talking_points_covered: ["invalidation"],
+  },
+  generated_at: "2026-11-30T10:30:00Z",
+};
