@@ -7,13 +7,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 output() { terraform -chdir=infra output -raw "$1"; }
 
-# The settings the app reads at build time (Vite exposes VITE_* variables to the code).
-VITE_API_URL="$(output api_url)"
-VITE_COGNITO_DOMAIN="$(output cognito_hosted_ui_url)"
-VITE_COGNITO_CLIENT_ID="$(output cognito_user_pool_client_id)"
-VITE_COGNITO_USER_POOL_ID="$(output cognito_user_pool_id)"
-VITE_REDIRECT_URI="$(output frontend_url)/"
-export VITE_API_URL VITE_COGNITO_DOMAIN VITE_COGNITO_CLIENT_ID VITE_COGNITO_USER_POOL_ID VITE_REDIRECT_URI
+# The settings the app reads at build time (frontend/README.md, "Configuration").
+app_url="$(output frontend_url)"
+client_id="$(output cognito_user_pool_client_id)"
+VITE_API_BASE_URL="$(output api_url)"
+VITE_OIDC_AUTHORITY="$(output cognito_issuer_url)"
+VITE_OIDC_CLIENT_ID="$client_id"
+# Cognito's discovery document has no end-session endpoint: its hosted UI logout takes these.
+logout_uri="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$app_url/")"
+VITE_OIDC_LOGOUT_URL="$(output cognito_hosted_ui_url)/logout?client_id=$client_id&logout_uri=$logout_uri"
+export VITE_API_BASE_URL VITE_OIDC_AUTHORITY VITE_OIDC_CLIENT_ID VITE_OIDC_LOGOUT_URL
 bucket="$(output frontend_bucket)"
 distribution="$(output cloudfront_distribution_id)"
 

@@ -28,6 +28,11 @@ output "cognito_user_pool_client_id" {
   value       = aws_cognito_user_pool_client.web.id
 }
 
+output "cognito_issuer_url" {
+  description = "OpenID Connect issuer of the user pool: the web app's VITE_OIDC_AUTHORITY."
+  value       = "https://${aws_cognito_user_pool.main.endpoint}"
+}
+
 output "cognito_hosted_ui_url" {
   description = "Base URL of the Cognito hosted UI (authorize, token, logout endpoints live under it)."
   value       = "https://${aws_cognito_user_pool_domain.main.domain}.auth.${var.aws_region}.amazoncognito.com"
