@@ -23,14 +23,21 @@ mkdir -p "$cache"
 exec 9>"$cache/install.lock"
 flock 9
 
+# A candidate counts only if it runs as 3.13: pyenv's `python3.13` shim exists even where 3.13
+# is installed but not selected, and then refuses to run.
+is_python313() {
+  [[ -n "$1" && -x "$1" ]] &&
+    "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))' >/dev/null 2>&1
+}
+
 python313() {
   local candidate
   for candidate in "${TUCOACH_PYTHON313:-}" "$(command -v python3.13 || true)"; do
-    [[ -n "$candidate" && -x "$candidate" ]] && { echo "$candidate"; return; }
+    is_python313 "$candidate" && { echo "$candidate"; return; }
   done
   if command -v pyenv >/dev/null; then
     candidate="$(find "$(pyenv root)/versions" -maxdepth 3 -path '*/3.13*/bin/python3.13' 2>/dev/null | sort | tail -n 1)"
-    [[ -n "$candidate" ]] && { echo "$candidate"; return; }
+    is_python313 "$candidate" && { echo "$candidate"; return; }
   fi
   return 1
 }
