@@ -1,6 +1,6 @@
 """A small HTTP client of the local server that signs in as a browser would (code + PKCE).
 
-For tests, load runs and fuzzing; it depends on nothing but the standard library and authlib.
+For tests and load runs; it depends on nothing but the standard library.
 """
 
 from __future__ import annotations
