@@ -33,6 +33,30 @@ class TalkingPoint(DomainModel):
         return phrasings
 
 
+class RedFlag(DomainModel):
+    """A wrong claim weak candidates really make for a question, and the right view.
+
+    Phrasings are statements of the wrong claim (two words or more): a single word cannot say
+    something false on its own.
+    """
+
+    id: Slug
+    claim: str = Field(min_length=1, max_length=300)
+    phrasings: tuple[Phrasing, ...] = Field(min_length=1, max_length=8)
+    correction: str = Field(min_length=1, max_length=400)
+
+    @field_validator("phrasings")
+    @classmethod
+    def _lowercase_distinct_statements(cls, phrasings: tuple[str, ...]) -> tuple[str, ...]:
+        if any(p != p.lower() for p in phrasings):
+            raise ValueError("phrasings are lowercase, since answers are matched lowercased")
+        if len(set(phrasings)) != len(phrasings):
+            raise ValueError("phrasings of a red flag must be distinct")
+        if any(len(p.split()) < 2 for p in phrasings):
+            raise ValueError("a red flag's phrasings are statements of two words or more")
+        return phrasings
+
+
 class FollowUp(DomainModel):
     talking_point: Slug
     text: str = Field(min_length=1, max_length=400)
@@ -47,12 +71,16 @@ class BankQuestion(DomainModel):
     job_terms: tuple[str, ...] = Field(min_length=1, max_length=10)
     talking_points: tuple[TalkingPoint, ...] = Field(min_length=3, max_length=8)
     follow_ups: tuple[FollowUp, ...] = Field(min_length=1, max_length=3)
+    red_flags: tuple[RedFlag, ...] = Field(default=(), max_length=4)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         point_ids = [p.id for p in self.talking_points]
         if len(set(point_ids)) != len(point_ids):
             raise ValueError(f"question {self.id}: talking point ids repeat")
+        flag_ids = [f.id for f in self.red_flags]
+        if len(set(flag_ids)) != len(flag_ids):
+            raise ValueError(f"question {self.id}: red flag ids repeat")
         for follow_up in self.follow_ups:
             if follow_up.talking_point not in point_ids:
                 raise ValueError(

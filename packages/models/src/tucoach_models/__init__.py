@@ -18,7 +18,7 @@ from tucoach_models.errors import (
     UnavailableError,
     UnprocessableError,
 )
-from tucoach_models.feedback import CriterionScore, Feedback, Provenance
+from tucoach_models.feedback import Correction, CriterionScore, Feedback, Provenance
 from tucoach_models.idempotency import IDEMPOTENCY_TTL, IdempotencyKey, IdempotencyRecord
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
@@ -71,6 +71,7 @@ __all__ = [
     "CategoryScore",
     "CoachEngine",
     "ConflictError",
+    "Correction",
     "CriterionScore",
     "Feedback",
     "FeedbackRating",

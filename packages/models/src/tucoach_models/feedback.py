@@ -39,11 +39,20 @@ class CriterionScore(DomainModel):
         return self
 
 
+class Correction(DomainModel):
+    """A wrong claim the answer made: what was said, what is wrong with it, and what is right."""
+
+    said: Text = Field(min_length=1, description="The candidate's own words that made the claim.")
+    claim: Text = Field(min_length=1, description="The misconception, in the coach's words.")
+    correction: Text = Field(min_length=1, description="Why it is wrong and what is right.")
+
+
 class Feedback(DomainModel):
     score: float = Field(ge=0, le=10, description="The answer's score on the rubric, 0 to 10.")
     rubric: tuple[CriterionScore, ...] = ()
     covered_points: tuple[Text, ...] = ()
     missed_points: tuple[Text, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     strengths: tuple[Text, ...] = ()
     improvements: tuple[Text, ...] = ()
     example_answer: Text = ""
