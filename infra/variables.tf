@@ -29,7 +29,7 @@ variable "artifacts_dir" {
 variable "lambda_runtime" {
   type        = string
   description = "Lambda runtime of the function and its layers; must equal LAMBDA_RUNTIME in pants-plugins/macros.py (a test checks)."
-  default     = "python3.11"
+  default     = "python3.13"
 }
 
 variable "lambda_memory_mb" {

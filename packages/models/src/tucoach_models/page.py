@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
-
 from pydantic import BaseModel, ConfigDict
-
-T = TypeVar("T")
 
 MAX_PAGE_LIMIT = 100
 DEFAULT_PAGE_LIMIT = 20
 
 
-class Page(BaseModel, Generic[T]):
+class Page[T](BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     items: tuple[T, ...]

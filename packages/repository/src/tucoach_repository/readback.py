@@ -4,14 +4,12 @@ of a list."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from tucoach_models import Page
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
-
-T = TypeVar("T")
 
 
 def item_count(client: DynamoDBClient, table_name: str, partition_key: str) -> int:
@@ -25,7 +23,7 @@ def item_count(client: DynamoDBClient, table_name: str, partition_key: str) -> i
     )["Count"]
 
 
-def all_pages(read_page: Callable[[str | None], Page[T]]) -> list[Page[T]]:
+def all_pages[T](read_page: Callable[[str | None], Page[T]]) -> list[Page[T]]:
     """Every page of a list, following the tokens from the first page to the last."""
     pages = [read_page(None)]
     while pages[-1].next_token is not None:
