@@ -1,8 +1,12 @@
-"""Why an interview step was refused, in words for the candidate."""
+"""Why an interview step was refused, in words for the candidate.
+
+Each is a conflict with the interview's state (HTTP 409): the request was well formed, but the
+interview is not at a step that allows it.
+"""
 
 from __future__ import annotations
 
-from tucoach_models import ConflictError, UnprocessableError
+from tucoach_models import ConflictError
 
 
 class NotTheCurrentQuestion(ConflictError):
@@ -14,24 +18,24 @@ class NotTheCurrentQuestion(ConflictError):
         )
 
 
-class InterviewAlreadyCompleted(UnprocessableError):
+class InterviewAlreadyCompleted(ConflictError):
     def __init__(self) -> None:
         super().__init__("This interview is complete; start a new one to keep practising.")
 
 
-class NoQuestionWaiting(UnprocessableError):
+class NoQuestionWaiting(ConflictError):
     def __init__(self) -> None:
         super().__init__(
             "Every question of this interview has been answered; finish it to get your report."
         )
 
 
-class NothingToReport(UnprocessableError):
+class NothingToReport(ConflictError):
     def __init__(self) -> None:
         super().__init__("Answer at least one question before finishing the interview.")
 
 
-class QuestionRetired(UnprocessableError):
+class QuestionRetired(ConflictError):
     def __init__(self, question_id: str) -> None:
         super().__init__(
             "This question has been retired from the question bank and cannot be scored; "

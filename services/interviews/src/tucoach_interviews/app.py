@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from tucoach_interviews.errors import (
     HttpError,
     JsonTooDeep,
     MalformedJson,
+    MethodNotAllowed,
     NoSuchRoute,
     UnsupportedContentType,
     http_error,
@@ -67,9 +69,10 @@ def add_common_headers(
 
 
 def _common_headers(request_headers: Mapping[str, str] | None) -> dict[str, str]:
-    """On every response: the function's version, and CORS headers for the web app."""
+    """On every response: the function's version, no caching (answers and feedback are
+    personal), and CORS headers for the web app."""
     cors = cors_headers(settings().cors_allow_origin, request_headers or {})
-    return {VERSION_HEADER: __version__, **cors}
+    return {VERSION_HEADER: __version__, "Cache-Control": "no-store", **cors}
 
 
 def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
@@ -90,7 +93,30 @@ def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
             "body": rendered.body.model_dump_json(exclude_none=True),
             "isBase64Encoded": False,
         }
-    return app.resolve(event, context)
+    return app.resolve(_with_lowercase_media_type(event), context)
+
+
+def _with_lowercase_media_type(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its Content-Type's media type in lower case: media types are
+    case-insensitive (RFC 9110), but Powertools' validator compares them case-sensitively."""
+
+    def lowered(value: str) -> str:
+        media_type, separator, parameters = value.partition(";")
+        return media_type.strip().lower() + separator + parameters
+
+    headers = {
+        name: lowered(value) if name.lower() == "content-type" else value
+        for name, value in (event.get("headers") or {}).items()
+    }
+    multi_headers = {
+        name: [lowered(v) for v in values] if name.lower() == "content-type" else values
+        for name, values in (event.get("multiValueHeaders") or {}).items()
+    }
+    return {
+        **event,
+        "headers": headers or event.get("headers"),
+        "multiValueHeaders": multi_headers or event.get("multiValueHeaders"),
+    }
 
 
 def _check_body(event: dict[str, Any]) -> None:
@@ -147,7 +173,37 @@ def _unexpected_error(error: Exception) -> Response[str]:
 @app.not_found
 def _no_such_route(_: Exception) -> Response[str]:
     event = app.current_event
-    return _render(http_error(NoSuchRoute(event.http_method, event.path), _request_id()))
+    allowed = allowed_methods(event.path)
+    error: TuCoachError = (
+        MethodNotAllowed(event.http_method, event.path, allowed)
+        if allowed
+        else NoSuchRoute(event.http_method, event.path)
+    )
+    return _render(http_error(error, _request_id()))
+
+
+# Every route's path and methods, in the order they were declared (`/interviews/<interview_id>`
+# style); openapi_test checks this against the generated document.
+ROUTES: dict[str, tuple[str, ...]] = {
+    "/catalog": ("GET",),
+    "/interviews": ("GET", "POST"),
+    "/interviews/<interview_id>": ("DELETE", "GET"),
+    "/interviews/<interview_id>/versions": ("GET",),
+    "/interviews/<interview_id>/answers": ("POST",),
+    "/interviews/<interview_id>/complete": ("POST",),
+    "/interviews/<interview_id>/report": ("GET",),
+    "/interviews/<interview_id>/rating": ("POST",),
+}
+_ROUTE_PATTERNS = tuple(
+    (re.compile("^" + re.sub(r"<[a-z_]+>", "[^/]+", path) + "$"), methods)
+    for path, methods in ROUTES.items()
+)
+
+
+def allowed_methods(path: str) -> tuple[str, ...]:
+    """The methods a known path answers; () if the path is unknown. (CORS preflights never
+    reach the function: API Gateway answers them.)"""
+    return next((methods for pattern, methods in _ROUTE_PATTERNS if pattern.match(path)), ())
 
 
 def openapi_json() -> str:

@@ -49,6 +49,15 @@ class NoSuchRoute(NotFoundError):
         super().__init__(f"There is no {method} {path} in this API.")
 
 
+class MethodNotAllowed(TuCoachError):
+    def __init__(self, method: str, path: str, allowed: tuple[str, ...]) -> None:
+        super().__init__(
+            f"{path} does not answer {method}; it answers {', '.join(allowed)}.",
+            details={"allowed": list(allowed)},
+        )
+        self.allowed = allowed
+
+
 class MalformedJson(InvalidRequestError):
     def __init__(self) -> None:
         super().__init__("The request body is not valid JSON text (UTF-8).")
@@ -75,7 +84,7 @@ class StaleVersion(ConflictError):
         )
 
 
-class ReportNotReady(UnprocessableError):
+class ReportNotReady(ConflictError):
     def __init__(self) -> None:
         super().__init__("This interview is not finished yet; finish it to get its report.")
 
@@ -84,6 +93,7 @@ class ReportNotReady(UnprocessableError):
 _STATUS_OF: tuple[tuple[type[TuCoachError], int], ...] = (
     (NotSignedIn, 401),
     (UnsupportedContentType, 415),
+    (MethodNotAllowed, 405),
     (InvalidRequestError, 400),
     (NotFoundError, 404),
     (ConflictError, 409),
@@ -113,6 +123,8 @@ def http_error(error: Exception, request_id: str | None) -> HttpError:
     headers = {}
     if isinstance(error, UnavailableError):
         headers["Retry-After"] = str(error.retry_after_seconds)
+    if isinstance(error, MethodNotAllowed):
+        headers["Allow"] = ", ".join(error.allowed)
     code = _snake_case(type(error).__name__)
     return HttpError(status, _body(code, error.message, error.details or None, request_id), headers)
 

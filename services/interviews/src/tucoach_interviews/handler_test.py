@@ -52,6 +52,7 @@ def test_starting_an_interview_returns_its_first_question(api: Api) -> None:
     assert interview["current_question"]["question_id"].startswith("backend-junior-")
     assert interview["progress"] == {"question_number": 1, "question_count": 3, "answered": 0}
     assert reply.headers["X-TuCoach-Version"] == __version__
+    assert reply.headers["Cache-Control"] == "no-store"
 
 
 def test_an_answer_gets_feedback_and_the_next_question(api: Api) -> None:
@@ -114,13 +115,13 @@ def test_a_whole_interview_ends_with_a_report_that_can_be_read_again(api: Api) -
         interview = _answer(api, interview).body["interview"]
     interview_id = interview["interview_id"]
     early = api.call("GET", f"/interviews/{interview_id}/report")
-    _assert_error(early, 422, "report_not_ready")
+    _assert_error(early, 409, "report_not_ready")
     report = api.call("POST", f"/interviews/{interview_id}/complete")
     assert report.status == 200, report.body
     assert 0 <= report.body["overall_score"] <= 100
     assert api.call("GET", f"/interviews/{interview_id}/report").body == report.body
     again = api.call("POST", f"/interviews/{interview_id}/complete")
-    _assert_error(again, 422, "interview_already_completed")
+    _assert_error(again, 409, "interview_already_completed")
     listed = api.call("GET", "/interviews").body["items"]
     assert listed[0]["status"] == "completed"
     assert listed[0]["overall_score"] == report.body["overall_score"]
@@ -129,7 +130,7 @@ def test_a_whole_interview_ends_with_a_report_that_can_be_read_again(api: Api) -
 def test_finishing_without_answers_is_refused(api: Api) -> None:
     interview = _start(api).body
     reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
-    _assert_error(reply, 422, "nothing_to_report")
+    _assert_error(reply, 409, "nothing_to_report")
 
 
 def test_my_interviews_are_listed_newest_first_and_paginated(api: Api) -> None:
@@ -260,3 +261,91 @@ def test_an_unexpected_failure_is_a_generic_500_without_internals(
     reply = api.call("GET", "/interviews")
     error = _assert_error(reply, 500, "internal_error")
     assert "secret internal detail" not in error["message"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["APPLICATION/JSON", "Application/Json", "application/JSON; charset=utf-8"]
+)
+def test_media_types_are_case_insensitive(api: Api, content_type: str) -> None:
+    # Given a body sent with the JSON media type in another case (RFC 9110: case-insensitive)
+    # When an interview is started with it
+    reply = api.call("POST", "/interviews", body=START, headers={"Content-Type": content_type})
+    # Then it is accepted like application/json
+    assert reply.status == 201, reply.body
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/interviews", START | {"question_count": "5"}, "question_count"),
+        ("/interviews", START | {"question_count": 5.0}, "question_count"),
+        ("/interviews", START | {"question_count": True}, "question_count"),
+    ],
+)
+def test_numbers_must_be_sent_as_numbers(
+    api: Api, path: str, body: dict[str, Any], field: str
+) -> None:
+    # Given a field the OpenAPI types as an integer, sent as text, a float or a boolean
+    # When the request is sent
+    error = _assert_error(api.call("POST", path, body=body), 422, "validation_failed")
+    # Then it is refused, naming the field, rather than coerced
+    assert field in error["message"]
+
+
+@pytest.mark.parametrize("helpful", [0, 1, "true", None])
+def test_a_rating_must_be_a_boolean(api: Api, helpful: object) -> None:
+    # Given a completed interview
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        interview = _answer(api, interview).body["interview"]
+    interview_id = interview["interview_id"]
+    api.call("POST", f"/interviews/{interview_id}/complete")
+    # When it is rated with something that is not true or false
+    reply = api.call("POST", f"/interviews/{interview_id}/rating", body={"helpful": helpful})
+    # Then nothing is stored as a rating
+    _assert_error(reply, 422, "validation_failed")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("TRACE", "/interviews", "GET, POST"),
+        ("PUT", "/interviews/abc", "DELETE, GET"),
+        ("GET", "/interviews/abc/answers", "POST"),
+        ("DELETE", "/catalog", "GET"),
+    ],
+)
+def test_a_known_path_with_an_unknown_method_is_405_with_allow(
+    api: Api, method: str, path: str, allowed: str
+) -> None:
+    # Given a path the API has, and a method it does not answer there
+    # When the request is sent
+    reply = api.call(method, path)
+    # Then the answer is 405 and says which methods the path answers
+    error = _assert_error(reply, 405, "method_not_allowed")
+    assert reply.headers["Allow"] == allowed
+    assert error["details"] == {"allowed": allowed.split(", ")}
+
+
+def test_an_unknown_path_is_still_404(api: Api) -> None:
+    _assert_error(api.call("GET", "/nothing-here"), 404, "no_such_route")
+
+
+def test_no_log_line_of_a_whole_interview_holds_the_answer(
+    api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given an interview answered with text that appears nowhere else
+    secret = "zanzibar-quokka-answer-marker"
+    text = f"{GOOD_ANSWER} My team calls this the {secret} pattern."
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        interview = _answer(api, interview, text=text).body["interview"]
+    # When it is finished, read back and refused once (a stale answer)
+    api.call("POST", f"/interviews/{interview['interview_id']}/complete")
+    api.call("GET", f"/interviews/{interview['interview_id']}")
+    _answer(api, {**interview, "current_question": {"question_id": "gone"}}, text=text)
+    # Then nothing the function logged contains the answer
+    logged = capsys.readouterr()
+    assert "request refused" in logged.out + logged.err, "the function's log was not captured"
+    assert secret not in logged.out
+    assert secret not in logged.err

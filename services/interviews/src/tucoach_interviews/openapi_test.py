@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tucoach_interviews.app import openapi_json
+from tucoach_interviews.app import ROUTES, openapi_json
 
 COMMITTED = Path("docs/api/openapi.json")
 REGENERATE = "./pants run services/interviews/src/tucoach_interviews:write-openapi"
@@ -42,3 +42,19 @@ def test_the_routes_of_the_specification_are_documented() -> None:
         ("/interviews/{interview_id}/rating", "POST"),
         ("/catalog", "GET"),
     }
+
+
+def test_the_method_table_behind_405_answers_matches_the_routes() -> None:
+    # Given the generated document's paths and methods
+    paths = json.loads(openapi_json())["paths"]
+    documented = {
+        path: tuple(sorted(method.upper() for method in operations))
+        for path, operations in paths.items()
+    }
+    # When the table that 405 responses read is written in the document's path syntax
+    table = {
+        path.replace("<interview_id>", "{interview_id}"): tuple(sorted(methods))
+        for path, methods in ROUTES.items()
+    }
+    # Then both name the same paths and methods
+    assert table == documented

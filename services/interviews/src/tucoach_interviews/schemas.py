@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
 
 from tucoach_models import (
     DEFAULT_QUESTIONS,
@@ -32,6 +40,9 @@ from tucoach_models import (
 
 
 class Request(BaseModel):
+    """A request body: unknown fields are refused, and numbers, booleans and strings must be
+    sent as such (no "5" for 5, no 0 for false): what the OpenAPI says is what is accepted."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -42,7 +53,7 @@ class View(BaseModel):
 class CreateInterviewRequest(Request):
     role: Role
     seniority: Seniority
-    question_count: int = Field(
+    question_count: StrictInt = Field(
         default=DEFAULT_QUESTIONS,
         ge=MIN_QUESTIONS,
         le=MAX_QUESTIONS,
@@ -51,11 +62,11 @@ class CreateInterviewRequest(Request):
 
 
 class AnswerRequest(Request):
-    question_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    answer: str = Field(
+    question_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)]
+    answer: StrictStr = Field(
         max_length=MAX_ANSWER_LENGTH, description="Plain text, 5,000 characters at most."
     )
-    expected_version: int | None = Field(
+    expected_version: StrictInt | None = Field(
         default=None,
         ge=1,
         description="The interview version the answer was written against; a newer one gives 409.",
@@ -63,8 +74,8 @@ class AnswerRequest(Request):
 
 
 class RatingRequest(Request):
-    helpful: bool
-    comment: str | None = Field(default=None, max_length=MAX_COMMENT_LENGTH)
+    helpful: StrictBool
+    comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT_LENGTH)
 
 
 class QuestionView(View):

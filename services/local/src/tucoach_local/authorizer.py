@@ -39,7 +39,10 @@ class TokenVerifier:
         """The verified claims of the `Authorization` header's ID token (raw or `Bearer ...`)."""
         if not authorization:
             raise Unauthorized("no Authorization header")
-        token = authorization.removeprefix("Bearer ").strip()
+        scheme, _, rest = authorization.strip().partition(" ")
+        # Auth schemes are case-insensitive (RFC 9110); Cognito's authorizer also takes the
+        # bare token.
+        token = rest.strip() if scheme.lower() == "bearer" else authorization.strip()
         try:
             decoded = jwt.decode(token, self._keys, algorithms=[ALGORITHM])
             self._registry.validate(decoded.claims)

@@ -16,6 +16,7 @@ from joserfc.jwk import RSAKey
 
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
 from tucoach_local.gateway import HttpRequest, HttpResponse, http_response, proxy_event
+from tucoach_local.headers import SECURITY_HEADERS, content_security_policy
 from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError
 from tucoach_local.invokers import Invoker
 from tucoach_local.routes import PublicRoutes
@@ -25,6 +26,9 @@ from tucoach_local.static import StaticSite
 API_PREFIX = "/api"
 OIDC_PREFIX = "/oidc"
 MAX_BODY_BYTES = 1024 * 1024  # API Gateway's own limit is 10 MB; the function's is 64 KB
+# A client that stops sending (a body shorter than its Content-Length, a stalled request line)
+# gets 408 after this long instead of holding a thread for ever.
+READ_TIMEOUT_SECONDS = 10.0
 
 logger = logging.getLogger("tucoach.local")
 
@@ -64,8 +68,15 @@ class TuCoachServer(ThreadingHTTPServer):
         if request.path == "/healthz":
             return _json(200, {"status": "ok"})
         if request.method not in ("GET", "HEAD"):
-            return _json(405, {"error": {"code": "method_not_allowed", "message": "GET only."}})
-        return self.site.serve(request.path)
+            return _json(
+                405,
+                {"error": {"code": "method_not_allowed", "message": "GET only."}},
+                [("Allow", "GET, HEAD")],
+            )
+        response = self.site.serve(request.path)
+        if _is_html(response):
+            response.headers.append(("Content-Security-Policy", content_security_policy()))
+        return response
 
     def _api(self, request: HttpRequest) -> HttpResponse:
         path = request.path.removeprefix(API_PREFIX) or "/"
@@ -136,10 +147,23 @@ def request_target(request: HttpRequest) -> str:
     return f"{request.path}?{urlencode(request.query, doseq=True)}"
 
 
+class BadFraming(Exception):
+    """The request's framing cannot be read (a client mistake, answered without a traceback)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
 class _RequestHandler(BaseHTTPRequestHandler):
     server: TuCoachServer
     protocol_version = "HTTP/1.1"
-    server_version = "TuCoachLocal"
+    timeout = READ_TIMEOUT_SECONDS
+
+    def version_string(self) -> str:
+        # No interpreter or library versions in the Server header.
+        return "TuCoachLocal"
 
     def do_GET(self) -> None:
         self._handle()
@@ -154,11 +178,18 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         started = time.perf_counter()
         target = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY_BYTES:
-            # The rest of an oversized body is not read, so the connection cannot be reused.
+        try:
+            body = self._read_body()
+        except BadFraming as refusal:
+            # What was sent after the bad framing cannot be told apart from a next request.
             self.close_connection = True
-        body = self.rfile.read(min(length, MAX_BODY_BYTES + 1)) if length else b""
+            logger.info("%d %s %s: %s", refusal.status, self.command, target.path, refusal)
+            self._send(
+                _json(
+                    refusal.status, {"error": {"code": "bad_request", "message": refusal.message}}
+                )
+            )
+            return
         request = HttpRequest(
             method=self.command,
             path=target.path,
@@ -171,14 +202,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         except Exception:
             logger.exception("local server error on %s %s", self.command, target.path)
             response = _json(500, {"error": {"code": "internal_error", "message": "Local error."}})
-        self.send_response(response.status)
-        for name, value in response.headers:
-            if name.lower() not in ("content-length", "connection"):
-                self.send_header(name, value)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(response.body)
+        self._send(response)
         logger.info(
             "%s %s %d %.1f ms",
             self.command,
@@ -186,6 +210,51 @@ class _RequestHandler(BaseHTTPRequestHandler):
             response.status,
             (time.perf_counter() - started) * 1000,
         )
+
+    def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding") is not None:
+            # API Gateway takes chunked bodies; no client of ours sends them, so the local
+            # server asks for a length rather than decode them.
+            raise BadFraming(411, "Send the body with a Content-Length, not chunked.")
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
+            return b""
+        if len(set(lengths)) != 1 or not lengths[0].strip().isdigit():
+            raise BadFraming(400, "Content-Length must be one non-negative whole number.")
+        length = int(lengths[0])
+        if length > MAX_BODY_BYTES:
+            # The rest of an oversized body is not read, so the connection cannot be reused.
+            self.close_connection = True
+        try:
+            body = self.rfile.read(min(length, MAX_BODY_BYTES + 1))
+        except TimeoutError:
+            raise BadFraming(408, "The request body did not arrive in time.") from None
+        if len(body) < min(length, MAX_BODY_BYTES + 1):
+            raise BadFraming(400, "The request body is shorter than its Content-Length.")
+        return body
+
+    def _send(self, response: HttpResponse) -> None:
+        self.send_response(response.status)
+        sent = {name.lower() for name, _ in response.headers}
+        for name, value in response.headers:
+            if name.lower() not in ("content-length", "connection"):
+                self.send_header(name, value)
+        for name, value in SECURITY_HEADERS:
+            if name.lower() not in sent:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (TimeoutError, ConnectionError):
+            # A client that went quiet or away: nothing to answer, nothing to log as an error.
+            self.close_connection = True
 
     def log_message(self, format: str, *args: Any) -> None:
         """Access lines go through `logger` in _handle instead."""
@@ -206,6 +275,17 @@ def _json(status: int, body: object, headers: list[tuple[str, str]] | None = Non
 def _html(status: int, page: str) -> HttpResponse:
     return HttpResponse(
         status,
-        [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+        [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Cache-Control", "no-store"),
+            ("Content-Security-Policy", content_security_policy(page)),
+        ],
         page.encode("utf-8"),
+    )
+
+
+def _is_html(response: HttpResponse) -> bool:
+    return any(
+        name.lower() == "content-type" and value.startswith("text/html")
+        for name, value in response.headers
     )

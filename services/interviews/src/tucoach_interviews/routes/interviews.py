@@ -143,7 +143,7 @@ def complete_interview(interview_id: InterviewIdPath) -> Report:
     "/interviews/<interview_id>/report",
     tags=["interviews"],
     summary="The report",
-    responses=responses(200, Report, "The interview's report.", 401, 404, 503),
+    responses=responses(200, Report, "The interview's report.", 401, 404, 409, 503),
 )
 def get_report(interview_id: InterviewIdPath) -> Report:
     return service().report(caller(router), interview_id)

@@ -13,10 +13,11 @@ _DESCRIPTIONS = {
     400: "Malformed request: the body is not JSON, or a next_token is not valid for this list.",
     401: "Not signed in, or the session expired.",
     404: "No such interview for this user (another user's interview is not found either).",
-    409: "The interview changed since it was read, or this question is no longer current.",
+    409: "The interview is not in a state that allows this: it changed since it was read, this "
+    "question is no longer current, it is already complete, or it is not finished yet.",
     413: "The request body is over 64 KB.",
     415: "The body is not sent as application/json.",
-    422: "A field is not valid, or the interview is not in a state that allows this.",
+    422: "A field is not valid, or an Idempotency-Key was reused for a different request.",
     503: "A dependency is busy or unavailable; retry after Retry-After seconds.",
     500: "Unexpected failure; quote the request id.",
 }
