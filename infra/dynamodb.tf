@@ -1,4 +1,4 @@
-# The single table (DESIGN.md section 2). Key and index names are the repository package's
+# The single table (docs/design.md). Key and index names are the repository package's
 # constants (tucoach_repository.schema); infra/tests fails when the two drift apart.
 resource "aws_dynamodb_table" "main" {
   #checkov:skip=CKV_AWS_119:Encrypted at rest with the AWS-managed key (aws/dynamodb); a customer-managed key adds cost and key administration without a requirement for it.

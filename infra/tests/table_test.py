@@ -1,12 +1,13 @@
-"""The planned table against the repository package's constants (DESIGN.md section 2)."""
+"""The planned table against the repository package's constants (docs/design.md)."""
 
 from __future__ import annotations
 
 from terraform_plan import Plan
 
-from tucoach_models import PARTITION_KEY, SORT_KEY
 from tucoach_repository.schema import (
     BILLING_MODE,
+    PARTITION_KEY,
+    SORT_KEY,
     SUMMARY_ATTRIBUTES,
     TIME_TO_LIVE_ATTRIBUTE,
     USER_INTERVIEWS_INDEX,

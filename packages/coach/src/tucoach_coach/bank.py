@@ -10,8 +10,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from tucoach_models import QuestionId, Role, Seniority
-from tucoach_models.base import DomainModel
+from tucoach_models import DomainModel, QuestionId, Role, Seniority
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Phrasing = Annotated[str, StringConstraints(min_length=1, max_length=60)]

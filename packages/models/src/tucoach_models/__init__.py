@@ -1,11 +1,11 @@
-"""TuCoach AI's domain: interviews, their questions, answers, feedback and reports, and how an
-interview version is stored as a DynamoDB item."""
+"""TuCoach AI's domain: interviews, their questions, answers, feedback and reports. It knows
+nothing of how they are stored (tucoach-repository does)."""
 
+from tucoach_models.base import DomainModel
 from tucoach_models.enums import (
     CoachEngine,
     InterviewStatus,
     QuestionKind,
-    RecordType,
     Role,
     Seniority,
 )
@@ -32,40 +32,19 @@ from tucoach_models.interview import (
 )
 from tucoach_models.page import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page
 from tucoach_models.rating import MAX_COMMENT_LENGTH, FeedbackRating
-from tucoach_models.records import (
-    ANSWERED_COUNT,
-    INTERVIEW_PARTITION_KEY_FORMAT,
-    OVERALL_SCORE,
-    PARTITION_KEY,
-    QUESTION_IDS,
-    RECORD_TYPE,
-    SORT_KEY,
-    interview_from_item,
-    interview_partition_key,
-    interview_to_item,
-    parse_interview_partition_key,
-    summary_from_item,
-)
 from tucoach_models.report import CategoryScore, Insights, QuestionReview, Report, WordCount
 from tucoach_models.summary import InterviewSummary
 from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_timestamp
 
 __all__ = [
-    "ANSWERED_COUNT",
     "DEFAULT_PAGE_LIMIT",
     "DEFAULT_QUESTIONS",
     "IDEMPOTENCY_TTL",
-    "INTERVIEW_PARTITION_KEY_FORMAT",
     "MAX_ANSWER_LENGTH",
     "MAX_COMMENT_LENGTH",
     "MAX_PAGE_LIMIT",
     "MAX_QUESTIONS",
     "MIN_QUESTIONS",
-    "OVERALL_SCORE",
-    "PARTITION_KEY",
-    "QUESTION_IDS",
-    "RECORD_TYPE",
-    "SORT_KEY",
     "Answer",
     "AskedQuestion",
     "CategoryScore",
@@ -73,6 +52,7 @@ __all__ = [
     "ConflictError",
     "Correction",
     "CriterionScore",
+    "DomainModel",
     "Feedback",
     "FeedbackRating",
     "IdempotencyKey",
@@ -89,7 +69,6 @@ __all__ = [
     "QuestionId",
     "QuestionKind",
     "QuestionReview",
-    "RecordType",
     "Report",
     "Role",
     "Seniority",
@@ -101,10 +80,5 @@ __all__ = [
     "UtcDatetime",
     "WordCount",
     "format_timestamp",
-    "interview_from_item",
-    "interview_partition_key",
-    "interview_to_item",
-    "parse_interview_partition_key",
     "parse_timestamp",
-    "summary_from_item",
 ]

@@ -31,11 +31,3 @@ class QuestionKind(StrEnum):
 class CoachEngine(StrEnum):
     OFFLINE = "offline"
     BEDROCK = "bedrock"
-
-
-class RecordType(StrEnum):
-    """The `record_type` attribute that tells the item kinds of the single table apart."""
-
-    INTERVIEW = "INTERVIEW"
-    RATING = "RATING"
-    IDEMPOTENCY = "IDEMPOTENCY"

@@ -1,4 +1,4 @@
-"""Items as plain Python values (what tucoach-models maps) <-> DynamoDB's typed wire format."""
+"""Items as plain Python values (what items.py maps) <-> DynamoDB's typed wire format."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
-from tucoach_models.records import Item
+from tucoach_repository.items import Item
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import AttributeValueTypeDef

@@ -11,8 +11,6 @@ from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import TypeAdapter, ValidationError
 
 from tucoach_models import (
-    PARTITION_KEY,
-    SORT_KEY,
     FeedbackRating,
     IdempotencyRecord,
     Interview,
@@ -21,10 +19,6 @@ from tucoach_models import (
     Page,
     UserId,
     format_timestamp,
-    interview_from_item,
-    interview_partition_key,
-    interview_to_item,
-    summary_from_item,
 )
 from tucoach_repository import backoff
 from tucoach_repository.attribute_values import (
@@ -46,9 +40,18 @@ from tucoach_repository.errors import (
     translated_errors,
     unavailable,
 )
-from tucoach_repository.idempotency import idempotency_from_item, idempotency_to_item
-from tucoach_repository.ratings import rating_from_item, rating_to_item
+from tucoach_repository.items import (
+    idempotency_from_item,
+    idempotency_to_item,
+    interview_from_item,
+    interview_to_item,
+    rating_from_item,
+    rating_to_item,
+    summary_from_item,
+)
 from tucoach_repository.schema import (
+    PARTITION_KEY,
+    SORT_KEY,
     SUMMARY_ATTRIBUTES,
     TIME_TO_LIVE_ATTRIBUTE,
     USER_INTERVIEWS_INDEX,
@@ -56,6 +59,7 @@ from tucoach_repository.schema import (
     USER_INTERVIEWS_SORT_KEY,
     VERSION_SORT_KEYS,
     idempotency_sort_key,
+    interview_partition_key,
     rating_partition_key,
     user_interviews_partition_key,
     user_interviews_sort_key,

@@ -1,4 +1,4 @@
-"""The table's shape, in one place: its name, keys, index and key formats (DESIGN.md section 2).
+"""The table's shape, in one place: its name, keys, index and key formats (docs/design.md).
 
 The table definition for tests and the local server is built from these constants, and the
 Terraform of the real table is checked against them, so nothing here may drift from the
@@ -7,15 +7,31 @@ specification.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
-from tucoach_models import PARTITION_KEY, SORT_KEY, format_timestamp
+from tucoach_models import format_timestamp
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import CreateTableInputTypeDef
 
 TABLE_NAME_FORMAT = "TuCoachAi-{environment}"
+
+# The table's own keys, and the attribute that names an item's kind (items.RecordType).
+PARTITION_KEY = "partition_key"
+SORT_KEY = "sort_key"
+RECORD_TYPE = "record_type"
+
+INTERVIEW_PARTITION_KEY_FORMAT = "USER#{user_id}#INTERVIEW#{interview_id}"
+_INTERVIEW_PARTITION_KEY = re.compile(
+    r"^USER#(?P<user_id>[^#]+)#INTERVIEW#(?P<interview_id>[^#]+)$"
+)
+
+# Denormalised onto interview versions for the index projection.
+ANSWERED_COUNT = "answered_count"
+OVERALL_SCORE = "overall_score"
+QUESTION_IDS = "question_ids"
 
 # The sparse index of a user's interviews: only the latest version of an interview carries its
 # keys, so the index holds one entry per interview.
@@ -53,6 +69,20 @@ VERSION_SORT_KEYS = ("0", ":")  # ":" is the character after "9"
 TIME_TO_LIVE_ATTRIBUTE = "expires_at"
 
 BILLING_MODE: Final = "PAY_PER_REQUEST"
+
+
+def interview_partition_key(user_id: str, interview_id: str) -> str:
+    return INTERVIEW_PARTITION_KEY_FORMAT.format(user_id=user_id, interview_id=interview_id)
+
+
+def parse_interview_partition_key(partition_key: str) -> tuple[str, str]:
+    """(user_id, interview_id) of an interview's partition key."""
+    match = _INTERVIEW_PARTITION_KEY.match(partition_key)
+    if match is None:
+        raise ValueError(
+            f"partition_key must look like {INTERVIEW_PARTITION_KEY_FORMAT}, got {partition_key!r}"
+        )
+    return match["user_id"], match["interview_id"]
 
 
 def idempotency_sort_key(key: str) -> str:

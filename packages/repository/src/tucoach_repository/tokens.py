@@ -14,12 +14,15 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tucoach_models import PARTITION_KEY, SORT_KEY, parse_interview_partition_key, parse_timestamp
+from tucoach_models import parse_timestamp
 from tucoach_repository.attribute_values import AttributeValues
 from tucoach_repository.errors import InvalidNextToken
 from tucoach_repository.schema import (
+    PARTITION_KEY,
+    SORT_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
+    parse_interview_partition_key,
     user_interviews_partition_key,
 )
 

@@ -10,19 +10,23 @@ from hypothesis import given, settings
 from pydantic import ValidationError
 
 from tucoach_models import (
+    FeedbackRating,
     Interview,
     InterviewSummary,
-    RecordType,
     Role,
     Seniority,
     format_timestamp,
-    interview_from_item,
-    interview_partition_key,
-    interview_to_item,
-    parse_interview_partition_key,
-    summary_from_item,
 )
 from tucoach_models.strategies import interviews
+from tucoach_repository.items import (
+    RecordType,
+    interview_from_item,
+    interview_to_item,
+    rating_from_item,
+    rating_to_item,
+    summary_from_item,
+)
+from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
 
 
 def _contains_float(value: Any) -> bool:
@@ -51,7 +55,7 @@ def test_the_item_has_the_keys_and_attributes_of_the_table_format(interview: Int
     # Given any valid interview version
     # When it is written as an item
     item = interview_to_item(interview)
-    # Then the keys follow DESIGN.md section 2 and the named attributes are there
+    # Then the keys follow docs/design.md and the named attributes are there
     assert item["partition_key"] == (f"USER#{interview.user_id}#INTERVIEW#{interview.interview_id}")
     assert item["sort_key"] == format_timestamp(interview.updated_at)
     assert item["record_type"] == "INTERVIEW"
@@ -221,3 +225,46 @@ def test_the_summary_read_from_an_item_is_the_interviews_summary(interview: Inte
 
 # An index projects exactly the summary's fields (the repository's schema test checks its list).
 SUMMARY_ATTRIBUTES = tuple(InterviewSummary.model_fields)
+
+
+# -- ratings ---------------------------------------------------------------------------------
+
+RATING = FeedbackRating(
+    user_id="user-1",
+    interview_id="interview-1",
+    helpful=False,
+    comment="The example answer was off-topic. 🙃",
+    rated_at=datetime(2026, 11, 30, 12, 0, tzinfo=UTC),
+)
+
+
+def test_a_rating_is_stored_in_its_own_partition_keyed_by_its_time() -> None:
+    item = rating_to_item(RATING)
+    assert item["partition_key"] == "USER#user-1#RATING#interview-1"
+    assert item["sort_key"] == "2026-11-30T12:00:00.000000Z"
+    assert item["record_type"] == "RATING"
+
+
+def test_a_rating_survives_the_round_trip_through_its_item() -> None:
+    assert rating_from_item(rating_to_item(RATING)) == RATING
+
+
+def test_a_rating_without_a_comment_leaves_the_attribute_out() -> None:
+    rating = RATING.model_copy(update={"comment": None})
+    assert "comment" not in rating_to_item(rating)
+    assert rating_from_item(rating_to_item(rating)) == rating
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [
+        ("record_type", "INTERVIEW"),
+        ("partition_key", "USER#user-2#RATING#interview-1"),
+        ("sort_key", "2026-11-30T12:00:00.000001Z"),
+    ],
+)
+def test_an_item_that_is_not_this_rating_is_refused(attribute: str, value: str) -> None:
+    item = rating_to_item(RATING)
+    item[attribute] = value
+    with pytest.raises(ValidationError):
+        rating_from_item(item)
