@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -332,20 +333,21 @@ def test_an_unknown_path_is_still_404(api: Api) -> None:
 
 
 def test_no_log_line_of_a_whole_interview_holds_the_answer(
-    api: Api, capsys: pytest.CaptureFixture[str]
+    api: Api, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Given an interview answered with text that appears nowhere else
     secret = "zanzibar-quokka-answer-marker"
     text = f"{GOOD_ANSWER} My team calls this the {secret} pattern."
-    interview = _start(api).body
-    while interview["current_question"] is not None:
-        interview = _answer(api, interview, text=text).body["interview"]
-    # When it is finished, read back and refused once (a stale answer)
-    api.call("POST", f"/interviews/{interview['interview_id']}/complete")
-    api.call("GET", f"/interviews/{interview['interview_id']}")
-    _answer(api, {**interview, "current_question": {"question_id": "gone"}}, text=text)
-    # Then nothing the function logged contains the answer
-    logged = capsys.readouterr()
-    assert "request refused" in logged.out + logged.err, "the function's log was not captured"
-    assert secret not in logged.out
-    assert secret not in logged.err
+    # At the level the function logs at in AWS (INFO; botocore logs request bodies at DEBUG).
+    with caplog.at_level(logging.INFO):
+        interview = _start(api).body
+        while interview["current_question"] is not None:
+            interview = _answer(api, interview, text=text).body["interview"]
+        # When it is finished, read back and refused once (a stale answer)
+        api.call("POST", f"/interviews/{interview['interview_id']}/complete")
+        api.call("GET", f"/interviews/{interview['interview_id']}")
+        _answer(api, {**interview, "current_question": {"question_id": "gone"}}, text=text)
+    # Then no log record, message or structured field, contains the answer
+    logged = "\n".join(repr(vars(record)) for record in caplog.records)
+    assert "request refused" in logged, "the function's log was not captured"
+    assert secret not in logged
