@@ -9,7 +9,7 @@
 # Each template uses only some of them; unused ones may be left unset.
 set -euo pipefail
 template="${1:?usage: render.sh <template.json>}"
-text="$(cat "$template")"
+text="$(<"$template")"
 for name in ACCOUNT_ID REGION ENVIRONMENT BRANCH GITHUB_REPOSITORY STATE_BUCKET; do
   placeholder="{{$name}}"
   [[ "$text" == *"$placeholder"* ]] || continue
