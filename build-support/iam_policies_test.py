@@ -7,6 +7,7 @@ creates the roles, then read as IAM reads it.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 IAM = Path("infra/iam")
+BASH = shutil.which("bash") or "/bin/bash"
 ACCOUNT_ID = "123456789012"
 REPOSITORY = "example-org/tucoach"
 STATE_BUCKET = "tucoach-terraform-state-123456789012"
@@ -62,6 +64,17 @@ RANDOM_ID_RESOURCES = (
 )
 
 
+def run_render(template: Path, values: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """infra/iam/render.sh on a template, with exactly these environment variables."""
+    return subprocess.run(  # noqa: S603 - fixed argv, our own script
+        [BASH, str(IAM / "render.sh"), str(template)],
+        env=values,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def render(template: str, environment: str) -> dict[str, Any]:
     """The template as infra/iam/render.sh fills it in for an environment."""
     values = {
@@ -72,14 +85,9 @@ def render(template: str, environment: str) -> dict[str, Any]:
         "GITHUB_REPOSITORY": REPOSITORY,
         "STATE_BUCKET": STATE_BUCKET,
     }
-    rendered = subprocess.run(
-        ["bash", str(IAM / "render.sh"), str(IAM / template)],
-        env=values,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    document: dict[str, Any] = json.loads(rendered)
+    result = run_render(IAM / template, values)
+    assert result.returncode == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
     return document
 
 
@@ -113,9 +121,12 @@ TEMPLATES = sorted(path.name for path in IAM.glob("*.json"))
 
 
 def test_there_is_a_trust_and_a_policy_per_role() -> None:
-    assert TEMPLATES == [
-        f"{role}-{kind}.json" for role in ("deploy", "plan", "smoke") for kind in ("policy", "trust")
+    expected = [
+        f"{role}-{kind}.json"
+        for role in ("deploy", "plan", "smoke")
+        for kind in ("policy", "trust")
     ]
+    assert expected == TEMPLATES
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -126,21 +137,30 @@ def test_every_template_renders_to_a_valid_policy_document(template: str, enviro
     # Then it is a complete policy document, every statement named, none with a bare wildcard
     assert document["Version"] == "2012-10-17"
     for statement in statements(document):
-        assert statement.get("Sid") and statement["Effect"] in ("Allow", "Deny")
+        assert statement.get("Sid")
+        assert statement["Effect"] in ("Allow", "Deny")
         for action in as_list(statement["Action"]):
-            assert action != "*" and not action.endswith(":*"), f"{template}: {action}"
+            assert action != "*", template
+            assert not action.endswith(":*"), f"{template}: {action}"
     # And it fits in a role's inline policies
     assert len(json.dumps(document, separators=(",", ":"))) <= INLINE_POLICY_LIMIT
     # And nothing of the other environment appears in it
     other = next(name for name in ENVIRONMENTS if name != environment)
     rendered = json.dumps(document)
-    assert f"tucoach-{other}" not in rendered and f"TuCoachAi-{other}" not in rendered
-    assert f"tucoach/{other}/" not in rendered and f"environment:{other}" not in rendered
+    for name in (
+        f"tucoach-{other}",
+        f"TuCoachAi-{other}",
+        f"tucoach/{other}/",
+        f"environment:{other}",
+    ):
+        assert name not in rendered
 
 
 @pytest.mark.parametrize("role", ["deploy", "plan", "smoke"])
 @pytest.mark.parametrize("environment", ENVIRONMENTS)
-def test_no_write_action_on_every_resource_but_the_allowed_ones(role: str, environment: str) -> None:
+def test_no_write_action_on_every_resource_but_the_allowed_ones(
+    role: str, environment: str
+) -> None:
     for statement in statements(render(f"{role}-policy.json", environment)):
         if "*" not in as_list(statement["Resource"]):
             continue
@@ -150,7 +170,8 @@ def test_no_write_action_on_every_resource_but_the_allowed_ones(role: str, envir
             # Then a write on "*" is one that has no resource type, scoped by its condition
             assert action in STAR_WRITES_ALLOWED, f"{role}: {action} on every resource"
             condition = json.dumps(statement.get("Condition", {}))
-            assert STAR_WRITES_ALLOWED[action] in condition and environment in condition
+            assert STAR_WRITES_ALLOWED[action] in condition
+            assert environment in condition
 
 
 @pytest.mark.parametrize("environment", ENVIRONMENTS)
@@ -192,7 +213,8 @@ def test_the_checks_above_would_see_an_item_read() -> None:
     # Given a policy that reads items through a wildcard
     policy = {"Statement": [{"Effect": "Allow", "Action": ["dynamodb:Get*"], "Resource": "x"}]}
     # Then grants() reports it, so the plan role test cannot pass by looking away
-    assert grants(policy, "dynamodb:GetItem") and not grants(policy, "dynamodb:Scan")
+    assert grants(policy, "dynamodb:GetItem")
+    assert not grants(policy, "dynamodb:Scan")
 
 
 @pytest.mark.parametrize("environment", ENVIRONMENTS)
@@ -238,7 +260,6 @@ def test_who_may_assume_each_role(environment: str) -> None:
 def test_render_refuses_a_template_whose_placeholder_is_unset(tmp_path: Path) -> None:
     template = tmp_path / "t.json"
     template.write_text('{"Resource": "arn:aws:s3:::{{STATE_BUCKET}}"}')
-    result = subprocess.run(
-        ["bash", str(IAM / "render.sh"), str(template)], env={}, capture_output=True, text=True
-    )
-    assert result.returncode != 0 and "STATE_BUCKET" in result.stderr
+    result = run_render(template, {})
+    assert result.returncode != 0
+    assert "STATE_BUCKET" in result.stderr

@@ -112,7 +112,9 @@ def _apply_jobs(jobs: dict[str, Job]) -> list[str]:
 
 def _uploaded(job: Job) -> dict[str, str]:
     """Artifact name -> the paths uploaded under it."""
-    return {step["with"]["name"]: step["with"]["path"] for step in _uses(job, "actions/upload-artifact")}
+    return {
+        step["with"]["name"]: step["with"]["path"] for step in _uses(job, "actions/upload-artifact")
+    }
 
 
 def _downloaded(job: Job) -> set[str]:
@@ -157,7 +159,8 @@ def test_deploy_jobs_start_only_after_every_ci_job_succeeded(jobs: dict[str, Job
     # Given the jobs that hold AWS credentials (deploy side) and the others (CI)
     deploy = {job_id for job_id, job in jobs.items() if _holds_oidc_token(job)}
     ci = set(jobs) - deploy
-    assert deploy and ci
+    assert deploy
+    assert ci
     for job_id in sorted(deploy):
         # Then each needs every CI job, directly or through the jobs it needs
         missing = ci - _all_needs(jobs, job_id)
@@ -189,7 +192,11 @@ def test_the_artifacts_are_built_once_and_checked_by_every_job_that_uses_them(
     jobs: dict[str, Job],
 ) -> None:
     # Given the jobs that build the Lambda artifacts and the ones that upload them
-    builders = [job_id for job_id, job in jobs.items() if "./pants package" in _scripts(job) or "bin/test" in _scripts(job)]
+    builders = [
+        job_id
+        for job_id, job in jobs.items()
+        if "./pants package" in _scripts(job) or "bin/test" in _scripts(job)
+    ]
     uploaders = [job_id for job_id, job in jobs.items() if "lambda-artifacts" in _uploaded(job)]
     # Then one job builds them, and uploads them with their checksums
     assert builders == uploaders, f"built in {builders}, uploaded by {uploaders}"
@@ -210,20 +217,23 @@ def test_plan_and_apply_are_separate_jobs_and_the_apply_consumes_the_saved_plan(
 ) -> None:
     # Given the job that plans and the job that applies
     plans, applies = _plan_jobs(jobs), _apply_jobs(jobs)
-    assert len(plans) == 1 and len(applies) == 1, (plans, applies)
+    assert len(plans) == 1, plans
+    assert len(applies) == 1, applies
     plan, apply = jobs[plans[0]], jobs[applies[0]]
     assert plans != applies
     # Then the plan job saves its plan and uploads it, and never applies
     planned = PLAN.search(_scripts(plan))
-    assert planned and "-out=tfplan" in planned["arguments"].split()
+    assert planned
+    assert "-out=tfplan" in planned["arguments"].split()
     assert not APPLY.search(_scripts(plan))
     saved = [name for name, paths in _uploaded(plan).items() if "tfplan" in paths]
     assert saved, "the plan job does not upload the plan"
-    # And the apply job needs it, downloads that plan and applies the file, making no plan of its own
+    # And the apply job needs it, downloads that plan and applies that file, planning nothing
     assert plans[0] in _needs(apply)
     assert set(saved) <= _downloaded(apply)
     applied = APPLY.search(_scripts(apply))
-    assert applied and applied["arguments"].split()[-1:] == ["tfplan"]
+    assert applied
+    assert applied["arguments"].split()[-1:] == ["tfplan"]
     assert not PLAN.search(_scripts(apply))
 
 
@@ -246,7 +256,8 @@ def test_the_apply_waits_behind_its_environment_and_runs_on_push_only(jobs: dict
     assert PUSH_ONLY in _condition(apply)
     # And two applies of one environment never run at once, nor is one cancelled halfway
     concurrency = apply.get("concurrency") or {}
-    assert concurrency.get("group") and concurrency.get("cancel-in-progress") is False
+    assert concurrency.get("group")
+    assert concurrency.get("cancel-in-progress") is False
 
 
 def test_fork_pull_requests_skip_every_job_that_assumes_an_aws_role(jobs: dict[str, Job]) -> None:
@@ -278,7 +289,9 @@ def test_the_smoke_test_runs_after_every_apply(jobs: dict[str, Job]) -> None:
     smoke = [job_id for job_id, job in jobs.items() if "build-support/smoke.sh" in _scripts(job)]
     assert smoke, "no job runs build-support/smoke.sh"
     assert all(applies <= _all_needs(jobs, job_id) for job_id in smoke)
-    assert all(_condition(jobs[job_id]) == _condition(jobs[next(iter(applies))]) for job_id in smoke)
+    assert all(
+        _condition(jobs[job_id]) == _condition(jobs[next(iter(applies))]) for job_id in smoke
+    )
 
 
 def test_a_job_refreshes_the_provider_lock_files_for_every_platform_and_fails_on_a_difference(
