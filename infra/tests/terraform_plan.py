@@ -29,6 +29,13 @@ ARTIFACTS = (
     "layers/interviews-dependencies.zip",
 )
 
+# infra/ declares an S3 backend; a plan made here keeps its state in the scratch copy, by choice.
+LOCAL_BACKEND = """
+terraform {
+  backend "local" {}
+}
+"""
+
 OFFLINE_PROVIDER = """
 provider "aws" {
   access_key                  = "offline-plan"
@@ -135,6 +142,7 @@ def make_plan(environment: str, workdir: Path) -> Plan:
     config = workdir / "infra"
     shutil.copytree(INFRA, config)
     (config / "offline_plan_override.tf").write_text(OFFLINE_PROVIDER)
+    (config / "local_backend_override.tf").write_text(LOCAL_BACKEND)
     # Stand-ins for the artifacts: the plan only hashes them, and the real ones are tested by
     # services/interviews/tests.
     artifacts = workdir / "dist"
@@ -154,7 +162,7 @@ def make_plan(environment: str, workdir: Path) -> Plan:
         "CHECKPOINT_DISABLE": "1",  # no version check against HashiCorp's servers
         "AWS_EC2_METADATA_DISABLED": "true",
     }
-    init = [binary, "init", "-backend=false", "-input=false", "-no-color"]
+    init = [binary, "init", "-input=false", "-no-color", "-lockfile=readonly"]
     if plugin_dir := os.environ.get("TUCOACH_TF_PLUGIN_DIR"):
         init.append(f"-plugin-dir={plugin_dir}")
 
