@@ -101,9 +101,9 @@ def test_bedrock_only_when_enabled_on_exactly_the_profile_and_the_models_it_rout
     assert len(statements["BedrockInferenceProfile"]["resources"]) == 1
     source = Path("infra/lambda_interviews.tf").read_text()
     assert (
-        "bedrock_profile_arn = \"arn:${data.aws_partition.current.partition}:bedrock:"
+        'bedrock_profile_arn = "arn:${data.aws_partition.current.partition}:bedrock:'
         "${local.bedrock_region}:${local.account_id}:inference-profile/"
-        "${var.bedrock_inference_profile_id}\""
+        '${var.bedrock_inference_profile_id}"'
     ) in source
 
     # Its foundation model, in exactly the regions the profile routes to, and only through it

@@ -32,7 +32,7 @@ def load_table(path: Path = TABLE) -> dict[str, Any]:
 
 
 def foundation_model_id(model_or_profile_id: str) -> str:
-    """'eu.anthropic.claude-haiku-4-5-20251001-v1:0' -> 'anthropic.claude-haiku-4-5-20251001-v1:0'."""
+    """The model of a cross-Region inference profile id (eu.<model>, global.<model>), or the id."""
     prefix, _, rest = model_or_profile_id.partition(".")
     return rest if prefix in INFERENCE_PROFILE_PREFIXES and rest else model_or_profile_id
 

@@ -36,7 +36,9 @@ def _configured(plan: Plan, variable: str) -> set[str]:
 
 
 def test_every_environment_is_planned_so_its_settings_are_checked() -> None:
-    tfvars = {path.name.removesuffix(".tfvars") for path in Path("infra/environments").glob("*.tfvars")}
+    tfvars = {
+        path.name.removesuffix(".tfvars") for path in Path("infra/environments").glob("*.tfvars")
+    }
     assert tfvars == set(ENVIRONMENTS)  # each is planned, so its settings are checked
 
 
@@ -132,7 +134,8 @@ def test_moving_todays_date_makes_the_real_runtime_fail() -> None:
 
     # Then the check names the runtime and the date
     (problem,) = runtime_problems(table, runtime, today)
-    assert runtime in problem and str(deprecation) in problem
+    assert runtime in problem
+    assert str(deprecation) in problem
 
 
 def test_a_real_model_fails_when_its_eol_date_is_moved_inside_180_days() -> None:
@@ -177,7 +180,8 @@ def test_what_is_not_in_the_table_fails(configured: str) -> None:
         if configured.startswith("python")
         else model_problems(table, configured, TODAY)
     )
-    assert problems and "is not in" in problems[0]
+    assert problems
+    assert "is not in" in problems[0]
 
 
 def test_an_inference_profile_is_checked_as_its_foundation_model() -> None:

@@ -23,8 +23,8 @@ def _app_uri(setting: str) -> str:
     """The URI config.ts builds for `setting`, for an app served at FRONTEND_ORIGIN."""
     match = re.search(rf"^\s*{setting}: `([^`]*)`,$", CONFIG_TS.read_text(), re.MULTILINE)
     assert match, f"{setting} is no longer a template literal in {CONFIG_TS}"
-    paths = json.loads(SIGN_IN_PATHS.read_text())
-    values = {"origin": FRONTEND_ORIGIN} | {
+    paths: dict[str, str] = json.loads(SIGN_IN_PATHS.read_text())
+    values: dict[str, str] = {"origin": FRONTEND_ORIGIN} | {
         f"__SIGN_IN_PATHS__.{name}": path for name, path in paths.items()
     }
 

@@ -30,9 +30,10 @@ def test_the_account_stack_sets_api_gateways_logging_role_once(account_plan: Pla
     block = account_plan.configuration("aws_api_gateway_account", "main")
 
     assert {change["type"] for change in account_plan.raw["resource_changes"]} == ACCOUNT_RESOURCES
-    assert "aws_iam_role.api_gateway_logs.arn" in block["expressions"]["cloudwatch_role_arn"][
-        "references"
-    ]
+    assert (
+        "aws_iam_role.api_gateway_logs.arn"
+        in block["expressions"]["cloudwatch_role_arn"]["references"]
+    )
     assert attachment.values["policy_arn"].endswith(
         ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
     )
@@ -47,9 +48,7 @@ def test_state_is_in_s3_by_declaration(stack: Path) -> None:
 
 
 def _backend_settings(path: Path) -> dict[str, str]:
-    return dict(
-        re.findall(r'^(\w+)\s*=\s*"?([^"\n]+?)"?\s*$', path.read_text(), re.MULTILINE)
-    )
+    return dict(re.findall(r'^(\w+)\s*=\s*"?([^"\n]+?)"?\s*$', path.read_text(), re.MULTILINE))
 
 
 def test_each_stack_has_a_backend_file_with_its_own_state_object_and_s3_locking() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 from types import FrameType
 
 from tucoach_local.database import database
+from tucoach_local.identity import SIGN_IN_PATHS_FILE, SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
-from tucoach_local.identity import SIGN_IN_PATHS_FILE, SignInPaths
 from tucoach_local.server import OIDC_PREFIX, TuCoachServer
 from tucoach_local.signing import load_or_create_key
 from tucoach_local.static import StaticSite

@@ -14,9 +14,9 @@ from joserfc.jwk import RSAKey
 
 from tucoach_local.cli import TABLE_NAME, function_environment
 from tucoach_local.client import LocalClient
+from tucoach_local.identity import SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
-from tucoach_local.identity import SignInPaths
 from tucoach_local.server import TuCoachServer
 from tucoach_local.static import StaticSite
 from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
