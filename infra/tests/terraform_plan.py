@@ -1,9 +1,10 @@
-"""An offline `terraform plan` of infra/, read from `terraform show -json`.
+"""An offline `terraform plan` of infra/ (or infra/account/), read from `terraform show -json`.
 
 A plan normally needs AWS credentials. Here the provider is told not to ask for any (fake keys,
 no credential, account or metadata look-ups, through an override file written next to a copy of
 the configuration), and the configuration reads nothing from AWS at plan time, so the plan
-is made without a network. Values AWS assigns (ARNs, ids) are unknown in it: for those the tests
+is made without a network. The stacks declare an S3 backend; a second override keeps the copy's
+state local, and the committed lock file is used read-only. Values AWS assigns (ARNs, ids) are unknown in it: for those the tests
 look at the configuration's references instead.
 """
 
