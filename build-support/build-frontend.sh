@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../frontend"
 
 if [[ "${1:-}" == "--if-stale" && -f dist/index.html ]] &&
-  [[ -z "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig.json \
+  [[ -z "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig.json ../infra/sign_in_paths.json \
     -newer dist/index.html -print -quit)" ]]; then
   exit 0
 fi

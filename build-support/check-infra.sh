@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Static checks of the infrastructure code, fastest first:
-#   terraform fmt -check; terraform init (the provider from the machine's mirror when there is
-#   one, else the registry) and validate; checkov with no failed check (every skip is justified
+# Static checks of the infrastructure code (infra/ and the account stack infra/account/), fastest
+# first:
+#   terraform fmt -check; terraform init -backend=false (no state is touched; the provider from
+#   the machine's mirror when there is one, else the registry) and validate, of each stack; checkov with no failed check (every skip is justified
 #   inline as #checkov:skip=ID:reason); actionlint on the GitHub workflows.
 # The plan tests (infra/tests, run by `./pants test`) are the other half; bin/test runs both.
 set -euo pipefail
@@ -20,19 +21,19 @@ export TF_CLI_CONFIG_FILE="$scratch/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTO
 step "terraform fmt -check"
 terraform fmt -check -recursive -diff infra
 
-step "terraform init -backend=false, validate"
 mirror="${TUCOACH_TF_PLUGIN_DIR:-$(build-support/find-terraform-mirror.sh)}"
-init=(terraform -chdir=infra init -backend=false -input=false -no-color -lockfile=readonly)
-if [[ -n "$mirror" ]]; then
-  echo "provider from the filesystem mirror $mirror"
-  init+=("-plugin-dir=$mirror")
-fi
-"${init[@]}" >"$scratch/init.log" || { cat "$scratch/init.log"; exit 1; }
-terraform -chdir=infra validate -no-color
+[[ -n "$mirror" ]] && echo "provider from the filesystem mirror $mirror"
+for stack in infra infra/account; do
+  step "$stack: terraform init -backend=false, validate"
+  init=(terraform -chdir="$stack" init -backend=false -input=false -no-color -lockfile=readonly)
+  [[ -n "$mirror" ]] && init+=("-plugin-dir=$mirror")
+  "${init[@]}" >"$scratch/init.log" || { cat "$scratch/init.log"; exit 1; }
+  terraform -chdir="$stack" validate -no-color
+done
 
 { read -r checkov; read -r actionlint; } < <(build-support/install-infra-tools.sh)
 
-step "checkov (0 failed checks; skips are justified inline)"
+step "checkov of infra/ and infra/account/ (0 failed checks; skips are justified inline)"
 # --skip-download: no guidelines from Prisma Cloud (unreachable here, and not needed).
 "$checkov" --directory infra --framework terraform --skip-download --quiet --compact \
   --skip-path '\.terraform'

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# The LocalStack end-to-end run: applies infra/ with the real artifacts of `./pants package` to
-# emulated AWS services, asserts the deployed wiring with boto3
+# The LocalStack end-to-end run: applies infra/account/ (the account-wide settings, once) and then
+# infra/ with the real artifacts of `./pants package` to emulated AWS services, asserts the deployed wiring with boto3
 # (build-support/localstack/assert_wiring.py), destroys it, and stops everything it started.
 #
 # Where each service goes (see docs/architecture.md and ../shared notes on this machine):
-#   API Gateway, CloudWatch Logs, CloudWatch -> LocalStack (localstack-core, host mode)
+#   API Gateway, CloudWatch Logs, CloudWatch, SNS -> LocalStack (localstack-core, host mode)
 #   IAM, STS, Lambda, Cognito, S3, CloudFront  -> moto's server (Lambda without Docker: functions
 #                                                become Active but their code does not run)
 #   DynamoDB                                   -> DynamoDB Local (Amazon's engine)
 # With TUCOACH_LOCALSTACK_URL set (CI's Docker-backed LocalStack 4.14.0), LocalStack serves
 # everything but Cognito, S3 and CloudFront, and the run also sends HTTP requests through
-# API Gateway -> Lambda -> DynamoDB. What cannot run is printed as SKIPPED with the reason.
+# API Gateway -> Lambda -> DynamoDB. The checks of build-support/smoke.sh that emulators can
+# answer run too (CORS preflight; GET /catalog with Docker). What cannot run is printed as
+# SKIPPED with the reason.
 #
 # Bounded: every wait has a deadline; the whole run takes a few minutes.
 set -euo pipefail
@@ -25,6 +27,7 @@ die() { say "error: $*"; exit 1; }
 work="$(mktemp -d)"
 pids=()
 applied=0
+account_applied=0
 cleanup() {
   local status=$?
   if ((applied)); then
@@ -35,6 +38,11 @@ cleanup() {
     say "terraform destroy"
     (cd "$work/infra" && timeout 300 terraform destroy -auto-approve -input=false -no-color \
       "${tf_vars[@]}" >"$work/destroy.log" 2>&1) || { say "destroy failed:"; tail -n 30 "$work/destroy.log"; status=1; }
+  fi
+  if ((account_applied)); then
+    say "terraform destroy (infra/account)"
+    (cd "$work/infra/account" && timeout 300 terraform destroy -auto-approve -input=false -no-color \
+      "${account_vars[@]}" >"$work/destroy-account.log" 2>&1) || { say "account destroy failed:"; tail -n 30 "$work/destroy-account.log"; status=1; }
   fi
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
@@ -106,7 +114,7 @@ else
   (
     cd "$work/localstack"
     GATEWAY_LISTEN="127.0.0.1:$localstack_port" \
-      SERVICES="apigateway,logs,cloudwatch" \
+      SERVICES="apigateway,logs,cloudwatch,sns" \
       LOCALSTACK_VOLUME_DIR="$work/localstack/volume" \
       DISABLE_EVENTS=1 SKIP_SSL_CERT_DOWNLOAD=1 \
       exec "$localstack_bin/python" -m localstack.runtime.main
@@ -124,9 +132,10 @@ for _ in $(seq 60); do
 done
 say "DynamoDB Local $dynamodb_url, moto $moto_url, LocalStack $localstack_url"
 
-# --- Terraform: a copy of infra/ with endpoint overrides, local state in the scratch folder.
+# --- Terraform: a copy of infra/ (and infra/account/) with endpoint overrides; both declare an S3
+# backend, and here keep their state in the scratch folder by an override, explicitly.
 cp -r infra "$work/infra"
-rm -rf "$work/infra/.terraform" "$work/infra/tests"
+rm -rf "$work/infra/.terraform" "$work/infra/account/.terraform" "$work/infra/tests"
 if ((with_docker)); then
   lambda_url="$localstack_url" iam_url="$localstack_url" dynamodb_endpoint="$localstack_url"
 else
@@ -146,6 +155,7 @@ provider "aws" {
     apigateway     = "$localstack_url"
     cloudwatch     = "$localstack_url"
     logs           = "$localstack_url"
+    sns            = "$localstack_url"
     lambda         = "$lambda_url"
     iam            = "$iam_url"
     sts            = "$iam_url"
@@ -168,11 +178,22 @@ resource "aws_dynamodb_table" "main" {
 }
 HCL
 fi
+cat >"$work/infra/local_backend_override.tf" <<'HCL'
+terraform {
+  backend "local" {}
+}
+HCL
+# The account stack talks to the same emulators, with the same provider settings.
+cp "$work/infra/localstack_override.tf" "$work/infra/local_backend_override.tf" "$work/infra/account/"
+if ((!with_docker)); then
+  # The table override above belongs to infra/ only.
+  sed -i '/^resource "aws_dynamodb_table"/,$d' "$work/infra/account/localstack_override.tf"
+fi
 skip "the CloudFront response headers policy" "moto has no CreateResponseHeadersPolicy (infra/tests checks it)"
 : >"$work/terraformrc"
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
 mirror="${TUCOACH_TF_PLUGIN_DIR:-$(build-support/find-terraform-mirror.sh)}"
-init=(terraform init -backend=false -input=false -no-color)
+init=(terraform init -input=false -no-color -lockfile=readonly)
 [[ -n "$mirror" ]] && init+=("-plugin-dir=$mirror")
 tf_vars=(
   -var-file=environments/dev.tfvars
@@ -182,6 +203,13 @@ tf_vars=(
   -var=frontend_origin=https://tucoach.e2e.test
   -var=frontend_security_headers=false
 )
+account_vars=(-var=aws_region=us-east-1)
+(cd "$work/infra/account" && "${init[@]}" >"$work/init-account.log" 2>&1) || die "terraform init failed (init-account.log)"
+say "terraform apply infra/account (API Gateway's logging role, once per account)"
+account_applied=1
+(cd "$work/infra/account" && timeout 300 terraform apply -auto-approve -input=false -no-color "${account_vars[@]}" \
+  >"$work/apply-account.log" 2>&1) || { tail -n 40 "$work/apply-account.log"; die "terraform apply of infra/account failed"; }
+(cd "$work/infra/account" && terraform output -json) >"$work/account-outputs.json"
 (cd "$work/infra" && "${init[@]}" >"$work/init.log" 2>&1) || die "terraform init failed (init.log)"
 say "terraform apply (the real artifacts from dist/)"
 applied=1
@@ -190,9 +218,27 @@ applied=1
 (cd "$work/infra" && terraform output -json) >"$work/outputs.json"
 (cd "$work/infra" && terraform show -json) >"$work/state.json"
 
+# --- The smoke test's checks the emulators can answer (build-support/smoke.sh), through
+# LocalStack's URL of the stage; the others say why they cannot run here.
+smoke_checks=cors
+if ((with_docker)); then
+  smoke_checks=catalog,cors
+else
+  skip "smoke test: GET /catalog" "without Docker, Lambda cannot run the function's code here; CI's LocalStack job runs it"
+fi
+skip "smoke test: 401 in the API's error shape" "LocalStack's free edition does not enforce Cognito authorizers"
+skip "smoke test: the web app's security headers" "moto's CloudFront serves no content"
+skip "smoke test: the signed-in interview" "Cognito is not in LocalStack's free edition"
+rest_api_id="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["rest_api_id"]["value"])' "$work/outputs.json")"
+say "smoke test checks: $smoke_checks"
+SMOKE_OUTPUTS="$work/outputs.json" SMOKE_CHECKS="$smoke_checks" \
+  SMOKE_API_URL="$localstack_url/restapis/$rest_api_id/v1/_user_request_" \
+  build-support/smoke.sh e2e || die "the smoke test's checks failed"
+
 # --- The assertions
 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \
   E2E_APIGATEWAY_URL="$localstack_url" E2E_LOGS_URL="$localstack_url" E2E_CLOUDWATCH_URL="$localstack_url" \
+  E2E_SNS_URL="$localstack_url" E2E_ACCOUNT_OUTPUTS="$work/account-outputs.json" \
   E2E_LAMBDA_URL="$lambda_url" E2E_IAM_URL="$iam_url" E2E_COGNITO_URL="$moto_url" \
   E2E_DYNAMODB_URL="$dynamodb_endpoint" E2E_WITH_DOCKER="$with_docker" \
   E2E_OUTPUTS="$work/outputs.json" E2E_SKIPPED="$skipped" E2E_JUNIT="${E2E_JUNIT:-}" \

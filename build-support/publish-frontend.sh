@@ -8,13 +8,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 output() { terraform -chdir=infra output -raw "$1"; }
 
 # The settings the app reads at build time (frontend/README.md, "Configuration").
-app_url="$(output frontend_url)"
 client_id="$(output cognito_user_pool_client_id)"
 VITE_API_BASE_URL="$(output api_url)"
 VITE_OIDC_AUTHORITY="$(output cognito_issuer_url)"
 VITE_OIDC_CLIENT_ID="$client_id"
-# Cognito's discovery document has no end-session endpoint: its hosted UI logout takes these.
-logout_uri="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$app_url/")"
+# Cognito's discovery document has no end-session endpoint: its hosted UI logout takes these. The
+# sign-out URL is one the app client allows (both come from infra/sign_in_paths.json).
+logout_uri="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$(output app_signed_out_url)")"
 VITE_OIDC_LOGOUT_URL="$(output cognito_hosted_ui_url)/logout?client_id=$client_id&logout_uri=$logout_uri"
 export VITE_API_BASE_URL VITE_OIDC_AUTHORITY VITE_OIDC_CLIENT_ID VITE_OIDC_LOGOUT_URL
 bucket="$(output frontend_bucket)"

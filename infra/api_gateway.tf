@@ -217,7 +217,8 @@ resource "aws_api_gateway_stage" "main" {
     })
   }
 
-  depends_on = [aws_api_gateway_account.main]
+  # Access logs need API Gateway's account-wide CloudWatch role, which infra/account/ sets once
+  # per account and region (see infra/README.md): apply that stack first.
 }
 
 # Throttling (rate and burst) and metrics for every method of the stage.
@@ -241,34 +242,4 @@ resource "aws_cloudwatch_log_group" "api_access" {
   #checkov:skip=CKV_AWS_338:Retention is a variable (30 days by default) to keep cost down; raise log_retention_days where a year is required.
   name              = "/aws/apigateway/${local.name}-api/access"
   retention_in_days = var.log_retention_days
-}
-
-# API Gateway writes logs through one role per account and region.
-resource "aws_api_gateway_account" "main" {
-  count               = var.manage_api_gateway_account ? 1 : 0
-  cloudwatch_role_arn = aws_iam_role.api_gateway_logs[0].arn
-}
-
-resource "aws_iam_role" "api_gateway_logs" {
-  count              = var.manage_api_gateway_account ? 1 : 0
-  name               = "${local.name}-api-gateway-logs"
-  description        = "Lets API Gateway write access and execution logs to CloudWatch Logs"
-  assume_role_policy = data.aws_iam_policy_document.api_gateway_assume_role.json
-}
-
-data "aws_iam_policy_document" "api_gateway_assume_role" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["apigateway.amazonaws.com"]
-    }
-  }
-}
-
-# AWS's managed policy for exactly this role; API Gateway names the execution log groups itself.
-resource "aws_iam_role_policy_attachment" "api_gateway_logs" {
-  count      = var.manage_api_gateway_account ? 1 : 0
-  role       = aws_iam_role.api_gateway_logs[0].name
-  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
 }

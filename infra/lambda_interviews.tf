@@ -34,7 +34,8 @@ resource "aws_lambda_function" "interviews" {
         CORS_ALLOW_ORIGIN = local.frontend_origin
       },
       local.bedrock_enabled ? {
-        BEDROCK_MODEL_ID        = var.bedrock_model_id
+        # The coach passes it to Converse as modelId: an inference profile id is accepted there.
+        BEDROCK_MODEL_ID        = var.bedrock_inference_profile_id
         BEDROCK_REGION          = local.bedrock_region
         BEDROCK_TIMEOUT_SECONDS = tostring(var.bedrock_timeout_seconds)
       } : {},
@@ -58,7 +59,7 @@ resource "aws_cloudwatch_log_group" "interviews" {
 
 resource "aws_iam_role" "interviews" {
   name               = "${local.name}-interviews"
-  description        = "Execution role of the interviews function: its table, its logs, X-Ray and (when enabled) one Bedrock model"
+  description        = "Execution role of the interviews function: its table, its logs, X-Ray and (when enabled) one Bedrock inference profile"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
@@ -114,13 +115,41 @@ data "aws_iam_policy_document" "interviews" {
     resources = ["*"]
   }
 
-  # The Converse API is authorised as InvokeModel; only the configured model, only when enabled.
+  # The Converse API is authorised as InvokeModel. A cross-Region inference profile needs it on
+  # the profile (in the source region) and on its foundation model in every region the profile
+  # routes to; the condition keeps the foundation model reachable through this profile only.
   dynamic "statement" {
-    for_each = local.bedrock_enabled ? [var.bedrock_model_id] : []
+    for_each = local.bedrock_enabled ? [local.bedrock_profile_arn] : []
     content {
-      sid       = "Bedrock"
+      sid       = "BedrockInferenceProfile"
       actions   = ["bedrock:InvokeModel"]
-      resources = ["arn:${data.aws_partition.current.partition}:bedrock:${local.bedrock_region}::foundation-model/${statement.value}"]
+      resources = [statement.value]
     }
   }
+
+  dynamic "statement" {
+    for_each = local.bedrock_enabled ? [local.bedrock_profile_arn] : []
+    content {
+      sid       = "BedrockFoundationModel"
+      actions   = ["bedrock:InvokeModel"]
+      resources = local.bedrock_foundation_model_arns
+      condition {
+        test     = "StringEquals"
+        variable = "bedrock:InferenceProfileArn"
+        values   = [statement.value]
+      }
+    }
+  }
+}
+
+locals {
+  # "eu.anthropic.claude-haiku-4-5-20251001-v1:0" -> "anthropic.claude-haiku-4-5-20251001-v1:0"
+  bedrock_foundation_model_id = join(".", slice(split(".", var.bedrock_inference_profile_id), 1, length(split(".", var.bedrock_inference_profile_id))))
+  # The account is AWS's to tell: taken from the role's ARN, so the plan needs no STS call.
+  account_id          = split(":", aws_iam_role.interviews.arn)[4]
+  bedrock_profile_arn = "arn:${data.aws_partition.current.partition}:bedrock:${local.bedrock_region}:${local.account_id}:inference-profile/${var.bedrock_inference_profile_id}"
+  bedrock_foundation_model_arns = [
+    for region in sort(var.bedrock_destination_regions) :
+    "arn:${data.aws_partition.current.partition}:bedrock:${region}::foundation-model/${local.bedrock_foundation_model_id}"
+  ]
 }

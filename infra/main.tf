@@ -29,8 +29,15 @@ locals {
   # The web app's origin: an explicit one (a custom domain) or the CloudFront distribution's.
   frontend_origin = var.frontend_origin != "" ? var.frontend_origin : "https://${aws_cloudfront_distribution.frontend.domain_name}"
 
-  callback_urls = length(var.cognito_callback_urls) > 0 ? var.cognito_callback_urls : ["${local.frontend_origin}/"]
-  logout_urls   = length(var.cognito_logout_urls) > 0 ? var.cognito_logout_urls : ["${local.frontend_origin}/"]
+  # Where Cognito sends the browser after sign-in and sign-out: one file read by this stack, the
+  # web app's build (frontend/vite.config.ts) and the local sign-in (services/local), so the
+  # redirect_uri the app sends is always one Cognito allows.
+  sign_in_paths      = jsondecode(file("${path.module}/sign_in_paths.json"))
+  app_origins        = distinct(concat([local.frontend_origin], var.cognito_extra_app_origins))
+  app_callback_url   = "${local.frontend_origin}${local.sign_in_paths.callback}"
+  app_signed_out_url = "${local.frontend_origin}${local.sign_in_paths.signed_out}"
+  callback_urls      = [for origin in local.app_origins : "${origin}${local.sign_in_paths.callback}"]
+  logout_urls        = [for origin in local.app_origins : "${origin}${local.sign_in_paths.signed_out}"]
 
   bedrock_enabled = var.coach_engine == "bedrock"
   bedrock_region  = var.bedrock_region != "" ? var.bedrock_region : var.aws_region

@@ -33,6 +33,16 @@ output "cognito_issuer_url" {
   value       = "https://${aws_cognito_user_pool.main.endpoint}"
 }
 
+output "app_callback_url" {
+  description = "The web app's OIDC redirect_uri (its origin and the callback path of sign_in_paths.json): VITE_OIDC_REDIRECT_URI."
+  value       = local.app_callback_url
+}
+
+output "app_signed_out_url" {
+  description = "Where the web app lands after sign-out (its origin and the signed_out path of sign_in_paths.json): VITE_OIDC_POST_LOGOUT_URI."
+  value       = local.app_signed_out_url
+}
+
 output "cognito_hosted_ui_url" {
   description = "Base URL of the Cognito hosted UI (authorize, token, logout endpoints live under it)."
   value       = "https://${aws_cognito_user_pool_domain.main.domain}.auth.${var.aws_region}.amazoncognito.com"
@@ -56,4 +66,9 @@ output "frontend_url" {
 output "dashboard_name" {
   description = "Name of the CloudWatch dashboard."
   value       = aws_cloudwatch_dashboard.main.dashboard_name
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic every alarm of the environment notifies (subscribe people or a pager to it)."
+  value       = aws_sns_topic.alarms.arn
 }

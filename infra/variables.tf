@@ -72,15 +72,31 @@ variable "coach_engine" {
   }
 }
 
-variable "bedrock_model_id" {
+variable "bedrock_inference_profile_id" {
   type        = string
-  description = "Bedrock foundation model the bedrock engine calls; the only model the function may invoke."
-  default     = "anthropic.claude-3-haiku-20240307-v1:0"
+  description = "Cross-Region inference profile the bedrock engine calls (its BEDROCK_MODEL_ID), e.g. eu.anthropic.claude-haiku-4-5-20251001-v1:0; its model must be in infra/lifecycle/lifecycle.json (a test checks). docs/adr/0002-bedrock-model.md says why this one."
+  default     = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+
+  validation {
+    condition     = can(regex("^(eu|us|apac|jp|au|ca|us-gov)\\.[a-z0-9-]+\\.[a-z0-9.:-]+$", var.bedrock_inference_profile_id))
+    error_message = "bedrock_inference_profile_id must be a geographic cross-Region inference profile id: <geography>.<provider>.<model id>."
+  }
+}
+
+variable "bedrock_destination_regions" {
+  type        = list(string)
+  description = "Regions the inference profile routes requests to, as `aws bedrock get-inference-profile` lists them; the function may invoke the foundation model in these regions only."
+  default     = ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"]
+
+  validation {
+    condition     = length(var.bedrock_destination_regions) > 0 && alltrue([for region in var.bedrock_destination_regions : can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", region))])
+    error_message = "bedrock_destination_regions must list one or more region names."
+  }
 }
 
 variable "bedrock_region" {
   type        = string
-  description = "Region of the Bedrock model; empty means aws_region."
+  description = "Region the function calls Bedrock in (the inference profile's source region); empty means aws_region."
   default     = ""
 }
 
@@ -108,12 +124,6 @@ variable "api_throttling_burst_limit" {
   default     = 100
 }
 
-variable "manage_api_gateway_account" {
-  type        = bool
-  description = "Set API Gateway's account-wide CloudWatch role (needed for access logs). One per account and region: false when another stack already sets it."
-  default     = true
-}
-
 variable "frontend_origin" {
   type        = string
   description = "Origin (scheme://host) of the web app, the only one CORS allows; empty means the CloudFront distribution's."
@@ -126,16 +136,15 @@ variable "cognito_domain_prefix" {
   default     = "tucoach"
 }
 
-variable "cognito_callback_urls" {
+variable "cognito_extra_app_origins" {
   type        = list(string)
-  description = "URLs Cognito may redirect to after sign-in; empty means the web app's origin."
+  description = "Other origins the web app is served from (e.g. http://localhost:5173 for `npm run dev`); Cognito allows the app's callback and sign-out paths (infra/sign_in_paths.json) on each, besides the app's own origin."
   default     = []
-}
 
-variable "cognito_logout_urls" {
-  type        = list(string)
-  description = "URLs Cognito may redirect to after sign-out; empty means the web app's origin."
-  default     = []
+  validation {
+    condition     = alltrue([for origin in var.cognito_extra_app_origins : can(regex("^https?://[^/]+$", origin))])
+    error_message = "cognito_extra_app_origins must be origins (scheme://host[:port]) without a path or trailing slash."
+  }
 }
 
 variable "frontend_security_headers" {
@@ -150,16 +159,22 @@ variable "cloudfront_price_class" {
   default     = "PriceClass_100"
 }
 
-variable "alarm_actions" {
-  type        = list(string)
-  description = "ARNs notified when an alarm fires or clears (for example an SNS topic); empty means none."
-  default     = []
+variable "alarm_email" {
+  type        = string
+  description = "Email address subscribed to the environment's alarm topic (it must confirm the subscription); empty means no subscription (subscribe a pager or chat integration to the topic_arn output instead)."
+  default     = ""
 }
 
-variable "alarm_api_5xx_threshold" {
+variable "alarm_api_5xx_rate_percent" {
   type        = number
-  description = "API 5xx responses in 5 minutes that raise the alarm."
+  description = "Share of API requests answered 5xx, in percent over 5 minutes, that raises the alarm once traffic is above alarm_api_5xx_min_requests."
   default     = 5
+}
+
+variable "alarm_api_5xx_min_requests" {
+  type        = number
+  description = "Requests in 5 minutes below which any 5xx raises the alarm (a rate of a handful of requests means nothing; one failure in them does)."
+  default     = 20
 }
 
 variable "alarm_lambda_p99_duration_ms" {

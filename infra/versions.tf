@@ -9,8 +9,10 @@ terraform {
     }
   }
 
-  # State is local by default (a developer's sandbox, the LocalStack run). The deploy workflow
-  # keeps it in S3 instead: it writes a `backend.tf` with `backend "s3" {}` before `terraform init`
-  # and passes the bucket, key and `use_lockfile = true` (S3-native locking) as -backend-config.
-  # See docs/deploy.md, "Remote state".
+  # Partial configuration: bucket, key and region come from environments/<env>.s3.tfbackend
+  # (`terraform init -backend-config=environments/<env>.s3.tfbackend`), so no run of this stack can
+  # fall back to local state and plan a second prod by accident. Local state is an explicit
+  # choice: `init -backend=false` for checks, or a local_backend_override.tf holding
+  # `terraform { backend "local" {} }` for a sandbox (the plan tests and the LocalStack run).
+  backend "s3" {}
 }

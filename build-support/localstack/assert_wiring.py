@@ -191,7 +191,10 @@ def check_role(function: dict[str, Any], table_arn: str, schema: dict[str, Any])
             )
         else:
             check(all("*" not in r for r in resources), f"{sid}: no wildcard resource")
-    check("Bedrock" not in statements, "no Bedrock permission with the offline coach")
+    check(
+        not [sid for sid in statements if sid.startswith("Bedrock")],
+        "no Bedrock permission with the offline coach",
+    )
 
 
 def check_cognito(outputs: dict[str, Any]) -> str:
@@ -203,6 +206,14 @@ def check_cognito(outputs: dict[str, Any]) -> str:
     )["UserPoolClient"]
     check("ClientSecret" not in web, "web client has no secret (PKCE)")
     check(web.get("AllowedOAuthFlows") == ["code"], "code flow")
+    check(
+        outputs["app_callback_url"] in web.get("CallbackURLs", []),
+        f"the app's redirect_uri {outputs['app_callback_url']} is an allowed callback URL",
+    )
+    check(
+        outputs["app_signed_out_url"] in web.get("LogoutURLs", []),
+        "the app's sign-out URL is an allowed logout URL",
+    )
     pool_arn = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["Arn"]
     return str(pool_arn)
 
@@ -274,17 +285,48 @@ def check_logs_and_alarms(outputs: dict[str, Any]) -> None:
         )
     cloudwatch = client("cloudwatch", "E2E_CLOUDWATCH_URL")
     alarms = {
-        a["MetricName"]
+        a["AlarmName"].removeprefix("tucoach-e2e-"): a
         for a in cloudwatch.describe_alarms(AlarmNamePrefix="tucoach-e2e-")["MetricAlarms"]
     }
     check(
-        {"5XXError", "Errors", "Throttles", "Duration", "ReadThrottleEvents", "WriteThrottleEvents"}
-        <= alarms,
-        "alarms",
+        {
+            "api-5xx-rate",
+            "lambda-errors",
+            "lambda-throttles",
+            "lambda-p99-duration",
+            "dynamodb-read-throttles",
+            "dynamodb-write-throttles",
+            "dynamodb-system-errors",
+        }
+        <= set(alarms),
+        f"alarms {sorted(alarms)}",
+    )
+    topic_arn = outputs["alarm_topic_arn"]
+    sns = client("sns", "E2E_SNS_URL")
+    check(
+        sns.get_topic_attributes(TopicArn=topic_arn)["Attributes"]["TopicArn"] == topic_arn,
+        "the alarm topic exists",
+    )
+    check(
+        all(
+            a.get("AlarmActions") == [topic_arn] and a.get("OKActions") == [topic_arn]
+            for a in alarms.values()
+        ),
+        "every alarm notifies the topic when it fires and when it clears",
     )
     check(
         bool(cloudwatch.get_dashboard(DashboardName=outputs["dashboard_name"])["DashboardBody"]),
         "dashboard",
+    )
+
+
+def check_account(account_outputs: dict[str, Any]) -> None:
+    """The account stack: API Gateway's CloudWatch role, set once for every environment"""
+    apigateway = client("apigateway", "E2E_APIGATEWAY_URL")
+    role_arn = account_outputs["api_gateway_cloudwatch_role_arn"]
+    check(
+        apigateway.get_account().get("cloudwatchRoleArn") == role_arn,
+        "API Gateway's account logs through infra/account's role",
     )
 
 
@@ -313,10 +355,15 @@ def check_requests(outputs: dict[str, Any]) -> None:
         )
 
 
+def read_outputs(variable: str) -> dict[str, Any]:
+    """`terraform output -json` of a stack, from the file the variable names."""
+    document = json.loads(Path(os.environ[variable]).read_text())
+    return {name: output["value"] for name, output in document.items()}
+
+
 def main() -> None:
-    outputs = {
-        k: v["value"] for k, v in json.loads(Path(os.environ["E2E_OUTPUTS"]).read_text()).items()
-    }
+    outputs = read_outputs("E2E_OUTPUTS")
+    check_account(read_outputs("E2E_ACCOUNT_OUTPUTS"))
     schema = schema_constants()
     table_arn = check_table(outputs, schema)
     function = check_function(outputs)

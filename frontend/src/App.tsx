@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from "react";
 import type { ReactNode } from "react";
 import { Link, NavLink, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./lib/auth";
+import { config } from "./lib/config";
 import { Loading } from "./components/Status";
 import { LoginPage } from "./pages/LoginPage";
 import { CallbackPage } from "./pages/CallbackPage";
@@ -16,7 +17,7 @@ const titles: [RegExp, string][] = [
   [/^\/interviews\/[^/]+\/report$/, "Report"],
   [/^\/interviews\/[^/]+$/, "Interview"],
   [/^\/history$/, "History"],
-  [/^\/callback$/, "Signing in"],
+  [new RegExp(`^${config.callbackPath}$`), "Signing in"],
   [/^\/$/, "New interview"],
 ];
 
@@ -70,7 +71,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading label="Loading…" />}>
           <Routes>
-            <Route path="/callback" element={<CallbackPage />} />
+            <Route path={config.callbackPath} element={<CallbackPage />} />
             <Route path="/" element={<RequireAuth><StartPage /></RequireAuth>} />
             <Route path="/interviews/:id" element={<RequireAuth><InterviewPage /></RequireAuth>} />
             <Route

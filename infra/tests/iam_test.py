@@ -76,21 +76,48 @@ def test_function_role_writes_only_its_own_log_group(plan: Plan) -> None:
     assert '"${aws_cloudwatch_log_group.interviews.arn}:log-stream:*"' in source
 
 
-def test_bedrock_only_when_enabled_and_only_the_configured_model(plan: Plan) -> None:
+def test_bedrock_only_when_enabled_on_exactly_the_profile_and_the_models_it_routes_to(
+    plan: Plan,
+) -> None:
     statements = _statements(plan, "interviews")
-    function = plan.one("aws_lambda_function", "interviews").values
-    variables = function["environment"][0]["variables"]
+    variables = plan.one("aws_lambda_function", "interviews").values["environment"][0]["variables"]
 
-    if variables["COACH_ENGINE"] == "bedrock":
-        model = variables["BEDROCK_MODEL_ID"]
-        region = variables["BEDROCK_REGION"]
-        assert statements["Bedrock"]["actions"] == ["bedrock:InvokeModel"]
-        assert statements["Bedrock"]["resources"] == [
-            f"arn:aws:bedrock:{region}::foundation-model/{model}"
-        ]
-    else:
-        assert "Bedrock" not in statements
+    if variables["COACH_ENGINE"] != "bedrock":
+        assert not {"BedrockInferenceProfile", "BedrockFoundationModel"} & set(statements)
         assert "BEDROCK_MODEL_ID" not in variables
+        return
+
+    profile = plan.raw["variables"]["bedrock_inference_profile_id"]["value"]
+    regions = plan.raw["variables"]["bedrock_destination_regions"]["value"]
+    geography, _, model = profile.partition(".")
+    # The coach calls Converse with the profile id, in the profile's source region
+    assert variables["BEDROCK_MODEL_ID"] == profile
+    assert variables["BEDROCK_REGION"] in regions
+    assert geography in {"eu", "us", "apac", "jp", "au", "ca", "us-gov"}
+
+    # The profile: its ARN holds the account id, AWS's to tell (unknown in the plan), so the
+    # configuration must build it from the source region and the profile id
+    assert statements["BedrockInferenceProfile"]["actions"] == ["bedrock:InvokeModel"]
+    assert len(statements["BedrockInferenceProfile"]["resources"]) == 1
+    source = Path("infra/lambda_interviews.tf").read_text()
+    assert (
+        'bedrock_profile_arn = "arn:${data.aws_partition.current.partition}:bedrock:'
+        "${local.bedrock_region}:${local.account_id}:inference-profile/"
+        '${var.bedrock_inference_profile_id}"'
+    ) in source
+
+    # Its foundation model, in exactly the regions the profile routes to, and only through it
+    routed = statements["BedrockFoundationModel"]
+    assert routed["actions"] == ["bedrock:InvokeModel"]
+    assert routed["resources"] == sorted(
+        f"arn:aws:bedrock:{region}::foundation-model/{model}" for region in regions
+    )
+    (condition,) = routed["condition"]
+    assert (condition["test"], condition["variable"]) == (
+        "StringEquals",
+        "bedrock:InferenceProfileArn",
+    )
+    assert "values   = [statement.value]" in source  # the profile's ARN (for_each value)
 
 
 def test_prod_uses_bedrock_and_dev_does_not(plan: Plan) -> None:

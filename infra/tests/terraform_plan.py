@@ -1,9 +1,10 @@
-"""An offline `terraform plan` of infra/, read from `terraform show -json`.
+"""An offline `terraform plan` of infra/ (or infra/account/), read from `terraform show -json`.
 
 A plan normally needs AWS credentials. Here the provider is told not to ask for any (fake keys,
 no credential, account or metadata look-ups, through an override file written next to a copy of
 the configuration), and the configuration reads nothing from AWS at plan time, so the plan
-is made without a network. Values AWS assigns (ARNs, ids) are unknown in it: for those the tests
+is made without a network. The stacks declare an S3 backend; a second override keeps the copy's
+state local, and the committed lock file is used read-only. Values AWS assigns (ARNs, ids) are unknown in it: for those the tests
 look at the configuration's references instead.
 """
 
@@ -19,7 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 INFRA = Path("infra")
+ENVIRONMENTS = ("dev", "prod")
 # A fixed web app origin: otherwise it is the CloudFront distribution's domain, unknown until
 # applied, and every value built from it (CORS headers, the function's environment) with it.
 FRONTEND_ORIGIN = "https://tucoach.example.test"
@@ -28,6 +32,13 @@ ARTIFACTS = (
     "layers/tucoach-packages.zip",
     "layers/interviews-dependencies.zip",
 )
+
+# infra/ declares an S3 backend; a plan made here keeps its state in the scratch copy, by choice.
+LOCAL_BACKEND = """
+terraform {
+  backend "local" {}
+}
+"""
 
 OFFLINE_PROVIDER = """
 provider "aws" {
@@ -127,14 +138,26 @@ def terraform() -> str | None:
     return shutil.which("terraform")
 
 
-def make_plan(environment: str, workdir: Path) -> Plan:
-    """Plans a copy of infra/ in workdir for environments/<environment>.tfvars."""
+def require_terraform() -> None:
+    """Skips a test that needs terraform where it is missing, unless CI requires it."""
+    if terraform():
+        return
+    reason = "terraform is not on PATH: the plan tests cannot run"
+    if os.environ.get("TUCOACH_REQUIRE_TERRAFORM") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def make_plan(environment: str | None, workdir: Path, stack: Path = INFRA) -> Plan:
+    """Plans a copy of a stack in workdir: infra/ for environments/<environment>.tfvars, or
+    infra/account/ (environment None)."""
     binary = terraform()
     if binary is None:
         raise RuntimeError("terraform is not on PATH")
-    config = workdir / "infra"
-    shutil.copytree(INFRA, config)
+    config = workdir / "stack"
+    shutil.copytree(stack, config)
     (config / "offline_plan_override.tf").write_text(OFFLINE_PROVIDER)
+    (config / "local_backend_override.tf").write_text(LOCAL_BACKEND)
     # Stand-ins for the artifacts: the plan only hashes them, and the real ones are tested by
     # services/interviews/tests.
     artifacts = workdir / "dist"
@@ -154,7 +177,7 @@ def make_plan(environment: str, workdir: Path) -> Plan:
         "CHECKPOINT_DISABLE": "1",  # no version check against HashiCorp's servers
         "AWS_EC2_METADATA_DISABLED": "true",
     }
-    init = [binary, "init", "-backend=false", "-input=false", "-no-color"]
+    init = [binary, "init", "-input=false", "-no-color", "-lockfile=readonly"]
     if plugin_dir := os.environ.get("TUCOACH_TF_PLUGIN_DIR"):
         init.append(f"-plugin-dir={plugin_dir}")
 
@@ -168,6 +191,15 @@ def make_plan(environment: str, workdir: Path) -> Plan:
             raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
+    environment_vars = (
+        [
+            f"-var-file=environments/{environment}.tfvars",
+            f"-var=artifacts_dir={artifacts}",
+            f"-var=frontend_origin={FRONTEND_ORIGIN}",
+        ]
+        if environment
+        else []
+    )
     run(*init)
     run(
         binary,
@@ -176,9 +208,7 @@ def make_plan(environment: str, workdir: Path) -> Plan:
         "-no-color",
         "-lock=false",
         "-refresh=false",
-        f"-var-file=environments/{environment}.tfvars",
-        f"-var=artifacts_dir={artifacts}",
-        f"-var=frontend_origin={FRONTEND_ORIGIN}",
+        *environment_vars,
         "-out=plan.bin",
     )
-    return Plan(environment, json.loads(run(binary, "show", "-json", "plan.bin")))
+    return Plan(environment or "account", json.loads(run(binary, "show", "-json", "plan.bin")))

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from tucoach_local.database import database
+from tucoach_local.identity import SIGN_IN_PATHS_FILE, SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.server import OIDC_PREFIX, TuCoachServer
@@ -31,6 +32,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free one")
     parser.add_argument("--data-dir", type=Path, default=Path(".local-data"))
     parser.add_argument("--web-dir", type=Path, default=Path("frontend/dist"))
+    parser.add_argument(
+        "--sign-in-paths",
+        type=Path,
+        default=SIGN_IN_PATHS_FILE,
+        help="the app's callback and sign-out paths, shared with Cognito (default: %(default)s)",
+    )
     parser.add_argument(
         "--in-memory", action="store_true", help="keep nothing after stopping (for tests)"
     )
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             signing_key=load_or_create_key(data_dir / "oidc"),
             public_routes=PublicRoutes.from_openapi(openapi_json()),
             site=StaticSite(arguments.web_dir),
+            sign_in_paths=SignInPaths.load(arguments.sign_in_paths),
         )
         url = server.url
         site = "the web app" if server.site.present else "the API (the web app is not built)"

@@ -14,6 +14,7 @@ from joserfc.jwk import RSAKey
 
 from tucoach_local.cli import TABLE_NAME, function_environment
 from tucoach_local.client import LocalClient
+from tucoach_local.identity import SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.server import TuCoachServer
@@ -59,6 +60,7 @@ def serving(
             signing_key=key,
             public_routes=PublicRoutes.from_openapi(openapi_json()),
             site=StaticSite(web_dir),
+            sign_in_paths=SignInPaths.load(),
         )
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()

@@ -11,13 +11,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import secrets
 import threading
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
 from joserfc import jwt
 from joserfc.jwk import RSAKey
@@ -27,6 +29,9 @@ from tucoach_local.signing import ALGORITHM, jwks
 CLIENT_ID = "tucoach-local"
 TOKEN_LIFETIME_SECONDS = 3600
 CODE_LIFETIME_SECONDS = 120
+# Where the app's sign-in and sign-out land, relative to the repository: the one setting Cognito's
+# app client (infra/main.tf), the web app's build (frontend/vite.config.ts) and this provider use.
+SIGN_IN_PATHS_FILE = Path("infra/sign_in_paths.json")
 # Subjects are UUIDs like Cognito's, stable per email address.
 SUBJECT_NAMESPACE = uuid.UUID("9b3f3c1e-6a0b-4f7e-8a51-7d7c2f3b9e10")
 
@@ -42,6 +47,19 @@ class OAuthError(Exception):
 
     def body(self) -> dict[str, str]:
         return {"error": self.error, "error_description": self.description}
+
+
+@dataclass(frozen=True)
+class SignInPaths:
+    """The app's callback path (its OIDC redirect_uri) and the path it lands on after sign-out."""
+
+    callback: str
+    signed_out: str
+
+    @classmethod
+    def load(cls, path: Path = SIGN_IN_PATHS_FILE) -> SignInPaths:
+        paths = json.loads(path.read_text())
+        return cls(callback=paths["callback"], signed_out=paths["signed_out"])
 
 
 @dataclass(frozen=True)
@@ -72,10 +90,15 @@ def subject_of(email: str) -> str:
 
 
 class IdentityProvider:
-    def __init__(self, issuer: str, key: RSAKey, allowed_origins: tuple[str, ...]) -> None:
+    def __init__(
+        self, issuer: str, key: RSAKey, app_origins: tuple[str, ...], paths: SignInPaths
+    ) -> None:
         self.issuer = issuer.rstrip("/")
         self._key = key
-        self._allowed_origins = allowed_origins
+        # Registered like a Cognito app client's callback and sign-out URLs: whole URLs, matched
+        # exactly (a trailing slash or another path is another URL).
+        self._callback_urls = frozenset(f"{origin}{paths.callback}" for origin in app_origins)
+        self._signed_out_urls = frozenset(f"{origin}{paths.signed_out}" for origin in app_origins)
         self._codes: dict[str, _IssuedCode] = {}
         self._lock = threading.Lock()
 
@@ -106,8 +129,14 @@ class IdentityProvider:
         if query.get("client_id") != CLIENT_ID:
             raise OAuthError("invalid_client", f"Unknown client; use client_id={CLIENT_ID}.")
         redirect_uri = query.get("redirect_uri", "")
-        if not self._is_allowed_redirect(redirect_uri):
-            raise OAuthError("invalid_request", "redirect_uri must be a page of this server.")
+        if redirect_uri not in self._callback_urls:
+            # Cognito's hosted UI answers an unregistered redirect_uri with its error page
+            # (error=redirect_mismatch) and never sends the browser there.
+            raise OAuthError(
+                "redirect_mismatch",
+                "redirect_uri is not one of the app client's callback URLs "
+                f"({', '.join(sorted(self._callback_urls))}).",
+            )
         if query.get("code_challenge_method") != "S256" or not query.get("code_challenge"):
             raise OAuthError("invalid_request", "PKCE is required: code_challenge_method=S256.")
         if "openid" not in query.get("scope", "").split():
@@ -194,17 +223,21 @@ class IdentityProvider:
         }
 
     def logout_redirect(self, query: dict[str, str]) -> str:
-        target = query.get("post_logout_redirect_uri") or "/"
-        return target if self._is_allowed_redirect(target) or target == "/" else "/"
+        """Where to send the browser after sign-out: a registered sign-out URL, as Cognito does."""
+        target = query.get("post_logout_redirect_uri") or query.get("logout_uri")
+        if target is None:
+            return "/"
+        if target not in self._signed_out_urls:
+            raise OAuthError(
+                "redirect_mismatch",
+                "The sign-out redirect is not one of the app client's sign-out URLs "
+                f"({', '.join(sorted(self._signed_out_urls))}).",
+            )
+        return target
 
     def _sign(self, claims: dict[str, Any]) -> str:
         header = {"alg": ALGORITHM, "kid": self._key.kid, "typ": "JWT"}
         return jwt.encode(header, claims, self._key)
-
-    def _is_allowed_redirect(self, uri: str) -> bool:
-        parsed = urlparse(uri)
-        origin = f"{parsed.scheme}://{parsed.netloc}"
-        return parsed.scheme in ("http", "https") and origin in self._allowed_origins
 
     def _forget_expired_codes(self) -> None:
         now = time.time()

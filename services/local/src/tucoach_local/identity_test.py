@@ -11,12 +11,15 @@ from tucoach_local.identity import (
     CLIENT_ID,
     IdentityProvider,
     OAuthError,
+    SignInPaths,
     s256_challenge,
     subject_of,
 )
 from tucoach_local.signing import load_or_create_key, public_key_set
 
-ISSUER = "http://127.0.0.1:8000/oidc"
+ORIGIN = "http://127.0.0.1:8000"
+ISSUER = f"{ORIGIN}/oidc"
+PATHS = SignInPaths(callback="/callback", signed_out="/")
 VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
 
 
@@ -27,7 +30,7 @@ def key() -> RSAKey:
 
 @pytest.fixture
 def provider(key: RSAKey) -> IdentityProvider:
-    return IdentityProvider(ISSUER, key, ("http://127.0.0.1:8000",))
+    return IdentityProvider(ISSUER, key, (ORIGIN,), PATHS)
 
 
 def _authorize(provider: IdentityProvider, **changes: str) -> str:
@@ -138,3 +141,38 @@ def test_the_signing_key_is_kept_and_private(tmp_path: Path) -> None:
     again = load_or_create_key(folder)
     assert first.kid == again.kid
     assert (folder / "signing-key.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_paths_come_from_the_file_cognito_and_the_web_app_share() -> None:
+    # infra/main.tf builds the app client's callback and sign-out URLs from the same file
+    assert SignInPaths.load() == SignInPaths(callback="/callback", signed_out="/")
+
+
+@pytest.mark.parametrize(
+    "redirect_uri",
+    [
+        f"{ORIGIN}/",  # the origin alone: what Cognito allowed while the app sent /callback
+        f"{ORIGIN}/callback/",  # a trailing slash makes another URL
+        f"{ORIGIN}/callback?next=/history",
+        "http://localhost:9999/callback",  # another origin
+        "https://evil.example/callback",
+        "",
+    ],
+)
+def test_an_unregistered_redirect_uri_is_refused_as_cognito_does(
+    provider: IdentityProvider, redirect_uri: str
+) -> None:
+    with pytest.raises(OAuthError) as refused:
+        _authorize(provider, redirect_uri=redirect_uri)
+
+    assert refused.value.error == "redirect_mismatch"
+    assert refused.value.status == 400
+
+
+def test_sign_out_returns_to_a_registered_url_only(provider: IdentityProvider) -> None:
+    assert provider.logout_redirect({"post_logout_redirect_uri": f"{ORIGIN}/"}) == f"{ORIGIN}/"
+    assert provider.logout_redirect({"logout_uri": f"{ORIGIN}/"}) == f"{ORIGIN}/"
+    assert provider.logout_redirect({}) == "/"
+    with pytest.raises(OAuthError) as refused:
+        provider.logout_redirect({"post_logout_redirect_uri": "https://evil.example/"})
+    assert refused.value.error == "redirect_mismatch"

@@ -17,7 +17,7 @@ from joserfc.jwk import RSAKey
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
 from tucoach_local.gateway import HttpRequest, HttpResponse, http_response, proxy_event
 from tucoach_local.headers import SECURITY_HEADERS, content_security_policy
-from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError
+from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError, SignInPaths
 from tucoach_local.invokers import Invoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.signing import public_key_set
@@ -47,6 +47,7 @@ class TuCoachServer(ThreadingHTTPServer):
         signing_key: RSAKey,
         public_routes: PublicRoutes,
         site: StaticSite,
+        sign_in_paths: SignInPaths,
     ) -> None:
         super().__init__(address, _RequestHandler)
         # The issuer is the URL people reach, known once the port is bound.
@@ -54,7 +55,7 @@ class TuCoachServer(ThreadingHTTPServer):
         self.url = f"http://{host}:{self.server_address[1]}"
         issuer = f"{self.url}{OIDC_PREFIX}"
         origins = (self.url, f"http://localhost:{self.server_address[1]}")
-        self.identity = IdentityProvider(issuer, signing_key, origins)
+        self.identity = IdentityProvider(issuer, signing_key, origins, sign_in_paths)
         self.verifier = TokenVerifier(issuer, CLIENT_ID, public_key_set(signing_key))
         self.invoker = invoker
         self.public_routes = public_routes
