@@ -4,8 +4,8 @@ A plan normally needs AWS credentials. Here the provider is told not to ask for 
 no credential, account or metadata look-ups, through an override file written next to a copy of
 the configuration), and the configuration reads nothing from AWS at plan time, so the plan
 is made without a network. The stacks declare an S3 backend; a second override keeps the copy's
-state local, and the committed lock file is used read-only. Values AWS assigns (ARNs, ids) are unknown in it: for those the tests
-look at the configuration's references instead.
+state local, and the committed lock file is used read-only. Values AWS assigns (ARNs, ids) are
+unknown in it: for those the tests look at the configuration's references instead.
 """
 
 from __future__ import annotations
