@@ -1,0 +1,262 @@
+"""What an answer states: its sentences, their clauses, and which clauses deny what they name.
+
+A phrasing counts for a point only where the answer states it. This module cuts an answer into
+sentences, each sentence into clauses (at , ; : ( ) dashes and "but", "although", "because",
+...), and marks the words of each clause that sit under a negation or a dismissal:
+
+- a plain negation or a dismissal anywhere in the clause ("not", "never", "don't", "no need to",
+  "isn't worth", "overkill", "anti-pattern", "unnecessary", ...) covers the whole clause: "GET,
+  PUT and DELETE are not idempotent" and "traces are overkill here" state nothing in their favour;
+- a preference marker ("instead of", "rather than", "avoid", "without", "as opposed to") covers
+  only the words after it: "use a queue instead of polling" still says "use a queue".
+
+Negation words inside a matched phrasing are part of what it says ("no write conflict"), so they
+do not negate it; "not only" and "not just" are not negations. Very short comma pieces (a list
+item such as "GET,") join the next piece, so a list shares its clause's verb and negation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tucoach_coach.language import STOP_WORDS, stem, words
+
+_RAW_WORD = re.compile(r"[A-Za-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014")
+_CLAUSE_WORDS = frozenset(
+    ["but", "although", "though", "whereas", "however", "because", "unless", "while", "yet"]
+    + ["so", "which", "since", "where"]
+)
+# A comma piece opening with one of these goes on with the clause before it: "X is not for
+# bad input, such as a missing field" denies the example too.
+_CONTINUATIONS = frozenset(
+    ["such", "like", "including", "e", "eg", "ie", "especially", "etc"]
+)
+_RELATIVES = frozenset(["that", "who", "whom", "whose"])
+_SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
+# A negation reaches this many words past it ("would not look at distributed traces"), no
+# further: "customers who never ordered" does not deny the query written next.
+NEGATION_REACH = 6
+# A sentence states something when it has at least this many words and a function word.
+MIN_STATEMENT_WORDS = 3
+
+# Negations of a clause's verb: "is not", "would never", "don't", "cannot".
+_VERB_NEGATIONS = frozenset(
+    ["never", "cannot", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont"]
+    + ["wouldnt", "shouldnt", "cant", "couldnt", "mustnt", "havent", "hasnt", "hadnt", "neednt"]
+)
+_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "could", "should"]
+    + ["would", "will", "must", "may", "might", "has", "have", "had", "need", "shall"]
+)
+# Negations of a noun phrase: "no rows", "nothing new"; they reach the few words after them.
+_NOUN_NEGATIONS = frozenset(["not", "no", "nobody", "none", "nothing", "neither", "nor", "nowhere"])
+# "don't" is split into "don" "t"; these are the first halves of negative contractions.
+_CONTRACTED = frozenset(
+    ["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "shouldn", "can"]
+    + ["couldn", "mustn", "haven", "hasn", "hadn", "needn", "ain"]
+)
+_DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "overkill",
+        "isn t worth",
+        "isnt worth",
+        "not worth",
+        "no need",
+        "no point",
+        "don t need",
+        "dont need",
+        "doesn t need",
+        "doesnt need",
+        "not needed",
+        "not necessary",
+        "not required",
+        "doesn t matter",
+        "don t bother",
+        "never needed",
+        "anti pattern",
+        "antipattern",
+        "unnecessary",
+        "needless",
+        "pointless",
+        "useless",
+        "irrelevant",
+        "a myth",
+        "waste of",
+        "bad practice",
+        "bad idea",
+        "over engineering",
+        "overengineering",
+        "over engineered",
+        "overengineered",
+        "stop using",
+        "get rid of",
+        "forget about",
+        "rarely worth",
+        "hardly",
+    )
+)
+_FORWARD: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "instead of",
+        "rather than",
+        "as opposed to",
+        "in place of",
+        "avoid",
+        "avoiding",
+        "avoids",
+        "without",
+        "skip",
+        "skipping",
+    )
+)
+_NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
+    ("not", "only"),
+    ("not", "just"),
+    ("no", "matter"),
+    ("or", "not"),
+    ("if", "not"),
+)
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_DISMISSALS_BY_FIRST = _by_first_word(_DISMISSALS)
+_FORWARD_BY_FIRST = _by_first_word(_FORWARD)
+_NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its stems, and for each stem the positions of the cues that deny it."""
+
+    stems: tuple[str, ...]
+    # Positions (within the clause) of dismissals, which deny the whole clause.
+    whole_clause_cues: tuple[tuple[int, int], ...]
+    # Positions of negations and preference markers, which deny the few words after them.
+    forward_cues: tuple[tuple[int, int], ...]
+
+    def denies(self, start: int, end: int) -> bool:
+        """Whether the words start..end (a match) sit under a negation or dismissal."""
+        return any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues) or any(
+            c[1] <= start < c[1] + NEGATION_REACH for c in self.forward_cues
+        )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    clauses: tuple[Clause, ...]
+    is_statement: bool
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(s for c in self.clauses for s in c.stems)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if words(s)]
+
+
+def analyse(text: str) -> tuple[Sentence, ...]:
+    """The answer's sentences, each cut into clauses with their negations marked."""
+    return tuple(_sentence(s) for s in split_sentences(text))
+
+
+def _sentence(text: str) -> Sentence:
+    merged: list[list[str]] = []
+    raw_merged: list[list[str]] = []
+    for text_piece in _split_clauses(text):
+        piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
+        if len(raw) != len(piece):
+            raw = list(piece)
+        if merged and not (_opens_clause(piece) and _has_verb(merged[-1])):
+            merged[-1] = merged[-1] + piece
+            raw_merged[-1] = raw_merged[-1] + raw
+        else:
+            merged.append(piece)
+            raw_merged.append(raw)
+    tokens = [t for piece in merged for t in piece]
+    return Sentence(
+        text=text,
+        clauses=tuple(_clause(p, r) for p, r in zip(merged, raw_merged, strict=True)),
+        is_statement=len(tokens) >= MIN_STATEMENT_WORDS and any(t in STOP_WORDS for t in tokens),
+    )
+
+
+def _opens_clause(piece: Sequence[str]) -> bool:
+    """A piece with its own verb or a clause word opens a clause; "such as X", "GET," go on."""
+    return piece[0] in _CLAUSE_WORDS or (piece[0] not in _CONTINUATIONS and _has_verb(piece))
+
+
+def _has_verb(piece: Sequence[str]) -> bool:
+    return any(t in _AUXILIARIES or t in _SUBJECTS for t in piece)
+
+
+def _split_clauses(text: str) -> list[str]:
+    pieces: list[str] = []
+    for part in _CLAUSE_BREAK.split(text):
+        current: list[str] = []
+        for token in part.split():
+            if current and token.lower().strip("\"'") in _CLAUSE_WORDS:
+                pieces.append(" ".join(current))
+                current = []
+            current.append(token)
+        if current:
+            pieces.append(" ".join(current))
+    return [p for p in pieces if words(p)]
+
+
+def _clause(tokens: list[str], raw: list[str]) -> Clause:
+    whole: list[tuple[int, int]] = []
+    forward: list[tuple[int, int]] = []
+    skip_until = -1
+    for i, token in enumerate(tokens):
+        if i < skip_until or (raw and raw[i] == "NOT"):  # SQL's NOT states, it does not deny
+            continue
+        if _find(tokens, i, _NOT_A_NEGATION_BY_FIRST):
+            skip_until = i + 2
+        elif dismissal := _find(tokens, i, _DISMISSALS_BY_FIRST):
+            whole.append((i, i + dismissal))
+            skip_until = i + dismissal
+        elif token in _CONTRACTED and i + 1 < len(tokens) and tokens[i + 1] == "t":
+            (forward if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
+        elif token in _VERB_NEGATIONS or (token == "not" and _after_auxiliary(tokens, i)):
+            (forward if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
+        elif token in _NOUN_NEGATIONS:
+            forward.append((i, i + 1))
+        elif preference := _find(tokens, i, _FORWARD_BY_FIRST):
+            forward.append((i, i + preference))
+    return Clause(
+        stems=tuple(stem(t) for t in tokens),
+        whole_clause_cues=tuple(whole),
+        forward_cues=tuple(forward),
+    )
+
+
+def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
+    """ "decisions that are not mechanical get written down": the negation stays local."""
+    return any(t in _RELATIVES for t in tokens[max(0, position - 3) : position])
+
+
+def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:
+    """Whether "not" negates a verb: "is not", "would really not"."""
+    return any(t in _AUXILIARIES for t in tokens[max(0, position - 2) : position])
+
+
+def _find(tokens: Sequence[str], start: int, cues: dict[str, list[tuple[str, ...]]]) -> int:
+    """The length of the cue starting at `start`, or 0."""
+    for cue in cues.get(tokens[start], ()):
+        if tuple(tokens[start : start + len(cue)]) == cue:
+            return len(cue)
+    return 0
