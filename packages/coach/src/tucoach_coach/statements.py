@@ -25,7 +25,7 @@ from tucoach_coach.language import STOP_WORDS, stem, words
 
 _RAW_WORD = re.compile(r"[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014")
+_CLAUSE_BREAK = re.compile(r"([,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014)")
 _CLAUSE_WORDS = frozenset(
     ["but", "although", "though", "whereas", "however", "because", "unless", "while", "yet"]
     + ["so", "which", "since", "where"]
@@ -176,11 +176,11 @@ def analyse(text: str) -> tuple[Sentence, ...]:
 def _sentence(text: str) -> Sentence:
     merged: list[list[str]] = []
     raw_merged: list[list[str]] = []
-    for text_piece in _split_clauses(text):
+    for text_piece, hard in _split_clauses(text):
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
             raw = list(piece)
-        if merged and not (_opens_clause(piece) and _has_verb(merged[-1])):
+        if merged and not hard and not (_opens_clause(piece) and _has_verb(merged[-1])):
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw
         else:
@@ -203,18 +203,27 @@ def _has_verb(piece: Sequence[str]) -> bool:
     return any(t in _AUXILIARIES or t in _SUBJECTS for t in piece)
 
 
-def _split_clauses(text: str) -> list[str]:
-    pieces: list[str] = []
-    for part in _CLAUSE_BREAK.split(text):
+def _split_clauses(text: str) -> list[tuple[str, bool]]:
+    """The pieces of a sentence, each with whether it surely opens a clause (after ; : ( ) a
+    dash, or at a clause word) rather than maybe (after a comma)."""
+    pieces: list[tuple[str, bool]] = []
+    hard = True
+    for part, separator in _pairs(_CLAUSE_BREAK.split(text)):
         current: list[str] = []
         for token in part.split():
             if current and token.lower().strip("\"'") in _CLAUSE_WORDS:
-                pieces.append(" ".join(current))
-                current = []
+                pieces.append((" ".join(current), hard))
+                current, hard = [], True
             current.append(token)
-        if current:
-            pieces.append(" ".join(current))
-    return [p for p in pieces if words(p)]
+        if current and words(" ".join(current)):
+            pieces.append((" ".join(current), hard))
+        hard = separator != ","
+    return pieces
+
+
+def _pairs(parts: list[str]) -> list[tuple[str, str]]:
+    """re.split with a capturing group gives text, separator, text, ...: pair them up."""
+    return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
 def _clause(tokens: list[str], raw: list[str]) -> Clause:

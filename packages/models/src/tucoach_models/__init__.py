@@ -8,6 +8,7 @@ from tucoach_models.enums import (
     RecordType,
     Role,
     Seniority,
+    Unscored,
 )
 from tucoach_models.errors import (
     ConflictError,
@@ -97,6 +98,7 @@ __all__ = [
     "TuCoachError",
     "UnavailableError",
     "UnprocessableError",
+    "Unscored",
     "UserId",
     "UtcDatetime",
     "WordCount",

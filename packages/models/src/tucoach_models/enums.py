@@ -33,6 +33,13 @@ class CoachEngine(StrEnum):
     BEDROCK = "bedrock"
 
 
+class Unscored(StrEnum):
+    """Why an answer has no score."""
+
+    LANGUAGE = "language"  # the engine does not read the answer's language
+    SKIPPED = "skipped"  # the candidate skipped the follow-up
+
+
 class RecordType(StrEnum):
     """The `record_type` attribute that tells the item kinds of the single table apart."""
 
