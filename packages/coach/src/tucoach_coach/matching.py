@@ -46,16 +46,20 @@ class Match:
     phrase: Phrase
     sentence: int
     denied: bool
+    # Denied by a verb negation, a dismissal or a preference, outside a condition.
+    contradicted: bool = False
+    # Inside a condition ("if X, ...") or a supposition ("X would ..."): not stated as a fact.
+    conditional: bool = False
 
 
 class PhraseIndex:
-    """Phrases by their first stem, so an answer is scanned once whatever the number of phrases."""
+    """Phrases by their first two stems, so an answer is scanned once, whatever their number."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self._phrases = tuple(p for p in phrases if p.stems)
-        self._by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self._by_start: dict[tuple[str, ...], list[Phrase]] = defaultdict(list)
         for phrase in self._phrases:
-            self._by_first[phrase.stems[0]].append(phrase)
+            self._by_start[phrase.stems[:2]].append(phrase)
 
     def all(self) -> tuple[Phrase, ...]:
         return self._phrases
@@ -63,16 +67,29 @@ class PhraseIndex:
     def matches(self, sentences: Sequence[Sentence]) -> list[Match]:
         """Every phrase found in the statements, with whether its clause denies it."""
         found: list[Match] = []
+        by_start = self._by_start
         for position, sentence in enumerate(sentences):
             if not sentence.is_statement:
                 continue
             for clause in sentence.clauses:
                 clause_stems = clause.stems
                 for start, token in enumerate(clause_stems):
-                    for phrase in self._by_first.get(token, ()):
+                    candidates = [
+                        *by_start.get((token,), ()),
+                        *by_start.get(clause_stems[start : start + 2], ()),
+                    ]
+                    for phrase in candidates:
                         end = start + len(phrase.stems)
                         if clause_stems[start:end] == phrase.stems:
-                            found.append(Match(phrase, position, clause.denies(start, end)))
+                            found.append(
+                                Match(
+                                    phrase,
+                                    position,
+                                    denied=clause.denies(start, end),
+                                    contradicted=clause.contradicts(start, end),
+                                    conditional=clause.conditional or clause.supposes(end),
+                                )
+                            )
         return found
 
 

@@ -1,12 +1,12 @@
 """Synthetic probes built from the bank: answers whose right score is known without a grader.
 
-- `model`: the model answer (a strong answer: grade 10);
-- `negated`: the model answer with every clause it can find turned around ("is" -> "is not",
+- `model_answer`: the model answer (a strong answer: grade 10);
+- `negated_model_answer`: the model answer with every clause it can find turned around ("is" -> "is not",
   "defaults to" -> "does not default to", always <-> never, before <-> after, "use" -> "avoid"):
   a confidently wrong answer (grade 1);
-- `shuffled`: the model answer's own words in a random order, with or without its punctuation
+- `shuffled_model_answer`: the model answer's own words in a random order, with or without its punctuation
   (grade 0);
-- `other_question`: the model answer of another question of the same cell (grade 0).
+- `other_model_answer`: the model answer of another question of the same cell (grade 0).
 
 Deterministic: the same bank gives the same probes.
 """
@@ -76,13 +76,14 @@ def shuffle(text: str, seed: str, *, keep_punctuation: bool) -> str:
 def probes(bank: QuestionBank) -> Iterator[Probe]:
     for question in bank:
         answer = question.model_answer.strip()
-        yield Probe(question.id, "model", answer, 10.0)
-        yield Probe(question.id, "negated", negate(answer), 1.0)
+        yield Probe(question.id, "model_answer", answer, 10.0)
+        yield Probe(question.id, "negated_model_answer", negate(answer), 1.0)
         for keep in (False, True):
-            yield Probe(question.id, "shuffled", shuffle(answer, question.id, keep_punctuation=keep), 0.0)
+            shuffled = shuffle(answer, question.id, keep_punctuation=keep)
+            yield Probe(question.id, "shuffled_model_answer", shuffled, 0.0)
         other = _neighbour(bank, question)
         if other is not None:
-            yield Probe(question.id, "other_question", other.model_answer.strip(), 0.0)
+            yield Probe(question.id, "other_model_answer", other.model_answer.strip(), 0.0)
 
 
 def _neighbour(bank: QuestionBank, question: BankQuestion) -> BankQuestion | None:

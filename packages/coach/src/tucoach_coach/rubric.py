@@ -64,7 +64,7 @@ MAX_DEDUCTION = 5.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct
 # content words of a point's own statement covers it.
-PARAPHRASE_SHARE = 0.6
+PARAPHRASE_SHARE = 0.75
 PARAPHRASE_MIN_WORDS = 3
 
 # Another question fits clearly better when it has this many points covered, this share of
@@ -141,7 +141,7 @@ _TRADE_OFF_MARKERS = _stemmed(
 # negated clause and still state it.
 _NEGATIVE_POINT_WORDS = frozenset(
     ["not", "no", "never", "without", "cannot", "nobody", "none", "non", "neither", "nor"]
-    + ["lack", "lacks", "against"]
+    + ["lack", "lacks", "against", "avoid", "avoids"]
 )
 
 
@@ -333,7 +333,12 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     flagged_sentences: set[int] = set()
     for match in matches:
         flag = flags.get(match.phrase.owner_id)
-        if match.phrase.kind is not PhraseKind.RED_FLAG or match.denied or flag is None:
+        if (
+            match.phrase.kind is not PhraseKind.RED_FLAG
+            or match.denied
+            or match.conditional
+            or flag is None
+        ):
             continue
         flagged_sentences.add(match.sentence)
         if all(w.red_flag_id != flag.id for w in wrong):
@@ -355,7 +360,9 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     # stated by a clause that denies it too, so for those points a denied match counts.
     negative = {p.id for p in target.talking_points if _states_a_negation(p.point)}
     point_matches = [
-        replace(m, denied=False) if m.denied and m.phrase.owner_id in negative else m
+        replace(m, denied=False, contradicted=False)
+        if m.denied and m.phrase.owner_id in negative
+        else m
         for m in point_matches
     ]
     phrase_covered = _covered_by_phrases(point_matches)
@@ -370,7 +377,9 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     for point in target.talking_points:
         if point.id in covered:
             continue
-        denied = next((m for m in point_matches if m.phrase.owner_id == point.id and m.denied), None)
+        denied = next(
+            (m for m in point_matches if m.phrase.owner_id == point.id and m.contradicted), None
+        )
         if denied is not None:
             wrong.append(
                 WrongClaim(

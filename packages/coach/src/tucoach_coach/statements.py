@@ -35,6 +35,8 @@ _CLAUSE_WORDS = frozenset(
 _CONTINUATIONS = frozenset(
     ["such", "like", "including", "e", "eg", "ie", "especially", "etc"]
 )
+_SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
+_CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
 _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
 # A negation reaches this many words past it ("would not look at distributed traces"), no
@@ -94,6 +96,10 @@ _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
         "over engineered",
         "overengineered",
         "stop using",
+        "would hide",
+        "would just hide",
+        "just hides",
+        "papers over",
         "get rid of",
         "forget about",
         "rarely worth",
@@ -106,6 +112,9 @@ _FORWARD: tuple[tuple[str, ...], ...] = tuple(
         "instead of",
         "rather than",
         "as opposed to",
+        "unlike",
+        "difference from",
+        "different from",
         "in place of",
         "avoid",
         "avoiding",
@@ -138,19 +147,39 @@ _NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
 
 @dataclass(frozen=True)
 class Clause:
-    """One clause: its stems, and for each stem the positions of the cues that deny it."""
+    """One clause: its stems, and where the cues that deny some of its words sit."""
 
     stems: tuple[str, ...]
-    # Positions (within the clause) of dismissals, which deny the whole clause.
-    whole_clause_cues: tuple[tuple[int, int], ...]
-    # Positions of negations and preference markers, which deny the few words after them.
-    forward_cues: tuple[tuple[int, int], ...]
+    # Positions (within the clause) of dismissals and verb negations: they deny the clause.
+    whole_clause_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of preference markers ("instead of", "avoid"): they deny the words after them.
+    preference_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of noun negations ("no rows"): they deny the words after them.
+    noun_cues: tuple[tuple[int, int], ...] = ()
+    # A condition ("if there is no owner, ...") states nothing as a fact.
+    conditional: bool = False
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
-        return any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues) or any(
-            c[1] <= start < c[1] + NEGATION_REACH for c in self.forward_cues
-        )
+        return self.contradicts(start, end) or _reaches(self.noun_cues, start)
+
+    def contradicts(self, start: int, end: int) -> bool:
+        """Whether the clause states the opposite of the words start..end: a denial by its
+        verb, a dismissal or a preference for something else, outside a condition."""
+        if self.conditional:
+            return False
+        outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
+        return outside or _reaches(self.preference_cues, start)
+
+
+    def supposes(self, end: int) -> bool:
+        """Whether words ending at `end` are a supposition: "returning 500 for bad input would
+        page someone" weighs the idea, it does not recommend it."""
+        return any(s in _SUPPOSITION_MODALS for s in self.stems[end:])
+
+
+def _reaches(cues: tuple[tuple[int, int], ...], start: int) -> bool:
+    return any(c[1] <= start < c[1] + NEGATION_REACH for c in cues)
 
 
 @dataclass(frozen=True)
@@ -210,7 +239,10 @@ def _split_clauses(text: str) -> list[tuple[str, bool]]:
     hard = True
     for part, separator in _pairs(_CLAUSE_BREAK.split(text)):
         current: list[str] = []
-        for token in part.split():
+        tokens = part.split()
+        if tokens and tokens[0].lower().strip("\"'") in _CLAUSE_WORDS:
+            hard = True
+        for token in tokens:
             if current and token.lower().strip("\"'") in _CLAUSE_WORDS:
                 pieces.append((" ".join(current), hard))
                 current, hard = [], True
@@ -228,7 +260,8 @@ def _pairs(parts: list[str]) -> list[tuple[str, str]]:
 
 def _clause(tokens: list[str], raw: list[str]) -> Clause:
     whole: list[tuple[int, int]] = []
-    forward: list[tuple[int, int]] = []
+    preference: list[tuple[int, int]] = []
+    noun: list[tuple[int, int]] = []
     skip_until = -1
     for i, token in enumerate(tokens):
         if i < skip_until or (raw and raw[i] == "NOT"):  # SQL's NOT states, it does not deny
@@ -239,23 +272,25 @@ def _clause(tokens: list[str], raw: list[str]) -> Clause:
             whole.append((i, i + dismissal))
             skip_until = i + dismissal
         elif token in _CONTRACTED and i + 1 < len(tokens) and tokens[i + 1] == "t":
-            (forward if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
+            (noun if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
         elif token in _VERB_NEGATIONS or (token == "not" and _after_auxiliary(tokens, i)):
-            (forward if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
+            (noun if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
         elif token in _NOUN_NEGATIONS:
-            forward.append((i, i + 1))
-        elif preference := _find(tokens, i, _FORWARD_BY_FIRST):
-            forward.append((i, i + preference))
+            noun.append((i, i + 1))
+        elif cue := _find(tokens, i, _FORWARD_BY_FIRST):
+            preference.append((i, i + cue))
     return Clause(
         stems=tuple(stem(t) for t in tokens),
         whole_clause_cues=tuple(whole),
-        forward_cues=tuple(forward),
+        preference_cues=tuple(preference),
+        noun_cues=tuple(noun),
+        conditional=bool(tokens) and tokens[0] in _CONDITIONS,
     )
 
 
 def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
     """ "decisions that are not mechanical get written down": the negation stays local."""
-    return any(t in _RELATIVES for t in tokens[max(0, position - 3) : position])
+    return any(t in _RELATIVES for t in tokens[max(0, position - 5) : position])
 
 
 def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:
