@@ -36,6 +36,7 @@ _CONTINUATIONS = frozenset(
     ["such", "like", "including", "e", "eg", "ie", "especially", "etc"]
 )
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
+_CONTRASTS = frozenset(["not", "never", "no", "rather", "instead"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
 _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
@@ -130,6 +131,7 @@ _NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
     ("no", "matter"),
     ("or", "not"),
     ("if", "not"),
+    ("to", "avoid"),  # a purpose: "to avoid a round trip per request, batch" wants it avoided
 )
 
 
@@ -209,7 +211,10 @@ def _sentence(text: str) -> Sentence:
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
             raw = list(piece)
-        if merged and not hard and not (_opens_clause(piece) and _has_verb(merged[-1])):
+        contrast = piece[0] in _CONTRASTS
+        if merged and not hard and not contrast and not (
+            _opens_clause(piece) and _has_verb(merged[-1])
+        ):
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw
         else:
@@ -224,8 +229,13 @@ def _sentence(text: str) -> Sentence:
 
 
 def _opens_clause(piece: Sequence[str]) -> bool:
-    """A piece with its own verb or a clause word opens a clause; "such as X", "GET," go on."""
-    return piece[0] in _CLAUSE_WORDS or (piece[0] not in _CONTINUATIONS and _has_verb(piece))
+    """A piece with its own verb or a clause word opens a clause; "such as X", "GET," go on.
+    So does a contrast such as ", not X" or ", never Y": it denies X, not the clause before."""
+    return (
+        piece[0] in _CLAUSE_WORDS
+        or piece[0] in _CONTRASTS
+        or (piece[0] not in _CONTINUATIONS and _has_verb(piece))
+    )
 
 
 def _has_verb(piece: Sequence[str]) -> bool:
@@ -289,8 +299,13 @@ def _clause(tokens: list[str], raw: list[str]) -> Clause:
 
 
 def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
-    """ "decisions that are not mechanical get written down": the negation stays local."""
-    return any(t in _RELATIVES for t in tokens[max(0, position - 5) : position])
+    """ "decisions that are not mechanical get written down": the negation stays local. A
+    "that" opening the clause ("that resolver is not ...", "if that cache is not ...") is a
+    determiner, not a relative pronoun."""
+    return any(
+        tokens[j] in _RELATIVES and j > 0 and tokens[j - 1] not in _CONDITIONS | _CLAUSE_WORDS
+        for j in range(max(0, position - 4), position)
+    )
 
 
 def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:
