@@ -38,11 +38,18 @@ _CONTINUATIONS = frozenset(
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
 _CONTRASTS = frozenset(["not", "never", "no", "rather", "instead"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
+_PERSONAL = frozenset(["i", "we", "you", "they"])
+_ADVERBS = frozenset(
+    ["first", "then", "today", "instead", "otherwise", "later", "next", "finally", "second"]
+    + ["third", "here", "now", "initially", "afterwards", "meanwhile", "still", "sometimes"]
+)
+_CONNECTORS = frozenset(["and", "or", "then", "so", "that", "also"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
 _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
 # A negation reaches this many words past it ("would not look at distributed traces"), no
 # further: "customers who never ordered" does not deny the query written next.
 NEGATION_REACH = 6
+LOCAL_REACH = 2
 # A sentence states something when it has at least this many words and a function word.
 MIN_STATEMENT_WORDS = 3
 
@@ -158,12 +165,19 @@ class Clause:
     preference_cues: tuple[tuple[int, int], ...] = ()
     # Positions of noun negations ("no rows"): they deny the words after them.
     noun_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of negations inside a relative clause ("customers who never ordered"): they
+    # deny only the next word or two.
+    local_cues: tuple[tuple[int, int], ...] = ()
     # A condition ("if there is no owner, ...") states nothing as a fact.
     conditional: bool = False
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
-        return self.contradicts(start, end) or _reaches(self.noun_cues, start)
+        return (
+            self.contradicts(start, end)
+            or _reaches(self.noun_cues, start)
+            or _reaches(self.local_cues, start, LOCAL_REACH)
+        )
 
     def contradicts(self, start: int, end: int) -> bool:
         """Whether the clause states the opposite of the words start..end: a denial by its
@@ -180,8 +194,8 @@ class Clause:
         return any(s in _SUPPOSITION_MODALS for s in self.stems[end:])
 
 
-def _reaches(cues: tuple[tuple[int, int], ...], start: int) -> bool:
-    return any(c[1] <= start < c[1] + NEGATION_REACH for c in cues)
+def _reaches(cues: tuple[tuple[int, int], ...], start: int, reach: int = 0) -> bool:
+    return any(c[1] <= start < c[1] + (reach or NEGATION_REACH) for c in cues)
 
 
 @dataclass(frozen=True)
@@ -272,6 +286,7 @@ def _clause(tokens: list[str], raw: list[str]) -> Clause:
     whole: list[tuple[int, int]] = []
     preference: list[tuple[int, int]] = []
     noun: list[tuple[int, int]] = []
+    local: list[tuple[int, int]] = []
     skip_until = -1
     for i, token in enumerate(tokens):
         if i < skip_until or (raw and raw[i] == "NOT"):  # SQL's NOT states, it does not deny
@@ -282,9 +297,9 @@ def _clause(tokens: list[str], raw: list[str]) -> Clause:
             whole.append((i, i + dismissal))
             skip_until = i + dismissal
         elif token in _CONTRACTED and i + 1 < len(tokens) and tokens[i + 1] == "t":
-            (noun if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
+            (local if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
         elif token in _VERB_NEGATIONS or (token == "not" and _after_auxiliary(tokens, i)):
-            (noun if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
+            (local if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
         elif token in _NOUN_NEGATIONS:
             noun.append((i, i + 1))
         elif cue := _find(tokens, i, _FORWARD_BY_FIRST):
@@ -294,18 +309,27 @@ def _clause(tokens: list[str], raw: list[str]) -> Clause:
         whole_clause_cues=tuple(whole),
         preference_cues=tuple(preference),
         noun_cues=tuple(noun),
+        local_cues=tuple(local),
         conditional=bool(tokens) and tokens[0] in _CONDITIONS,
     )
 
 
 def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
-    """ "decisions that are not mechanical get written down": the negation stays local. A
-    "that" opening the clause ("that resolver is not ...", "if that cache is not ...") is a
-    determiner, not a relative pronoun."""
-    return any(
-        tokens[j] in _RELATIVES and j > 0 and tokens[j - 1] not in _CONDITIONS | _CLAUSE_WORDS
-        for j in range(max(0, position - 4), position)
-    )
+    """ "decisions that are not mechanical get written down", "a dependency we never declared
+    broke the build": the negation stays local. A "that" opening the clause ("if that cache is
+    not ...") is a determiner, and a pronoun opening it ("we never ...") its subject."""
+    for j in range(max(1, position - 4), position):
+        opener = tokens[j - 1] in _CONDITIONS | _CLAUSE_WORDS | _CONNECTORS
+        if tokens[j] in _RELATIVES and not opener:
+            return True
+        if tokens[j] in _PERSONAL and position - j <= 2 and _is_noun_like(tokens[j - 1]):
+            return True
+    return False
+
+
+def _is_noun_like(token: str) -> bool:
+    """A word a reduced relative clause can follow: "the dependency (that) we never declared"."""
+    return token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
 
 
 def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:
