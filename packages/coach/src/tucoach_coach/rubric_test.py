@@ -181,8 +181,8 @@ def test_a_denied_point_is_not_covered_and_is_a_correction() -> None:
     question = load_bank().get("backend-senior-isolation-levels-anomalies")
     point = question.talking_point("retry-on-failure")
     answer = (
-        "With Serializable in PostgreSQL you never need to retry the transaction yourself, "
-        "because the database resolves every conflict for you and nothing ever fails."
+        "Under Read Committed each statement sees a fresh snapshot, and I would not retry the "
+        "transaction in the application when the database reports a conflict."
     )
     assessment = assess(_in_context(question), answer)
     # Then the point is missed and the feedback says the answer contradicts it

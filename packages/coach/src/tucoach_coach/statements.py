@@ -39,6 +39,7 @@ _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
 _CONTRASTS = frozenset(["not", "never", "no", "rather", "instead"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _PERSONAL = frozenset(["i", "we", "you", "they"])
+_DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
 _ADVERBS = frozenset(
     ["first", "then", "today", "instead", "otherwise", "later", "next", "finally", "second"]
     + ["third", "here", "now", "initially", "afterwards", "meanwhile", "still", "sometimes"]
@@ -322,7 +323,12 @@ def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
         opener = tokens[j - 1] in _CONDITIONS | _CLAUSE_WORDS | _CONNECTORS
         if tokens[j] in _RELATIVES and not opener:
             return True
-        if tokens[j] in _PERSONAL and position - j <= 2 and _is_noun_like(tokens[j - 1]):
+        if (
+            tokens[j] in _PERSONAL
+            and position - j <= 2
+            and _is_noun_like(tokens[j - 1])
+            and any(t in _DETERMINERS for t in tokens[max(0, j - 3) : j - 1])
+        ):
             return True
     return False
 
