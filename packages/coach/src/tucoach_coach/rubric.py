@@ -487,9 +487,7 @@ def _clarity(
     return min(CLARITY_MAX, clarity) * min(1.0, len(content) / CLARITY_CONTENT_WORDS)
 
 
-def _is_salad(
-    target: ScoringTarget, answer: str, tokens: list[str], sentences: tuple[Sentence, ...]
-) -> bool:
+def _is_salad(target: ScoringTarget, tokens: list[str], sentences: tuple[Sentence, ...]) -> bool:
     if sum(t in STOP_WORDS for t in tokens) / len(tokens) < SALAD_STOP_WORD_RATIO:
         return True
     if not any(s.is_statement for s in sentences):
@@ -500,7 +498,7 @@ def _is_salad(
         return True
     if target.bank is not None and target.bank.word_order.is_shuffled(tokens):
         return True
-    answer_stems = stems(answer)
+    answer_stems = [stem(t) for t in tokens]
     in_phrases: set[int] = set()
     for phrase in target.phrases.all():
         for start in phrase_starts(answer_stems, phrase.stems):
@@ -532,7 +530,7 @@ def _caps(
         caps.append(Cap.EVASIVE)
     if len(content) < MIN_CONTENT_WORDS:
         caps.append(Cap.TOO_SHORT)
-    if len(tokens) >= 6 and _is_salad(target, answer, tokens, sentences):
+    if len(tokens) >= 6 and _is_salad(target, tokens, sentences):
         caps.append(Cap.KEYWORD_SALAD)
     if len(tokens) >= 30 and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
         caps.append(Cap.REPETITIVE)

@@ -41,6 +41,9 @@ class WordOrderModel:
                 self._left[pair[0]] += 1
         self._total = sum(self._unigrams.values())
         self._types = len(self._unigrams)
+        self._ratios = {
+            (a, b): self._ratio(a, b) for a in self._unigrams for b in self._unigrams
+        }
 
     def plausibility(self, tokens: Sequence[str]) -> float:
         """Mean log-likelihood ratio of the text's word pairs: prose > 0, a shuffle <= 0."""
@@ -48,7 +51,8 @@ class WordOrderModel:
         pairs = list(zip(classes, classes[1:], strict=False))
         if not pairs or not self._total:
             return 0.0
-        return sum(self._ratio(a, b) for a, b in pairs) / len(pairs)
+        ratios = self._ratios
+        return sum(ratios.get(pair, 0.0) for pair in pairs) / len(pairs)
 
     def is_shuffled(self, tokens: Sequence[str]) -> bool:
         """Whether a text of 40 words or more reads as words in no English order."""
