@@ -117,14 +117,14 @@ def summarise(results: Sequence[Scored]) -> Summary:
     agreement = 0.0
     pairs = 0
     for answers in by_question.values():
-        for a, b in combinations(answers, 2):
-            if a.labeled.grade == b.labeled.grade:
+        graded = [(r.labeled.grade, r.score) for r in answers if r.score is not None]
+        for (grade_a, score_a), (grade_b, score_b) in combinations(graded, 2):
+            if grade_a == grade_b:
                 continue
-            assert a.score is not None and b.score is not None
             pairs += 1
-            if a.score == b.score:
+            if score_a == score_b:
                 agreement += 0.5
-            elif (a.score > b.score) == (a.labeled.grade > b.labeled.grade):
+            elif (score_a > score_b) == (grade_a > grade_b):
                 agreement += 1.0
     kinds: dict[str, list[float | None]] = defaultdict(list)
     for result in results:

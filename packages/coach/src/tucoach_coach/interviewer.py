@@ -16,8 +16,8 @@ from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.errors import (
     InterviewAlreadyCompleted,
     NoQuestionWaiting,
-    NothingToReport,
     NotAFollowUp,
+    NothingToReport,
     NotTheCurrentQuestion,
     QuestionRetired,
 )
@@ -102,7 +102,15 @@ class Interviewer:
             else None
         )
         feedback = feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None})
-        return self._record(interview, question_id, text, feedback, main, follow_up, now)
+        return self._record(
+            interview,
+            question_id=question_id,
+            text=text,
+            feedback=feedback,
+            main=main,
+            follow_up=follow_up,
+            now=now,
+        )
 
     def skip_follow_up(self, interview: Interview, *, question_id: str, now: datetime) -> Interview:
         """The next version: the waiting follow-up skipped (recorded, not scored), next question.
@@ -119,11 +127,20 @@ class Interviewer:
             improvements=("Follow-up skipped: not scored; the main answer's score stands.",),
             provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version=SKIP_PROMPT_VERSION),
         )
-        return self._record(interview, question_id, "", skipped, main, None, now)
+        return self._record(
+            interview,
+            question_id=question_id,
+            text="",
+            feedback=skipped,
+            main=main,
+            follow_up=None,
+            now=now,
+        )
 
     def _record(
         self,
         interview: Interview,
+        *,
         question_id: str,
         text: str,
         feedback: Feedback,

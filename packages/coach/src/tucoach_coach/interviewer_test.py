@@ -112,7 +112,10 @@ def test_a_partial_answer_gets_one_follow_up_on_a_missed_point_then_moves_on() -
     interview = _start()
     first = _current(interview)
     after_weak = COACH.answer(
-        interview, question_id=first.question_id, text=_partial_answer_to_current(interview), now=NOW
+        interview,
+        question_id=first.question_id,
+        text=_partial_answer_to_current(interview),
+        now=NOW,
     )
     # Then the next question is a follow-up of the first, named in the feedback
     follow_up = _current(after_weak)

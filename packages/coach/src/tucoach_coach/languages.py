@@ -21,37 +21,42 @@ MIN_SHARE = 0.15
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "es": frozenset(
+    "es": _word_set(
         "el la los las un una unos unas del al y o pero porque que qué cuando donde como "
         "para por con sin sobre entre es son está están ser estar fue hay muy más menos "
         "también pero si se lo le les su sus mi mis nuestro nuestra esto este esta estos "
         "estas eso ese esa cada otro otra otros todo todos puede pueden hace hacer usar "
-        "uso usamos tiene tienen cual cuál entonces aunque mientras ya".split()
+        "uso usamos tiene tienen cual cuál entonces aunque mientras ya"
     ),
-    "fr": frozenset(
+    "fr": _word_set(
         "le la les un une des du de et ou mais parce que qui quand où comme pour par avec "
         "sans sur entre est sont être était il elle ils elles nous vous je on ce cette ces "
         "son sa ses leur leurs très plus moins aussi si ne pas peut peuvent faire utiliser "
-        "chaque autre tout tous donc alors lorsque".split()
+        "chaque autre tout tous donc alors lorsque"
     ),
-    "de": frozenset(
+    "de": _word_set(
         "der die das den dem des ein eine einen einem einer und oder aber weil dass wenn "
         "wo wie für mit ohne auf zwischen ist sind sein war wird werden ich wir sie es man "
         "nicht kein keine sehr mehr weniger auch sich dann noch nur kann können machen "
-        "jede jeder jedes andere alle also bei von zu zum zur".split()
+        "jede jeder jedes andere alle also bei von zu zum zur"
     ),
-    "pt": frozenset(
+    "pt": _word_set(
         "o os a as um uma uns umas do da dos das e ou mas porque que quando onde como para "
         "por com sem sobre entre é são está estão ser estar foi há muito mais menos também "
         "se ele ela eles elas nós eu isso isto este esta esse essa cada outro outra todo "
-        "todos pode podem fazer usar então embora não".split()
+        "todos pode podem fazer usar então embora não"
     ),
-    "it": frozenset(
+    "it": _word_set(
         "il lo la i gli le un uno una del della dei delle e o ma perché che quando dove "
         "come per con senza su tra fra è sono essere era c'è molto più meno anche se si "
         "io noi voi loro questo questa questi queste ogni altro altra tutto tutti può "
-        "possono fare usare quindi allora non".split()
+        "possono fare usare quindi allora non"
     ),
 }
 LANGUAGE_NAMES = {

@@ -51,7 +51,8 @@ def test_an_answer_in_another_language_is_kept_but_not_scored() -> None:
     assert not feedback.missed_points
     assert feedback.follow_up is None
     (advice,) = feedback.improvements
-    assert "Spanish" in advice and "English" in advice
+    assert "Spanish" in advice
+    assert "English" in advice
 
 
 def test_no_follow_up_after_a_salad_of_the_right_words() -> None:

@@ -1,11 +1,11 @@
 """Synthetic probes built from the bank: answers whose right score is known without a grader.
 
 - `model_answer`: the model answer (a strong answer: grade 10);
-- `negated_model_answer`: the model answer with every clause it can find turned around ("is" -> "is not",
-  "defaults to" -> "does not default to", always <-> never, before <-> after, "use" -> "avoid"):
-  a confidently wrong answer (grade 1);
-- `shuffled_model_answer`: the model answer's own words in a random order, with or without its punctuation
-  (grade 0);
+- `negated_model_answer`: the model answer with every clause it can find turned around ("is"
+  -> "is not", "defaults to" -> "does not default to", always <-> never, before <-> after,
+  "use" -> "avoid"): a confidently wrong answer (grade 1);
+- `shuffled_model_answer`: the model answer's own words in a random order, with or without
+  its punctuation (grade 0);
 - `other_model_answer`: the model answer of another question of the same cell (grade 0).
 
 Deterministic: the same bank gives the same probes.
@@ -69,7 +69,7 @@ def negate(text: str) -> str:
 
 def shuffle(text: str, seed: str, *, keep_punctuation: bool) -> str:
     tokens = text.split() if keep_punctuation else re.findall(r"[\w'-]+", text)
-    random.Random(seed).shuffle(tokens)
+    random.Random(seed).shuffle(tokens)  # noqa: S311 - a repeatable shuffle, not cryptography
     return " ".join(tokens)
 
 
@@ -104,7 +104,13 @@ def _negate_clause(clause: str) -> str:
     verb = _VERB.search(clause)
     if verb:
         base = verb.group(0)
-        base = base[:-3] + "y" if base.endswith("ies") else base[:-2] if base.endswith("sses") else base[:-1]
+        base = (
+            base[:-3] + "y"
+            if base.endswith("ies")
+            else base[:-2]
+            if base.endswith("sses")
+            else base[:-1]
+        )
         return clause[: verb.start()] + f"does not {base}" + clause[verb.end() :]
     return clause
 

@@ -73,6 +73,7 @@ OTHER_QUESTION_MIN_POINTS = 2
 OTHER_QUESTION_MIN_SHARE = 0.5
 OTHER_QUESTION_MARGIN = 0.3
 
+
 def _stemmed(*markers: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(stems(m)) for m in markers)
 
@@ -140,8 +141,23 @@ _TRADE_OFF_MARKERS = _stemmed(
 # Words that make a talking point a denial or a protection: its phrasings may sit in a
 # negated clause and still state it.
 _NEGATIVE_POINT_WORDS = frozenset(
-    ["not", "no", "never", "without", "cannot", "nobody", "none", "non", "neither", "nor"]
-    + ["lack", "lacks", "against", "avoid", "avoids"]
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "cannot",
+        "nobody",
+        "none",
+        "non",
+        "neither",
+        "nor",
+        "lack",
+        "lacks",
+        "against",
+        "avoid",
+        "avoids",
+    ]
 )
 
 
@@ -369,7 +385,8 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     paraphrased = tuple(
         p.id
         for p in target.talking_points
-        if p.id not in phrase_covered and _said_in_other_words(p.point, sentences, flagged_sentences)
+        if p.id not in phrase_covered
+        and _said_in_other_words(p.point, sentences, flagged_sentences)
     )
     covered = tuple(
         p.id for p in target.talking_points if p.id in phrase_covered or p.id in paraphrased
@@ -437,10 +454,7 @@ def _said_in_other_words(
         if position in flagged or not sentence.is_statement:
             continue
         said = {
-            s
-            for clause in sentence.clauses
-            if not clause.whole_clause_cues
-            for s in clause.stems
+            s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems
         }
         if len(wanted & said) >= needed:
             return True
@@ -455,13 +469,15 @@ def _other_question(
         return None
     own_share = len(own_covered) / len(target.talking_points)
     best: tuple[float, str] | None = None
-    for question_id, points in _covered_per_question(target.bank.phrases.matches(sentences)).items():
+    for question_id, points in _covered_per_question(
+        target.bank.phrases.matches(sentences)
+    ).items():
         if question_id == target.question_id or len(points) < OTHER_QUESTION_MIN_POINTS:
             continue
         share = len(points) / target.bank.point_counts[question_id]
-        if share >= OTHER_QUESTION_MIN_SHARE and share >= own_share + OTHER_QUESTION_MARGIN:
-            if best is None or share > best[0]:
-                best = (share, question_id)
+        clearly_better = share >= max(OTHER_QUESTION_MIN_SHARE, own_share + OTHER_QUESTION_MARGIN)
+        if clearly_better and (best is None or share > best[0]):
+            best = (share, question_id)
     return best[1] if best else None
 
 
@@ -492,9 +508,9 @@ def _is_salad(target: ScoringTarget, tokens: list[str], sentences: tuple[Sentenc
         return True
     if not any(s.is_statement for s in sentences):
         return True
-    if len(sentences) >= 3 and sum(
-        len(s.stems) <= FRAGMENT_WORDS for s in sentences
-    ) * 2 >= len(sentences):
+    if len(sentences) >= 3 and sum(len(s.stems) <= FRAGMENT_WORDS for s in sentences) * 2 >= len(
+        sentences
+    ):
         return True
     if target.bank is not None and target.bank.word_order.is_shuffled(tokens):
         return True

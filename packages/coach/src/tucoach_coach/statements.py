@@ -27,22 +27,50 @@ _RAW_WORD = re.compile(r"[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"([,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014)")
 _CLAUSE_WORDS = frozenset(
-    ["but", "although", "though", "whereas", "however", "because", "unless", "while", "yet"]
-    + ["so", "which", "since", "where"]
+    [
+        "but",
+        "although",
+        "though",
+        "whereas",
+        "however",
+        "because",
+        "unless",
+        "while",
+        "yet",
+        "so",
+        "which",
+        "since",
+        "where",
+    ]
 )
 # A comma piece opening with one of these goes on with the clause before it: "X is not for
 # bad input, such as a missing field" denies the example too.
-_CONTINUATIONS = frozenset(
-    ["such", "like", "including", "e", "eg", "ie", "especially", "etc"]
-)
+_CONTINUATIONS = frozenset(["such", "like", "including", "e", "eg", "ie", "especially", "etc"])
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
 _CONTRASTS = frozenset(["not", "never", "no", "rather", "instead"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _PERSONAL = frozenset(["i", "we", "you", "they"])
 _DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
 _ADVERBS = frozenset(
-    ["first", "then", "today", "instead", "otherwise", "later", "next", "finally", "second"]
-    + ["third", "here", "now", "initially", "afterwards", "meanwhile", "still", "sometimes"]
+    [
+        "first",
+        "then",
+        "today",
+        "instead",
+        "otherwise",
+        "later",
+        "next",
+        "finally",
+        "second",
+        "third",
+        "here",
+        "now",
+        "initially",
+        "afterwards",
+        "meanwhile",
+        "still",
+        "sometimes",
+    ]
 )
 _CONNECTORS = frozenset(["and", "or", "then", "so", "that", "also"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
@@ -56,19 +84,78 @@ MIN_STATEMENT_WORDS = 3
 
 # Negations of a clause's verb: "is not", "would never", "don't", "cannot".
 _VERB_NEGATIONS = frozenset(
-    ["never", "cannot", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont"]
-    + ["wouldnt", "shouldnt", "cant", "couldnt", "mustnt", "havent", "hasnt", "hadnt", "neednt"]
+    [
+        "never",
+        "cannot",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "wont",
+        "wouldnt",
+        "shouldnt",
+        "cant",
+        "couldnt",
+        "mustnt",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "neednt",
+    ]
 )
 _AUXILIARIES = frozenset(
-    ["is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "could", "should"]
-    + ["would", "will", "must", "may", "might", "has", "have", "had", "need", "shall"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "must",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "need",
+        "shall",
+    ]
 )
 # Negations of a noun phrase: "no rows", "nothing new"; they reach the few words after them.
 _NOUN_NEGATIONS = frozenset(["not", "no", "nobody", "none", "nothing", "neither", "nor", "nowhere"])
 # "don't" is split into "don" "t"; these are the first halves of negative contractions.
 _CONTRACTED = frozenset(
-    ["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "shouldn", "can"]
-    + ["couldn", "mustn", "haven", "hasn", "hadn", "needn", "ain"]
+    [
+        "don",
+        "doesn",
+        "didn",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "won",
+        "wouldn",
+        "shouldn",
+        "can",
+        "couldn",
+        "mustn",
+        "haven",
+        "hasn",
+        "hadn",
+        "needn",
+        "ain",
+    ]
 )
 _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -188,7 +275,6 @@ class Clause:
         outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
         return outside or _reaches(self.preference_cues, start)
 
-
     def supposes(self, end: int) -> bool:
         """Whether words ending at `end` are a supposition: "returning 500 for bad input would
         page someone" weighs the idea, it does not recommend it."""
@@ -227,8 +313,11 @@ def _sentence(text: str) -> Sentence:
         if len(raw) != len(piece):
             raw = list(piece)
         contrast = piece[0] in _CONTRASTS
-        if merged and not hard and not contrast and not (
-            _opens_clause(piece) and _has_verb(merged[-1])
+        if (
+            merged
+            and not hard
+            and not contrast
+            and not (_opens_clause(piece) and _has_verb(merged[-1]))
         ):
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw
@@ -283,35 +372,35 @@ def _pairs(parts: list[str]) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
-def _clause(tokens: list[str], raw: list[str]) -> Clause:
+def _clause(clause_words: list[str], raw: list[str]) -> Clause:
     whole: list[tuple[int, int]] = []
     preference: list[tuple[int, int]] = []
     noun: list[tuple[int, int]] = []
     local: list[tuple[int, int]] = []
     skip_until = -1
-    for i, token in enumerate(tokens):
+    for i, word in enumerate(clause_words):
         if i < skip_until or (raw and raw[i] == "NOT"):  # SQL's NOT states, it does not deny
             continue
-        if _find(tokens, i, _NOT_A_NEGATION_BY_FIRST):
+        if _find(clause_words, i, _NOT_A_NEGATION_BY_FIRST):
             skip_until = i + 2
-        elif dismissal := _find(tokens, i, _DISMISSALS_BY_FIRST):
+        elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
             whole.append((i, i + dismissal))
             skip_until = i + dismissal
-        elif token in _CONTRACTED and i + 1 < len(tokens) and tokens[i + 1] == "t":
-            (local if _in_relative_clause(tokens, i) else whole).append((i, i + 2))
-        elif token in _VERB_NEGATIONS or (token == "not" and _after_auxiliary(tokens, i)):
-            (local if _in_relative_clause(tokens, i) else whole).append((i, i + 1))
-        elif token in _NOUN_NEGATIONS:
+        elif word in _CONTRACTED and clause_words[i + 1 : i + 2] == ["t"]:
+            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 2))
+        elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
+            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 1))
+        elif word in _NOUN_NEGATIONS:
             noun.append((i, i + 1))
-        elif cue := _find(tokens, i, _FORWARD_BY_FIRST):
+        elif cue := _find(clause_words, i, _FORWARD_BY_FIRST):
             preference.append((i, i + cue))
     return Clause(
-        stems=tuple(stem(t) for t in tokens),
+        stems=tuple(stem(t) for t in clause_words),
         whole_clause_cues=tuple(whole),
         preference_cues=tuple(preference),
         noun_cues=tuple(noun),
         local_cues=tuple(local),
-        conditional=bool(tokens) and tokens[0] in _CONDITIONS,
+        conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
     )
 
 

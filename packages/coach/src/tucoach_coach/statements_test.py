@@ -77,7 +77,9 @@ def test_a_phrase_outside_the_negations_scope_is_stated(text: str, phrase: str) 
 
 
 def test_a_negation_inside_the_phrase_is_part_of_what_it_says() -> None:
-    clause, start, end = _find("Snapshot isolation sees no write conflict here.", "no write conflict")
+    clause, start, end = _find(
+        "Snapshot isolation sees no write conflict here.", "no write conflict"
+    )
     assert not clause.denies(start, end)
 
 

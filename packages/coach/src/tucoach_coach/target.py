@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tucoach_coach.bank import BankQuestion, FollowUp, QuestionBank, RedFlag, TalkingPoint, load_bank
+from tucoach_coach.bank import (
+    BankQuestion,
+    FollowUp,
+    QuestionBank,
+    RedFlag,
+    TalkingPoint,
+    load_bank,
+)
 from tucoach_coach.language import contains_phrase, content_words, stems, words
 from tucoach_coach.matching import BankVocabulary, PhraseIndex, bank_vocabulary, question_phrases
 

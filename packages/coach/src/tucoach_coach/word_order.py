@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from tucoach_coach.language import STOP_WORDS, words
 
@@ -36,19 +37,17 @@ class WordOrderModel:
         for text in corpus:
             tokens = _classes(words(text))
             self._unigrams.update(tokens)
-            for pair in zip(tokens, tokens[1:], strict=False):
+            for pair in pairwise(tokens):
                 self._bigrams[pair] += 1
                 self._left[pair[0]] += 1
         self._total = sum(self._unigrams.values())
         self._types = len(self._unigrams)
-        self._ratios = {
-            (a, b): self._ratio(a, b) for a in self._unigrams for b in self._unigrams
-        }
+        self._ratios = {(a, b): self._ratio(a, b) for a in self._unigrams for b in self._unigrams}
 
     def plausibility(self, tokens: Sequence[str]) -> float:
         """Mean log-likelihood ratio of the text's word pairs: prose > 0, a shuffle <= 0."""
         classes = _classes(tokens)
-        pairs = list(zip(classes, classes[1:], strict=False))
+        pairs = list(pairwise(classes))
         if not pairs or not self._total:
             return 0.0
         ratios = self._ratios

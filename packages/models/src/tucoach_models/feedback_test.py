@@ -15,9 +15,7 @@ def test_feedback_stored_before_unscored_answers_existed_reads_as_scored() -> No
 
 
 def test_an_unscored_answer_keeps_why_and_its_language() -> None:
-    feedback = Feedback(
-        score=0, unscored=Unscored.LANGUAGE, language="es", provenance=PROVENANCE
-    )
+    feedback = Feedback(score=0, unscored=Unscored.LANGUAGE, language="es", provenance=PROVENANCE)
     assert feedback.unscored is Unscored.LANGUAGE
     assert feedback.language == "es"
 
