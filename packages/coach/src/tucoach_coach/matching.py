@@ -50,6 +50,8 @@ class Match:
     contradicted: bool = False
     # Inside a condition ("if X, ...") or a supposition ("X would ..."): not stated as a fact.
     conditional: bool = False
+    # Named to show its harm ("X breaks Y"): not recommended.
+    criticised: bool = False
 
 
 class PhraseIndex:
@@ -71,7 +73,7 @@ class PhraseIndex:
         for position, sentence in enumerate(sentences):
             if not sentence.is_statement:
                 continue
-            for clause in sentence.clauses:
+            for clause_index, clause in enumerate(sentence.clauses):
                 clause_stems = clause.stems
                 for start, token in enumerate(clause_stems):
                     candidates = [
@@ -88,6 +90,7 @@ class PhraseIndex:
                                     denied=clause.denies(start, end),
                                     contradicted=clause.contradicts(start, end),
                                     conditional=clause.conditional or clause.supposes(end),
+                                    criticised=sentence.criticises(clause_index, end),
                                 )
                             )
         return found

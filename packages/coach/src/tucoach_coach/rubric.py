@@ -59,8 +59,8 @@ CLARITY_CONTENT_WORDS = 20
 # Wrong claims: points off per red flag stated and per talking point denied, and the most
 # they may take together.
 RED_FLAG_DEDUCTION = 2.0
-CONTRADICTION_DEDUCTION = 1.0
-MAX_DEDUCTION = 5.0
+CONTRADICTION_DEDUCTION = 1.5
+MAX_DEDUCTION = 6.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct
 # content words of a point's own statement covers it.
@@ -353,6 +353,7 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
             match.phrase.kind is not PhraseKind.RED_FLAG
             or match.denied
             or match.conditional
+            or match.criticised
             or flag is None
         ):
             continue

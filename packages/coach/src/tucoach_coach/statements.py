@@ -41,13 +41,23 @@ _CLAUSE_WORDS = frozenset(
         "which",
         "since",
         "where",
+        "whether",
     ]
 )
 # A comma piece opening with one of these goes on with the clause before it: "X is not for
 # bad input, such as a missing field" denies the example too.
 _CONTINUATIONS = frozenset(["such", "like", "including", "e", "eg", "ie", "especially", "etc"])
+# Words that name a harm, and clause words that concede one follows.
+_HARMS = frozenset(
+    stem(w)
+    for w in (
+        "break breaks broke fail fails lose loses lost leak leaks hide hides corrupt corrupts "
+        "risk risks wrong bug bugs dangerous unsafe brittle fragile"
+    ).split()
+)
+_CONCESSIONS = frozenset(["but", "although", "though", "however", "yet"])
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
-_CONTRASTS = frozenset(["not", "never", "no", "rather", "instead"])
+_CONTRASTS = frozenset(["not", "never", "no", "rather", "instead", "only"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _PERSONAL = frozenset(["i", "we", "you", "they"])
 _DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
@@ -291,6 +301,15 @@ class Sentence:
     clauses: tuple[Clause, ...]
     is_statement: bool
 
+    def criticises(self, clause: int, end: int) -> bool:
+        """Whether the words ending at `end` of a clause are named to show their harm: "string
+        concatenation breaks word order", "acking first, but then crashes lose emails"."""
+        after = list(self.clauses[clause].stems[end:])
+        following = self.clauses[clause + 1 : clause + 2]
+        if following and following[0].stems[:1] and following[0].stems[0] in _CONCESSIONS:
+            after.extend(following[0].stems)
+        return any(s in _HARMS for s in after)
+
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(s for c in self.clauses for s in c.stems)
@@ -312,7 +331,7 @@ def _sentence(text: str) -> Sentence:
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
             raw = list(piece)
-        contrast = piece[0] in _CONTRASTS
+        contrast = piece[0] in _CONTRASTS or (piece[0] in {"or", "and"} and piece[1:2] == ["only"])
         if (
             merged
             and not hard
@@ -343,7 +362,11 @@ def _opens_clause(piece: Sequence[str]) -> bool:
 
 
 def _has_verb(piece: Sequence[str]) -> bool:
-    return any(t in _AUXILIARIES or t in _SUBJECTS for t in piece)
+    """An auxiliary, a subject pronoun or a negated verb ("doesn't", "never") marks a verb."""
+    return any(
+        t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS or t in _CONTRACTED
+        for t in piece
+    )
 
 
 def _split_clauses(text: str) -> list[tuple[str, bool]]:

@@ -63,6 +63,13 @@ STATED = [
     ("An alternative is NOT EXISTS with a correlated subquery.", "correlated subquery"),
     ("The tests failed, so we rolled back the deploy quickly.", "rolled back the deploy"),
     ("We use a CDN; nothing else is needed for static assets.", "cdn"),
+    (
+        "It retries errors that are likely temporary, and doesn't retry client errors.",
+        "likely temporary",
+    ),
+    ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
+    ("I would test whether the existing stack cannot do the job.", "existing stack"),
+    ("A dependency we never declared directly broke the build.", "broke the build"),
 ]
 
 
@@ -93,6 +100,13 @@ def test_a_noun_negation_denies_without_contradicting() -> None:
 def test_a_condition_states_nothing_as_a_fact() -> None:
     text = "If the service does not drain connections, requests fail."
     assert not _contradicted(text, "drain connections")
+
+
+def test_a_misconception_named_for_its_harm_is_criticised_not_stated() -> None:
+    (sentence,) = analyse("String concatenation breaks word order in other languages.")
+    assert sentence.criticises(0, 2)
+    (sentence,) = analyse("String concatenation is how we build every message.")
+    assert not sentence.criticises(0, 2)
 
 
 def test_a_supposition_weighs_an_idea_without_recommending_it() -> None:
