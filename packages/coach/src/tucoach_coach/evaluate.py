@@ -150,13 +150,13 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
         f"answers: {len(results)} (unscored: {summary.unscored}); pairs: {summary.pairs}",
         f"pairwise order agreement: {summary.pairwise_agreement:.1%}",
         f"mean absolute error: {summary.mae:.2f}",
-        "kind              n   mean score  mean grade",
+        "kind                      n  mean score  mean grade",
     ]
     for kind, score in summary.mean_by_kind.items():
         of_kind = [r for r in results if r.labeled.kind == kind]
         shown = "unscored" if score is None else f"{score:.2f}"
         grade = mean(r.labeled.grade for r in of_kind)
-        lines.append(f"{kind:<16} {len(of_kind):>3}  {shown:>10}  {grade:>10.2f}")
+        lines.append(f"{kind:<22} {len(of_kind):>4}  {shown:>10}  {grade:>10.2f}")
     return "\n".join(lines)
 
 

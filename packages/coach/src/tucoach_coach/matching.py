@@ -23,6 +23,7 @@ from tucoach_coach.word_order import WordOrderModel
 
 # A word used by at most this many questions of the bank is specific enough to stand alone.
 RARE_WORD_QUESTIONS = 4
+UNCOMMON_WORD_QUESTIONS = 12
 _TECHNICAL_MARKS = frozenset("-./_#:@")
 
 
@@ -135,7 +136,12 @@ def _is_specific(phrasing: str, frequency: Counter[str]) -> bool:
         return True
     if any(c.isdigit() or c in _TECHNICAL_MARKS for c in phrasing):
         return True
-    return len(content) == 1 and frequency[content[0]] <= RARE_WORD_QUESTIONS
+    if len(content) != 1:
+        return False
+    # One content word among function words ("keyboard use") is specific when the word is
+    # uncommon in the bank; alone it must be rare ("mvcc"), and "at a time" is neither.
+    limit = RARE_WORD_QUESTIONS if len(words(phrasing)) == 1 else UNCOMMON_WORD_QUESTIONS
+    return frequency[content[0]] <= limit
 
 
 def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:

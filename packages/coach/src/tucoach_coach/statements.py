@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from tucoach_coach.language import STOP_WORDS, stem, words
 
 _RAW_WORD = re.compile(r"[A-Za-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? before a space, but not at an ellipsis ("SELECT ... FOR UPDATE").
+_SENTENCE_END = re.compile(r"(?<!\.\.)(?<=[.!?])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"([,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014)")
 _CLAUSE_WORDS = frozenset(
     [
