@@ -44,14 +44,17 @@ class OfflineEngine:
     provenance = Provenance(engine=CoachEngine.OFFLINE, prompt_version=OFFLINE_PROMPT_VERSION)
 
     def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
-        return feedback_from_assessment(target, assess(target, answer), self.provenance)
+        assessment = assess(target, answer)
+        if not assessment.scored:
+            return _unscored_feedback(target, assessment, self.provenance)
+        return feedback_from_assessment(target, assessment, self.provenance)
 
 
 def feedback_from_assessment(
     target: ScoringTarget, assessment: Assessment, provenance: Provenance
 ) -> Feedback:
-    if not assessment.scored:
-        return _unscored_feedback(target, assessment, provenance)
+    """Scored feedback from an assessment (an engine that reads the answer's language may
+    score what the offline rubric could not: it replaces the assessment's scores first)."""
     points = {p.id: p.point for p in target.talking_points}
     covered = tuple(points[i] for i in assessment.covered_point_ids)
     missed = tuple(points[i] for i in assessment.missed_point_ids)
