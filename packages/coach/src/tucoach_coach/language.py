@@ -1,4 +1,4 @@
-"""Plain-English text handling for scoring: words, light stems, stop words, sentences.
+"""Plain-English text handling for scoring: words, light stems, stop words, phrases.
 
 Deliberately small and deterministic: the same text always gives the same tokens, so the same
 answer always gets the same score.
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 STOP_WORDS = frozenset(
@@ -241,10 +240,6 @@ def stems(text: str) -> list[str]:
 def content_words(tokens: Sequence[str]) -> list[str]:
     """The words that carry meaning: everything but stop words."""
     return [w for w in tokens if w not in STOP_WORDS]
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if len(words(s)) > 0]
 
 
 def phrase_starts(haystack: Sequence[str], phrase: Sequence[str]) -> list[int]:

@@ -1,18 +1,26 @@
-"""What an answer states: its sentences, their clauses, and which clauses deny what they name.
+"""What an answer states: its sentences, their clauses, and which words a clause denies.
 
 A phrasing counts for a point only where the answer states it. This module cuts an answer into
-sentences, each sentence into clauses (at , ; : ( ) dashes and "but", "although", "because",
-...), and marks the words of each clause that sit under a negation or a dismissal:
+sentences (at . ! ? and line breaks, not at an ellipsis), each sentence into clauses, and marks
+the words each clause denies:
 
-- a plain negation or a dismissal anywhere in the clause ("not", "never", "don't", "no need to",
-  "isn't worth", "overkill", "anti-pattern", "unnecessary", ...) covers the whole clause: "GET,
-  PUT and DELETE are not idempotent" and "traces are overkill here" state nothing in their favour;
-- a preference marker ("instead of", "rather than", "avoid", "without", "as opposed to") covers
-  only the words after it: "use a queue instead of polling" still says "use a queue".
+- clauses break at ; : ( ) dashes and clause words ("but", "although", "because", "so",
+  "which", "whether", ...) always, and at a comma when the next piece has a verb of its own (an
+  auxiliary, a subject pronoun, a negated verb); "such as X", a list item or a verbless aside
+  goes on with its clause, while ", not X" and ", never Y" are clauses of their own;
+- a verb negation ("is not", "don't", "wouldn't", "never", "cannot") or a dismissal
+  ("overkill", "anti-pattern", "no need to", "isn't worth", "unnecessary", ...) denies the
+  whole clause: "GET, PUT and DELETE are not idempotent", "a flame graph isn't worth it";
+- a preference ("instead of", "rather than", "avoid", "without", "unlike") or a noun negation
+  ("no rows") denies the next few words only: "use a queue instead of polling" still says "use
+  a queue"; inside a relative clause ("customers who never ordered") a negation reaches two;
+- a condition ("if ...", "unless ...", "whether ...") states nothing as a fact, and words
+  followed by "would/could/might" or by a harm ("... breaks word order") are weighed, not
+  recommended.
 
-Negation words inside a matched phrasing are part of what it says ("no write conflict"), so they
-do not negate it; "not only" and "not just" are not negations. Very short comma pieces (a list
-item such as "GET,") join the next piece, so a list shares its clause's verb and negation.
+Negation words inside a matched phrasing are part of what it says ("no write conflict"); "not
+only", "not just", "no matter", "to avoid" (a purpose) and SQL's upper-case NOT are no
+negations.
 """
 
 from __future__ import annotations
@@ -52,9 +60,30 @@ _CONTINUATIONS = frozenset(["such", "like", "including", "e", "eg", "ie", "espec
 _HARMS = frozenset(
     stem(w)
     for w in (
-        "break breaks broke fail fails lose loses lost leak leaks hide hides corrupt corrupts "
-        "risk risks wrong bug bugs dangerous unsafe brittle fragile"
-    ).split()
+        "break",
+        "breaks",
+        "broke",
+        "fail",
+        "fails",
+        "lose",
+        "loses",
+        "lost",
+        "leak",
+        "leaks",
+        "hide",
+        "hides",
+        "corrupt",
+        "corrupts",
+        "risk",
+        "risks",
+        "wrong",
+        "bug",
+        "bugs",
+        "dangerous",
+        "unsafe",
+        "brittle",
+        "fragile",
+    )
 )
 _CONCESSIONS = frozenset(["but", "although", "though", "however", "yet"])
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
@@ -316,13 +345,13 @@ class Sentence:
         return tuple(s for c in self.clauses for s in c.stems)
 
 
-def split_sentences(text: str) -> list[str]:
+def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if words(s)]
 
 
 def analyse(text: str) -> tuple[Sentence, ...]:
     """The answer's sentences, each cut into clauses with their negations marked."""
-    return tuple(_sentence(s) for s in split_sentences(text))
+    return tuple(_sentence(s) for s in _split_sentences(text))
 
 
 def _sentence(text: str) -> Sentence:
