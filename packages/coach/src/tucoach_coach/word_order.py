@@ -24,7 +24,7 @@ _SMOOTHING = 0.5
 # How sure we must be, by length: long texts give a steady mean, short ones a noisy one, so
 # short texts must look much less like English before they are called a shuffle.
 LONG_TEXT_WORDS = 80
-LONG_TEXT_THRESHOLD = -0.05
+LONG_TEXT_THRESHOLD = -0.09
 MEDIUM_TEXT_WORDS = 40
 MEDIUM_TEXT_THRESHOLD = -0.15
 
