@@ -59,7 +59,7 @@ CLARITY_CONTENT_WORDS = 20
 # Wrong claims: points off per red flag stated and per talking point denied, and the most
 # they may take together.
 RED_FLAG_DEDUCTION = 2.0
-CONTRADICTION_DEDUCTION = 1.5
+CONTRADICTION_DEDUCTION = 2.0
 MAX_DEDUCTION = 6.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct
