@@ -17,12 +17,15 @@ from enum import StrEnum
 from functools import cache
 
 from tucoach_coach.bank import BankQuestion, QuestionBank
-from tucoach_coach.language import content_words, stem, stems, words
+from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
 from tucoach_coach.statements import Sentence
 from tucoach_coach.word_order import WordOrderModel
 
 # A word used by at most this many questions of the bank is specific enough to stand alone.
 RARE_WORD_QUESTIONS = 4
+# "behind my own small interface" states "behind an interface": a few words may come between.
+MAX_GAP = 3
+RED_FLAG_GAP = 1
 UNCOMMON_WORD_QUESTIONS = 12
 _TECHNICAL_MARKS = frozenset("-./_#:@")
 
@@ -61,8 +64,12 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self._phrases = tuple(p for p in phrases if p.stems)
         self._by_start: dict[tuple[str, ...], list[Phrase]] = defaultdict(list)
+        # Phrases of two content words or more may also match with a few words between theirs.
+        self._gapped: dict[str, list[Phrase]] = defaultdict(list)
         for phrase in self._phrases:
             self._by_start[phrase.stems[:2]].append(phrase)
+            if _may_gap(phrase):
+                self._gapped[phrase.stems[0]].append(phrase)
 
     def all(self) -> tuple[Phrase, ...]:
         return self._phrases
@@ -77,24 +84,60 @@ class PhraseIndex:
             for clause_index, clause in enumerate(sentence.clauses):
                 clause_stems = clause.stems
                 for start, token in enumerate(clause_stems):
-                    candidates = [
-                        *by_start.get((token,), ()),
-                        *by_start.get(clause_stems[start : start + 2], ()),
-                    ]
+                    candidates = dict.fromkeys(
+                        [
+                            *by_start.get((token,), ()),
+                            *by_start.get(clause_stems[start : start + 2], ()),
+                            *self._gapped.get(token, ()),
+                        ]
+                    )
                     for phrase in candidates:
-                        end = start + len(phrase.stems)
-                        if clause_stems[start:end] == phrase.stems:
+                        end: int | None = start + len(phrase.stems)
+                        exact = clause_stems[start:end] == phrase.stems
+                        if not exact:
+                            end = (
+                                _gapped_end(clause_stems, start, phrase)
+                                if _may_gap(phrase)
+                                else None
+                            )
+                        if end is not None:
+                            # A negation between a gapped match's words is no part of the
+                            # phrasing: "autoscaling alone is not enough" denies "is enough".
+                            own = end if exact else start + 1
                             found.append(
                                 Match(
                                     phrase,
                                     position,
-                                    denied=clause.denies(start, end),
-                                    contradicted=clause.contradicts(start, end),
+                                    denied=clause.denies(start, own),
+                                    contradicted=clause.contradicts(start, own),
                                     conditional=clause.conditional or clause.supposes(end),
                                     criticised=sentence.criticises(clause_index, end),
                                 )
                             )
         return found
+
+
+def _may_gap(phrase: Phrase) -> bool:
+    """A specific phrasing of two words or more that opens with a content word."""
+    return phrase.specific and len(phrase.stems) >= 2 and phrase.stems[0] not in STOP_WORDS
+
+
+def _gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | None:
+    """Where `phrase` ends if its words follow `start` in order with few words between: up to
+    MAX_GAP for a talking point; for a red flag (a precise wrong claim) RED_FLAG_GAP content
+    words, since a function word between can turn it right ("o.id = null" -> "o.id is null")."""
+    point = phrase.kind is PhraseKind.POINT
+    gap = MAX_GAP if point else RED_FLAG_GAP
+    position = start
+    for word in phrase.stems[1:]:
+        window = haystack[position + 1 : position + 2 + gap]
+        if word not in window:
+            return None
+        skipped = window[: window.index(word)]
+        if not point and any(s in STOP_WORDS for s in skipped):
+            return None
+        position += 1 + len(skipped)
+    return position + 1
 
 
 @dataclass(frozen=True)
