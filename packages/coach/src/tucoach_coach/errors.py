@@ -42,3 +42,11 @@ class QuestionRetired(ConflictError):
             "finish this interview and start a new one.",
             details={"question_id": question_id},
         )
+
+
+class NotAFollowUp(UnprocessableError):
+    def __init__(self, question_id: str) -> None:
+        super().__init__(
+            "Only a follow-up question can be skipped; answer the main question.",
+            details={"question_id": question_id},
+        )

@@ -16,6 +16,7 @@ from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.errors import (
     InterviewAlreadyCompleted,
     NoQuestionWaiting,
+    NotAFollowUp,
     NothingToReport,
     NotTheCurrentQuestion,
     QuestionRetired,
@@ -25,15 +26,22 @@ from tucoach_coach.target import FOLLOW_UP_SEPARATOR, ScoringTarget, follow_up_i
 from tucoach_models import (
     Answer,
     AskedQuestion,
+    CoachEngine,
+    Feedback,
     Interview,
     InterviewStatus,
+    Provenance,
     QuestionKind,
     Role,
     Seniority,
+    Unscored,
 )
 
-# A main answer below this score gets the follow-up of its first missed point (one at most).
+# A main answer below this score gets the follow-up of its first missed point (one at most),
+# unless it scored FOLLOW_UP_ABOVE or less or was not scored: then there is nothing to follow.
 FOLLOW_UP_BELOW = 8.0
+FOLLOW_UP_ABOVE = 2.0
+SKIP_PROMPT_VERSION = "skipped-1"
 # A main answer at or above this makes the next question harder; below EASIER_BELOW, easier.
 HARDER_FROM = 7.5
 EASIER_BELOW = 4.0
@@ -77,28 +85,70 @@ class Interviewer:
         self, interview: Interview, *, question_id: str, text: str, now: datetime
     ) -> Interview:
         """The next version: the answer with its feedback, and the next question if any."""
-        if interview.status is InterviewStatus.COMPLETED:
-            raise InterviewAlreadyCompleted
-        current = interview.current_question
-        if current is None:
-            raise NoQuestionWaiting
-        if current.question_id != question_id:
-            raise NotTheCurrentQuestion(question_id, current.question_id)
+        current = _waiting(interview, question_id)
 
-        moment = _after(interview, now)
         main = self._bank_question(current.follow_up_of or current.question_id)
         target = (
-            ScoringTarget.of_question(main)
+            ScoringTarget.of_question(main, self.bank)
             if current.kind is QuestionKind.MAIN
-            else ScoringTarget.of_follow_up(main, self._follow_up_of(main, current))
+            else ScoringTarget.of_follow_up(main, self._follow_up_of(main, current), self.bank)
         )
         feedback = self.engine.feedback(target, text)
         follow_up = (
             self._follow_up_for(main, feedback.follow_up)
-            if current.kind is QuestionKind.MAIN and feedback.score < FOLLOW_UP_BELOW
+            if current.kind is QuestionKind.MAIN
+            and feedback.unscored is None
+            and FOLLOW_UP_ABOVE < feedback.score < FOLLOW_UP_BELOW
             else None
         )
         feedback = feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None})
+        return self._record(
+            interview,
+            question_id=question_id,
+            text=text,
+            feedback=feedback,
+            main=main,
+            follow_up=follow_up,
+            now=now,
+        )
+
+    def skip_follow_up(self, interview: Interview, *, question_id: str, now: datetime) -> Interview:
+        """The next version: the waiting follow-up skipped (recorded, not scored), next question.
+
+        A skipped follow-up counts in no score: the main answer's score stands alone.
+        """
+        current = _waiting(interview, question_id)
+        if current.kind is not QuestionKind.FOLLOW_UP:
+            raise NotAFollowUp(question_id)
+        main = self._bank_question(current.follow_up_of or current.question_id)
+        skipped = Feedback(
+            score=0.0,
+            unscored=Unscored.SKIPPED,
+            improvements=("Follow-up skipped: not scored; the main answer's score stands.",),
+            provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version=SKIP_PROMPT_VERSION),
+        )
+        return self._record(
+            interview,
+            question_id=question_id,
+            text="",
+            feedback=skipped,
+            main=main,
+            follow_up=None,
+            now=now,
+        )
+
+    def _record(
+        self,
+        interview: Interview,
+        *,
+        question_id: str,
+        text: str,
+        feedback: Feedback,
+        main: BankQuestion,
+        follow_up: FollowUp | None,
+        now: datetime,
+    ) -> Interview:
+        moment = _after(interview, now)
         answered = interview.model_copy(
             update={
                 "answers": (
@@ -188,9 +238,23 @@ class Interviewer:
         return min(pool, key=preference)
 
 
+def _waiting(interview: Interview, question_id: str) -> AskedQuestion:
+    """The question waiting for an answer, which must be `question_id`."""
+    if interview.status is InterviewStatus.COMPLETED:
+        raise InterviewAlreadyCompleted
+    current = interview.current_question
+    if current is None:
+        raise NoQuestionWaiting
+    if current.question_id != question_id:
+        raise NotTheCurrentQuestion(question_id, current.question_id)
+    return current
+
+
 def _target_difficulty(interview: Interview) -> int:
     """Harder after a strong main answer, easier after a weak one."""
-    scores = {a.question_id: a.feedback.score for a in interview.answers}
+    scores = {
+        a.question_id: a.feedback.score for a in interview.answers if a.feedback.unscored is None
+    }
     answered_main = [
         q for q in interview.questions if q.kind is QuestionKind.MAIN and q.question_id in scores
     ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -9,12 +10,21 @@ from tucoach_coach.bank import load_bank
 from tucoach_coach.errors import (
     InterviewAlreadyCompleted,
     NoQuestionWaiting,
+    NotAFollowUp,
     NothingToReport,
     NotTheCurrentQuestion,
 )
 from tucoach_coach.interviewer import Interviewer
 from tucoach_coach.offline import OfflineEngine
-from tucoach_models import AskedQuestion, Interview, InterviewStatus, QuestionKind, Role, Seniority
+from tucoach_models import (
+    AskedQuestion,
+    Interview,
+    InterviewStatus,
+    QuestionKind,
+    Role,
+    Seniority,
+    Unscored,
+)
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 BANK = load_bank()
@@ -92,12 +102,20 @@ def test_a_full_interview_asks_no_question_twice_and_spreads_topics() -> None:
     assert len({q.topic for q in main}) == 6
 
 
-def test_a_weak_answer_gets_one_follow_up_on_a_missed_point_then_moves_on() -> None:
-    # Given an interview and a weak answer to its first question
+def _partial_answer_to_current(interview: Interview) -> str:
+    """The model answer's first two sentences: a partial answer with points left to probe."""
+    return " ".join(re.split(r"(?<=[.!?])\s+", _model_answer_to_current(interview).strip())[:2])
+
+
+def test_a_partial_answer_gets_one_follow_up_on_a_missed_point_then_moves_on() -> None:
+    # Given an interview and a partial answer to its first question
     interview = _start()
     first = _current(interview)
     after_weak = COACH.answer(
-        interview, question_id=first.question_id, text="I would look at the logs.", now=NOW
+        interview,
+        question_id=first.question_id,
+        text=_partial_answer_to_current(interview),
+        now=NOW,
     )
     # Then the next question is a follow-up of the first, named in the feedback
     follow_up = _current(after_weak)
@@ -111,6 +129,98 @@ def test_a_weak_answer_gets_one_follow_up_on_a_missed_point_then_moves_on() -> N
     # Then the interview moves on to a new main question: one follow-up per question at most
     assert _current(after_follow_up).kind is QuestionKind.MAIN
     assert after_follow_up.answers[-1].feedback.follow_up is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "I don't know.", "Pass, next question please.", "I would look at the logs."],
+    ids=["empty or timed out", "dont know", "pass", "nothing to build on"],
+)
+def test_no_follow_up_after_an_answer_with_nothing_to_build_on(text: str) -> None:
+    # Given an interview and an empty, evasive or near-empty answer to its first question
+    interview = _start()
+    after = COACH.answer(interview, question_id=_current(interview).question_id, text=text, now=NOW)
+    # Then no follow-up assumes what was never said: the next question is a main one
+    assert after.answers[-1].feedback.follow_up is None
+    assert _current(after).kind is QuestionKind.MAIN
+
+
+def test_a_follow_up_never_probes_a_point_the_answer_covered() -> None:
+    # Given a partial answer that gets a follow-up
+    interview = _start()
+    after = COACH.answer(
+        interview,
+        question_id=_current(interview).question_id,
+        text=_partial_answer_to_current(interview),
+        now=NOW,
+    )
+    feedback = after.answers[-1].feedback
+    follow_up = _current(after)
+    assert follow_up.kind is QuestionKind.FOLLOW_UP
+    # Then the point it probes is one the feedback lists as missed, not as covered
+    main = BANK.get(follow_up.follow_up_of or "")
+    probed = main.talking_point(follow_up.question_id.split("~")[1]).point
+    assert probed in feedback.missed_points
+    assert probed not in feedback.covered_points
+
+
+def test_a_skipped_follow_up_is_recorded_unscored_and_the_interview_moves_on() -> None:
+    # Given a follow-up waiting after a partial answer
+    interview = _start()
+    after = COACH.answer(
+        interview,
+        question_id=_current(interview).question_id,
+        text=_partial_answer_to_current(interview),
+        now=NOW,
+    )
+    follow_up = _current(after)
+    assert follow_up.kind is QuestionKind.FOLLOW_UP
+    # When the candidate skips it
+    skipped = COACH.skip_follow_up(after, question_id=follow_up.question_id, now=NOW)
+    # Then the skip is kept as an unscored answer and the next main question is asked
+    assert skipped.version == after.version + 1
+    record = skipped.answers[-1]
+    assert record.question_id == follow_up.question_id
+    assert record.text == ""
+    assert record.feedback.unscored is Unscored.SKIPPED
+    assert record.feedback.score == 0.0
+    assert _current(skipped).kind is QuestionKind.MAIN
+    # And the report keeps the main answer's score for that question
+    report = COACH.complete(skipped, now=NOW).report
+    assert report is not None
+    assert report.questions[0].score == after.answers[-1].feedback.score
+    assert "skipped" in report.questions[0].summary
+
+
+def test_only_a_follow_up_can_be_skipped() -> None:
+    interview = _start()
+    with pytest.raises(NotAFollowUp):
+        COACH.skip_follow_up(interview, question_id=_current(interview).question_id, now=NOW)
+    with pytest.raises(NotTheCurrentQuestion):
+        COACH.skip_follow_up(interview, question_id="backend-senior-not-current", now=NOW)
+
+
+def test_an_answer_in_another_language_is_kept_unscored_without_a_follow_up() -> None:
+    # Given a strong answer written in Spanish
+    interview = _start()
+    spanish = (
+        "Primero instrumentaría logs estructurados con un identificador de correlación, "
+        "métricas de latencia, errores y tráfico para cada endpoint, y trazas distribuidas "
+        "con OpenTelemetry para ver dónde se pierde el tiempo. También pondría alertas sobre "
+        "los objetivos de servicio y no sobre cada métrica, para que el equipo de guardia "
+        "solo reciba avisos que importan."
+    )
+    after = COACH.answer(
+        interview, question_id=_current(interview).question_id, text=spanish, now=NOW
+    )
+    # Then the answer is kept, marked unscored in Spanish, with no follow-up and no 1/10
+    feedback = after.answers[-1].feedback
+    assert after.answers[-1].text == spanish
+    assert feedback.unscored is Unscored.LANGUAGE
+    assert feedback.language == "es"
+    assert feedback.follow_up is None
+    assert any("English" in item for item in feedback.improvements)
+    assert _current(after).kind is QuestionKind.MAIN
 
 
 def test_a_strong_answer_needs_no_follow_up_and_raises_the_difficulty() -> None:

@@ -1,4 +1,4 @@
-"""Plain-English text handling for scoring: words, light stems, stop words, sentences.
+"""Plain-English text handling for scoring: words, light stems, stop words, phrases.
 
 Deliberately small and deterministic: the same text always gives the same tokens, so the same
 answer always gets the same score.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 STOP_WORDS = frozenset(
@@ -214,6 +214,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A light stem that makes plural, -ing and -ed forms meet: caches/caching/cached -> cach."""
     if len(word) <= 3 or word.isdigit():
@@ -241,21 +242,22 @@ def content_words(tokens: Sequence[str]) -> list[str]:
     return [w for w in tokens if w not in STOP_WORDS]
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if len(words(s)) > 0]
-
-
 def phrase_starts(haystack: Sequence[str], phrase: Sequence[str]) -> list[int]:
     """Where `phrase` starts as consecutive items of `haystack` (both stemmed)."""
     if not phrase or len(phrase) > len(haystack):
         return []
-    first = phrase[0]
-    width = len(phrase)
-    return [
-        start
-        for start in range(len(haystack) - width + 1)
-        if haystack[start] == first and list(haystack[start : start + width]) == list(phrase)
-    ]
+    items = list(haystack)
+    wanted = list(phrase)
+    first, width = wanted[0], len(wanted)
+    starts: list[int] = []
+    position = -1
+    while True:
+        try:
+            position = items.index(first, position + 1, len(items) - width + 1)
+        except ValueError:
+            return starts
+        if items[position : position + width] == wanted:
+            starts.append(position)
 
 
 def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> bool:

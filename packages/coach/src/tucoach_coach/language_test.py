@@ -6,7 +6,6 @@ from tucoach_coach.language import (
     contains_phrase,
     content_words,
     distinct_ratio,
-    sentences,
     stem,
     stems,
     words,
@@ -57,10 +56,6 @@ def test_stop_words_are_not_content() -> None:
         "query",
         "fast",
     ]
-
-
-def test_sentences_split_on_end_marks_and_lines() -> None:
-    assert sentences("First one. Second one!\nThird") == ["First one.", "Second one!", "Third"]
 
 
 def test_repeated_text_has_a_low_distinct_ratio() -> None:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from tucoach_coach.languages import LANGUAGE_NAMES
 from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Assessment, Cap, assess
 from tucoach_coach.target import ScoringTarget
-from tucoach_models import CoachEngine, CriterionScore, Feedback, Provenance
+from tucoach_models import (
+    CoachEngine,
+    Correction,
+    CriterionScore,
+    Feedback,
+    Provenance,
+    Unscored,
+)
 
-OFFLINE_PROMPT_VERSION = "offline-rubric-1"
+OFFLINE_PROMPT_VERSION = "offline-rubric-2"
 MAX_MISSED_POINTS_LISTED = 3
+# A follow-up is worth asking only about an answer that gave something to build on.
+FOLLOW_UP_ABOVE = 2.0
 
 _CAP_ADVICE = {
     Cap.NO_ANSWER: "No answer was given. Even a partial answer shows how you think: say what "
@@ -17,11 +27,13 @@ _CAP_ADVICE = {
     Cap.ECHO: "Restating the question does not answer it: explain the how and the why.",
     Cap.OFF_TOPIC: "The answer does not address the question; re-read it and answer what "
     "was asked.",
-    Cap.KEYWORD_SALAD: "Answer in full sentences: a list of terms does not show that you "
-    "understand how they fit together.",
+    Cap.KEYWORD_SALAD: "Answer in full sentences: a list of terms, or words in no order, does "
+    "not show that you understand how they fit together.",
     Cap.TOO_SHORT: "The answer is too short to show your understanding; aim for a few "
     "sentences that explain your reasoning.",
     Cap.REPETITIVE: "The answer repeats itself; make each sentence add something new.",
+    Cap.OTHER_QUESTION: "This answers another question; re-read this one and answer what "
+    "was asked.",
     Cap.PADDED: "Most of this long answer is not about the question; keep to the point.",
 }
 
@@ -32,12 +44,17 @@ class OfflineEngine:
     provenance = Provenance(engine=CoachEngine.OFFLINE, prompt_version=OFFLINE_PROMPT_VERSION)
 
     def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
-        return feedback_from_assessment(target, assess(target, answer), self.provenance)
+        assessment = assess(target, answer)
+        if not assessment.scored:
+            return _unscored_feedback(target, assessment, self.provenance)
+        return feedback_from_assessment(target, assessment, self.provenance)
 
 
 def feedback_from_assessment(
     target: ScoringTarget, assessment: Assessment, provenance: Provenance
 ) -> Feedback:
+    """Scored feedback from an assessment (an engine that reads the answer's language may
+    score what the offline rubric could not: it replaces the assessment's scores first)."""
     points = {p.id: p.point for p in target.talking_points}
     covered = tuple(points[i] for i in assessment.covered_point_ids)
     missed = tuple(points[i] for i in assessment.missed_point_ids)
@@ -46,19 +63,53 @@ def feedback_from_assessment(
         rubric=_rubric(assessment, len(points)),
         covered_points=covered,
         missed_points=missed,
+        corrections=tuple(
+            Correction(said=w.said, claim=w.claim, correction=w.correction)
+            for w in assessment.wrong_claims
+        ),
         strengths=_strengths(assessment, covered, len(points)),
-        improvements=_improvements(assessment, missed),
+        improvements=_improvements(target, assessment, missed),
         example_answer=target.example_answer,
         follow_up=suggested_follow_up(target, assessment),
         job_terms_used=assessment.job_terms_used,
         provenance=provenance,
+        language=assessment.language,
     )
 
 
 def suggested_follow_up(target: ScoringTarget, assessment: Assessment) -> str | None:
-    """The follow-up that probes the first missed point that has one, if any."""
+    """The follow-up on the first point the answer missed, if the answer earned one.
+
+    None after an answer with nothing to build on (empty, evasive, a salad, another question's
+    answer, a score of 2 or less, not scored): a follow-up would assume what it never said.
+    Points said in other words count as covered, so they are never asked about again.
+    """
+    if (
+        not assessment.scored
+        or assessment.score <= FOLLOW_UP_ABOVE
+        or assessment.gave_nothing_to_build_on
+    ):
+        return None
     by_point = {f.talking_point: f.text for f in target.follow_ups}
     return next((by_point[i] for i in assessment.missed_point_ids if i in by_point), None)
+
+
+def _unscored_feedback(
+    target: ScoringTarget, assessment: Assessment, provenance: Provenance
+) -> Feedback:
+    language = LANGUAGE_NAMES.get(assessment.language, assessment.language)
+    return Feedback(
+        score=0.0,
+        unscored=Unscored.LANGUAGE,
+        language=assessment.language,
+        improvements=(
+            f"This answer looks like {language}. The offline coach scores answers in English "
+            "only, so it has no score and counts in no average; your answer is kept. Answer "
+            "in English to get a score, or use an AI engine, which reads other languages.",
+        ),
+        example_answer=target.example_answer,
+        provenance=provenance,
+    )
 
 
 def _rubric(assessment: Assessment, point_count: int) -> tuple[CriterionScore, ...]:
@@ -75,6 +126,11 @@ def _rubric(assessment: Assessment, point_count: int) -> tuple[CriterionScore, .
     coverage_comment = f"Covered {covered} of {point_count} key points."
     if assessment.listed_without_explaining:
         coverage_comment += " Points named without explanation earn only part of the credit."
+    if assessment.deduction:
+        coverage_comment += (
+            f" {assessment.deduction:g} points off for {len(assessment.wrong_claims)} wrong "
+            "claim(s), see the corrections."
+        )
     return (
         CriterionScore(
             criterion="coverage",
@@ -104,7 +160,7 @@ def _rubric(assessment: Assessment, point_count: int) -> tuple[CriterionScore, .
 def _strengths(
     assessment: Assessment, covered: tuple[str, ...], point_count: int
 ) -> tuple[str, ...]:
-    if assessment.caps and min(c.ceiling for c in assessment.caps) <= Cap.TOO_SHORT.ceiling:
+    if assessment.gave_nothing_to_build_on or assessment.score <= FOLLOW_UP_ABOVE:
         return ()
     strengths: list[str] = []
     if covered:
@@ -117,13 +173,21 @@ def _strengths(
         strengths.append("You explained why, not only what.")
     if assessment.has_trade_offs:
         strengths.append("You weighed trade-offs.")
-    if assessment.clarity >= CLARITY_MAX - 0.25:
+    if assessment.clarity >= CLARITY_MAX - 0.25 and not assessment.wrong_claims:
         strengths.append("Clear, well-structured answer.")
     return tuple(strengths)
 
 
-def _improvements(assessment: Assessment, missed: tuple[str, ...]) -> tuple[str, ...]:
+def _improvements(
+    target: ScoringTarget, assessment: Assessment, missed: tuple[str, ...]
+) -> tuple[str, ...]:
     improvements = [_CAP_ADVICE[cap] for cap in assessment.caps]
+    if assessment.seems_to_answer and target.bank is not None:
+        other = target.bank.question_texts.get(assessment.seems_to_answer)
+        if other:
+            improvements.append(f'Your answer seems to answer another question: "{other}"')
+    if assessment.wrong_claims:
+        improvements.append("Check the corrections: a wrong claim costs more than a missed point.")
     improvements.extend(f"Cover: {point}" for point in missed[:MAX_MISSED_POINTS_LISTED])
     if len(missed) > MAX_MISSED_POINTS_LISTED:
         improvements.append(f"...and {len(missed) - MAX_MISSED_POINTS_LISTED} more points.")

@@ -1,7 +1,11 @@
 """The end-of-interview report, built from the feedback already given (no engine call).
 
 Each main question's score is its answer's, raised (never lowered) by a good follow-up answer:
-max(main, (2 * main + follow_up) / 3). The overall score is their mean, times ten.
+max(main, (2 * main + follow_up) / 3); a skipped follow-up leaves the main answer's score. The
+overall score is the mean over scored questions, times ten; an answer the engine could not score
+(`Feedback.unscored`) counts in no average. The report never contradicts itself: a topic is a
+strength or something to work on, never both; a point covered anywhere is not "to practise";
+every count it states is the length of the list it shows.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from datetime import datetime
 from statistics import mean
 
 from tucoach_coach.bank import QuestionBank
-from tucoach_coach.language import STOP_WORDS, words
+from tucoach_coach.language import words
+from tucoach_coach.languages import ALL_STOP_WORDS, LANGUAGE_NAMES
 from tucoach_models import (
     Answer,
     AskedQuestion,
@@ -28,11 +33,13 @@ from tucoach_models import (
     WordCount,
 )
 
-REPORT_PROMPT_VERSION = "offline-report-1"
+REPORT_PROMPT_VERSION = "offline-report-2"
 MOST_USED_WORDS = 10
 STRONG_SCORE = 7.0
 WEAK_SCORE = 6.0
 JOB_TERMS_FOR_FULL_ROLE_FIT = 2
+MAX_CORRECTIONS_TO_WORK_ON = 2
+MAX_POINTS_TO_PRACTISE = 3
 
 
 @dataclass(frozen=True)
@@ -42,29 +49,38 @@ class _Reviewed:
     follow_up: Answer | None
 
     @property
+    def scored(self) -> bool:
+        return self.main.feedback.unscored is None
+
+    @property
+    def follow_up_scored(self) -> bool:
+        return self.follow_up is not None and self.follow_up.feedback.unscored is None
+
+    @property
     def score(self) -> float:
         main = self.main.feedback.score
-        if self.follow_up is None:
+        if self.follow_up is None or not self.follow_up_scored:
             return main
         return round(max(main, (2 * main + self.follow_up.feedback.score) / 3), 1)
 
 
 def build_report(interview: Interview, bank: QuestionBank, now: datetime) -> Report:
     reviewed = _reviewed(interview)
-    feedbacks = [a.feedback for a in interview.answers]
-    job_terms = _job_terms(interview, bank)
+    scored = [r for r in reviewed if r.scored]
+    feedbacks = [a.feedback for a in interview.answers if a.feedback.unscored is None]
+    job_terms_used = tuple(dict.fromkeys(t for f in feedbacks for t in f.job_terms_used))
+    covered = tuple(dict.fromkeys(p for f in feedbacks for p in f.covered_points))
+    strengths = _strengths(scored)
     return Report(
-        overall_score=round(mean(r.score for r in reviewed) * 10),
-        categories=_categories(reviewed, feedbacks, job_terms),
-        strengths=_strengths(reviewed),
-        to_work_on=_to_work_on(reviewed, feedbacks),
+        overall_score=round(mean(r.score for r in scored) * 10) if scored else 0,
+        categories=_categories(scored, feedbacks, _job_terms(scored, bank), job_terms_used),
+        strengths=tuple(text for _, text in strengths),
+        to_work_on=_to_work_on(scored, feedbacks, {topic for topic, _ in strengths}, covered),
         questions=tuple(_review(r) for r in reviewed),
         insights=Insights(
-            job_terms_used=tuple(dict.fromkeys(t for f in feedbacks for t in f.job_terms_used)),
+            job_terms_used=job_terms_used,
             most_used_words=_most_used_words(interview.answers),
-            talking_points_covered=tuple(
-                dict.fromkeys(p for f in feedbacks for p in f.covered_points)
-            ),
+            talking_points_covered=covered,
         ),
         provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version=REPORT_PROMPT_VERSION),
         generated_at=now,
@@ -92,85 +108,128 @@ def _criterion_share(feedbacks: list[Feedback], criterion: str) -> int:
     return round(mean(shares) * 100) if shares else 0
 
 
-def _job_terms(interview: Interview, bank: QuestionBank) -> list[tuple[int, int]]:
-    """(terms used, terms available) per answered main question."""
-    answers = {a.question_id: a for a in interview.answers}
+def _job_terms(reviewed: list[_Reviewed], bank: QuestionBank) -> list[tuple[int, int]]:
+    """(terms used, terms available) per scored main question."""
     counts = []
-    for question in interview.questions:
-        if question.kind is QuestionKind.MAIN and question.question_id in answers:
-            try:
-                available = len(bank.get(question.question_id).job_terms)
-            except KeyError:
-                available = JOB_TERMS_FOR_FULL_ROLE_FIT
-            counts.append((len(answers[question.question_id].feedback.job_terms_used), available))
+    for r in reviewed:
+        try:
+            available = len(bank.get(r.question.question_id).job_terms)
+        except KeyError:
+            available = JOB_TERMS_FOR_FULL_ROLE_FIT
+        counts.append((len(r.main.feedback.job_terms_used), available))
     return counts
 
 
 def _categories(
-    reviewed: list[_Reviewed], feedbacks: list[Feedback], job_terms: list[tuple[int, int]]
+    reviewed: list[_Reviewed],
+    feedbacks: list[Feedback],
+    job_terms: list[tuple[int, int]],
+    job_terms_used: tuple[str, ...],
 ) -> tuple[CategoryScore, ...]:
-    knowledge = _criterion_share(feedbacks, "coverage")
-    depth = _criterion_share(feedbacks, "depth")
-    communication = _criterion_share(feedbacks, "clarity")
-    role_fit = round(
-        mean(
-            min(1.0, used / min(available, JOB_TERMS_FOR_FULL_ROLE_FIT))
-            for used, available in job_terms
+    role_fit = (
+        round(
+            mean(
+                min(1.0, used / min(available, JOB_TERMS_FOR_FULL_ROLE_FIT))
+                for used, available in job_terms
+            )
+            * 100
         )
-        * 100
+        if job_terms
+        else 0
     )
-    terms_used = sum(used for used, _ in job_terms)
     return (
         CategoryScore(
             category="technical_knowledge",
-            score=knowledge,
+            score=_criterion_share(feedbacks, "coverage"),
             summary="How many of the key points of each question you covered.",
         ),
         CategoryScore(
             category="depth",
-            score=depth,
+            score=_criterion_share(feedbacks, "depth"),
             summary="Examples, reasoning, trade-offs and specifics behind your points.",
         ),
         CategoryScore(
             category="communication",
-            score=communication,
-            summary="Clear sentences of sensible length, without repetition or padding.",
+            score=_criterion_share(feedbacks, "clarity"),
+            summary="Clear sentences of sensible length, without repetition or padding; "
+            "clarity needs content, so an answer that says nothing earns none.",
         ),
         CategoryScore(
             category="role_fit",
             score=role_fit,
-            summary=f"You used {terms_used} job-related terms across {len(reviewed)} questions.",
+            summary=f"You used {len(job_terms_used)} different job-related terms across "
+            f"{len(reviewed)} scored questions (listed under insights).",
         ),
     )
 
 
-def _strengths(reviewed: list[_Reviewed]) -> tuple[str, ...]:
-    strong = sorted((r for r in reviewed if r.score >= STRONG_SCORE), key=lambda r: -r.score)
-    return tuple(
-        f"Strong on {r.question.topic.replace('_', ' ')}: {r.score}/10 on "
-        f'"{_shorten(r.question.text)}"'
-        for r in strong[:3]
+def _strengths(reviewed: list[_Reviewed]) -> list[tuple[str, str]]:
+    """(topic, text) of the strongest questions whose topic has no weak question."""
+    weak_topics = {r.question.topic for r in reviewed if r.score < WEAK_SCORE}
+    strong = sorted(
+        (r for r in reviewed if r.score >= STRONG_SCORE and r.question.topic not in weak_topics),
+        key=lambda r: -r.score,
     )
+    return [
+        (
+            r.question.topic,
+            f"Strong on {r.question.topic.replace('_', ' ')}: {r.score}/10 on "
+            f'"{_shorten(r.question.text)}"',
+        )
+        for r in strong[:3]
+    ]
 
 
-def _to_work_on(reviewed: list[_Reviewed], feedbacks: list[Feedback]) -> tuple[str, ...]:
-    weak = sorted((r for r in reviewed if r.score < WEAK_SCORE), key=lambda r: r.score)
+def _to_work_on(
+    reviewed: list[_Reviewed],
+    feedbacks: list[Feedback],
+    strong_topics: set[str],
+    covered: tuple[str, ...],
+) -> tuple[str, ...]:
+    weak = sorted(
+        (r for r in reviewed if r.score < WEAK_SCORE and r.question.topic not in strong_topics),
+        key=lambda r: r.score,
+    )
     items = [
         f"Revisit {r.question.topic.replace('_', ' ')}: {r.score}/10 on "
         f'"{_shorten(r.question.text)}"'
         for r in weak[:2]
     ]
-    missed = Counter(p for f in feedbacks for p in f.missed_points)
-    items.extend(f"Practise explaining: {point}" for point, _ in missed.most_common(3))
+    corrections = dict.fromkeys(c.correction for f in feedbacks for c in f.corrections)
+    items.extend(f"Get right: {c}" for c in list(corrections)[:MAX_CORRECTIONS_TO_WORK_ON])
+    # A point missed in one answer but covered in another (often the follow-up) is not weak.
+    covered_anywhere = set(covered)
+    missed = Counter(p for f in feedbacks for p in f.missed_points if p not in covered_anywhere)
+    items.extend(
+        f"Practise explaining: {point}" for point, _ in missed.most_common(MAX_POINTS_TO_PRACTISE)
+    )
     return tuple(items)
 
 
 def _review(reviewed: _Reviewed) -> QuestionReview:
     feedback = reviewed.main.feedback
+    if not reviewed.scored:
+        language = LANGUAGE_NAMES.get(feedback.language or "", "another language")
+        return QuestionReview(
+            question_id=reviewed.question.question_id,
+            question_text=reviewed.question.text,
+            score=0.0,
+            scored=False,
+            summary=f"Not scored: the answer is in {language}, and the offline coach scores "
+            "English only. It counts in no average.",
+        )
     covered, missed = len(feedback.covered_points), len(feedback.missed_points)
-    summary = f"Covered {covered} of {covered + missed} key points."
-    if reviewed.follow_up is not None:
-        summary += f" Follow-up answer: {reviewed.follow_up.feedback.score}/10."
+    summary = (
+        f"Covered {covered} of {covered + missed} key points. Main answer: {feedback.score}/10."
+    )
+    if reviewed.follow_up is not None and reviewed.follow_up_scored:
+        summary += (
+            f" Follow-up answer: {reviewed.follow_up.feedback.score}/10. The question's score "
+            "is the main answer's, raised by a better follow-up: max(main, (2 x main + "
+            f"follow-up) / 3) = {reviewed.score}/10."
+        )
+    elif reviewed.follow_up is not None:
+        summary += " Follow-up skipped: not scored, so the main answer's score stands."
     return QuestionReview(
         question_id=reviewed.question.question_id,
         question_text=reviewed.question.text,
@@ -183,8 +242,9 @@ def _most_used_words(answers: tuple[Answer, ...]) -> tuple[WordCount, ...]:
     counts = Counter(
         w
         for answer in answers
+        if answer.feedback.unscored is None
         for w in words(answer.text)
-        if w not in STOP_WORDS and len(w) >= 3 and not w.isdigit()
+        if w not in ALL_STOP_WORDS and len(w) >= 3 and not w.isdigit()
     )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return tuple(WordCount(word=w, count=c) for w, c in ranked[:MOST_USED_WORDS])

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tucoach_coach.bank import load_bank
@@ -54,16 +55,57 @@ def test_a_weak_answer_shows_up_in_what_to_work_on() -> None:
     assert any(item.startswith("Practise explaining:") for item in report.to_work_on)
 
 
+def _first_sentence_of_first_question() -> str:
+    first = _interview({}).questions[0]
+    return re.split(r"(?<=[.!?])\s+", BANK.get(first.question_id).model_answer.strip())[0]
+
+
 def test_a_good_follow_up_answer_raises_its_questions_score_but_a_bad_one_never_lowers_it() -> None:
-    # Given a weak first answer (so a follow-up is asked) and then a good or a poor follow-up
-    weak = "It depends on the setup, I would check it."
-    with_good_follow_up = build_report(_interview({0: weak}), BANK, NOW)
-    with_poor_follow_up = build_report(_interview({0: weak, 1: "no idea"}), BANK, NOW)
+    # Given a partial first answer (so a follow-up is asked) and then a good or a poor follow-up
+    partial = _first_sentence_of_first_question()
+    with_good_follow_up = build_report(_interview({0: partial}), BANK, NOW)
+    with_poor_follow_up = build_report(_interview({0: partial, 1: "no idea"}), BANK, NOW)
     first_good = with_good_follow_up.questions[0]
     first_poor = with_poor_follow_up.questions[0]
     assert "Follow-up answer" in first_good.summary
-    # Then the good follow-up lifts the question's score above the weak answer's alone
+    # Then the good follow-up lifts the question's score above the partial answer's alone
     assert first_good.score > first_poor.score
+    # And the review says how main answer and follow-up combine
+    assert "max(main, (2 x main + follow-up) / 3)" in first_good.summary
+
+
+def test_nothing_is_both_a_strength_and_something_to_work_on() -> None:
+    # Given interviews that mix strong, partial and empty answers
+    partial = _first_sentence_of_first_question()
+    for answers in ({}, {0: partial}, {0: "I don't know."}, {1: "", 2: partial}):
+        report = build_report(_interview(answers), BANK, NOW)
+        # Then no topic is both strong and to revisit, and no covered point is to practise
+        strong = {s.split(":")[0].removeprefix("Strong on ") for s in report.strengths}
+        weak = {
+            w.split(":")[0].removeprefix("Revisit ")
+            for w in report.to_work_on
+            if w.startswith("Revisit")
+        }
+        assert not strong & weak
+        practise = {
+            w.removeprefix("Practise explaining: ")
+            for w in report.to_work_on
+            if w.startswith("Practise")
+        }
+        assert not practise & set(report.insights.talking_points_covered)
+
+
+def test_the_counts_the_report_states_match_its_lists() -> None:
+    report = build_report(_interview({}), BANK, NOW)
+    role_fit = next(c for c in report.categories if c.category == "role_fit")
+    assert f"You used {len(report.insights.job_terms_used)} different" in role_fit.summary
+
+
+def test_i_dont_know_earns_no_clarity() -> None:
+    interview = _interview({0: "I don't know."})
+    feedback = interview.answers[0].feedback
+    clarity = next(c for c in feedback.rubric if c.criterion == "clarity")
+    assert clarity.score == 0.0
 
 
 def test_insights_list_terms_words_and_points_without_stop_words() -> None:

@@ -1,32 +1,40 @@
 """The offline rubric: an answer's score, 0 to 10, and why.
 
-    coverage  0-6  share of the question's talking points the answer covers
+    coverage  0-6  share of the question's talking points the answer states
     depth     0-2  specifics: an example, the reasoning, trade-offs, numbers or job terms
     clarity   0-2  full sentences of sensible length, no repetition, a sensible overall length
 
-Then caps, so gaming does not pay: no answer or an evasive one scores at most 0.5; a question
-echoed back or off-topic text at most 1; a salad of keywords without sentences at most 1.5;
-very short or repetitive text at most 2; long padding at most 3. Listing terms without
-explaining them earns only part of their coverage. Pure and deterministic: the same answer to
-the same target always gets the same assessment.
+A point counts only where the answer states it: inside a sentence, in a clause that does not
+deny or dismiss it (`statements.py`), by a specific phrasing or two generic ones together
+(`matching.py`), or by most of the point's own words in one sentence (said in other words).
+Wrong claims cost points: each red flag of the question the answer states (a correction) and
+each point it denies (a contradiction) is deducted, up to a limit. Then caps, so gaming does not
+pay: no answer or an evasive one scores at most 0.5; a question echoed back or off-topic text at
+most 1; a salad of keywords, or words in no English order, at most 1.5; very short or
+repetitive text, or an answer that fits another bank question clearly better, at most 2; long
+padding at most 3. Answers not in English are not scored at all (`scored` is False): this rubric
+reads English only. Pure and deterministic: the same answer always gets the same assessment.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tucoach_coach.language import (
     STOP_WORDS,
-    contains_phrase,
     content_words,
     distinct_ratio,
     phrase_starts,
-    sentences,
+    stem,
     stems,
     words,
 )
+from tucoach_coach.languages import ENGLISH, detect_language
+from tucoach_coach.matching import Match, PhraseKind
+from tucoach_coach.statements import Sentence, analyse
 from tucoach_coach.target import ScoringTarget
 
 COVERAGE_MAX = 6.0
@@ -45,13 +53,37 @@ FULLY_RELEVANT = 0.3
 REPETITION_DISTINCT_RATIO = 0.5
 MIN_CONTENT_WORDS = 8
 LONG_ANSWER_WORDS = 450
+# Clarity is a quality of content: full clarity needs this many content words.
+CLARITY_CONTENT_WORDS = 20
+
+# Wrong claims: points off per red flag stated and per talking point denied, and the most
+# they may take together.
+RED_FLAG_DEDUCTION = 2.0
+CONTRADICTION_DEDUCTION = 2.0
+MAX_DEDUCTION = 6.0
+
+# Said in other words: a sentence holding this share (and at least this many) of the distinct
+# content words of a point's own statement covers it.
+PARAPHRASE_SHARE = 0.75
+PARAPHRASE_MIN_WORDS = 3
+
+# Another question fits clearly better when it has this many points covered, this share of
+# its points, and this much more of a share than the question asked.
+OTHER_QUESTION_MIN_POINTS = 2
+OTHER_QUESTION_MIN_SHARE = 0.5
+OTHER_QUESTION_MARGIN = 0.3
+
+
+def _stemmed(*markers: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(stems(m)) for m in markers)
+
 
 _EVASIVE = re.compile(
     r"\b(i\s*(do\s*n[o']?t|dont)\s*know|idk|no\s+idea|not\s+sure|no\s+clue|pass|skip|"
     r"next( question)?|whatever|n/?a|nothing|fine|ok(ay)?|good|yes|no)\b",
     re.IGNORECASE,
 )
-_EXAMPLE_MARKERS = (
+_EXAMPLE_MARKERS = _stemmed(
     "for example",
     "for instance",
     "e g",
@@ -69,7 +101,7 @@ _EXAMPLE_MARKERS = (
     "imagine",
     "say we",
 )
-_REASONING_MARKERS = (
+_REASONING_MARKERS = _stemmed(
     "because",
     "so that",
     "which means",
@@ -86,7 +118,7 @@ _REASONING_MARKERS = (
     "so you",
     "that is why",
 )
-_TRADE_OFF_MARKERS = (
+_TRADE_OFF_MARKERS = _stemmed(
     "trade off",
     "tradeoff",
     "however",
@@ -106,6 +138,29 @@ _TRADE_OFF_MARKERS = (
 )
 
 
+# Words that make a talking point a denial or a protection: its phrasings may sit in a
+# negated clause and still state it.
+_NEGATIVE_POINT_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "cannot",
+        "nobody",
+        "none",
+        "non",
+        "neither",
+        "nor",
+        "lack",
+        "lacks",
+        "against",
+        "avoid",
+        "avoids",
+    ]
+)
+
+
 class Cap(StrEnum):
     """Why a score was held down, each with its ceiling."""
 
@@ -116,6 +171,7 @@ class Cap(StrEnum):
     KEYWORD_SALAD = "keyword_salad"
     TOO_SHORT = "too_short"
     REPETITIVE = "repetitive"
+    OTHER_QUESTION = "other_question"
     PADDED = "padded"
 
     @property
@@ -131,8 +187,23 @@ _CEILINGS = {
     Cap.KEYWORD_SALAD: 1.5,
     Cap.TOO_SHORT: 2.0,
     Cap.REPETITIVE: 2.0,
+    Cap.OTHER_QUESTION: 2.0,
     Cap.PADDED: 3.0,
 }
+# Caps at or under this ceiling mean the answer gave nothing to build on: no strengths are
+# claimed for it and no follow-up is asked.
+NOTHING_TO_BUILD_ON = 2.0
+
+
+@dataclass(frozen=True)
+class WrongClaim:
+    """A claim the answer made that the coach knows to be wrong."""
+
+    said: str
+    claim: str
+    correction: str
+    red_flag_id: str | None = None
+    point_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,19 +221,34 @@ class Assessment:
     listed_without_explaining: bool
     caps: tuple[Cap, ...]
     word_count: int
+    wrong_claims: tuple[WrongClaim, ...] = ()
+    deduction: float = 0.0
+    # Points covered in the answer's own words rather than by a phrasing (subset of covered).
+    paraphrased_point_ids: tuple[str, ...] = ()
+    # The bank question the answer fits clearly better, when the OTHER_QUESTION cap applies.
+    seems_to_answer: str | None = None
+    language: str = ENGLISH
+    # False when the rubric cannot read the answer's language: the score (0) means nothing.
+    scored: bool = True
+
+    @property
+    def gave_nothing_to_build_on(self) -> bool:
+        return any(c.ceiling <= NOTHING_TO_BUILD_ON for c in self.caps)
 
 
 def assess(target: ScoringTarget, answer: str) -> Assessment:
     tokens = words(answer)
+    language = detect_language(answer)
+    if language != ENGLISH:
+        return _unscored(target, tokens, language)
     answer_stems = stems(answer)
     content = content_words(tokens)
-    covered = tuple(
-        point.id
-        for point in target.talking_points
-        if any(contains_phrase(answer_stems, stems(p)) for p in point.phrasings)
+    sentences = analyse(answer)
+    found = _coverage(target, sentences)
+    covered, missed = found.covered, found.missed
+    job_terms = tuple(
+        t for t in target.job_terms if phrase_starts(answer_stems, stems(t)) and stems(t)
     )
-    missed = tuple(p.id for p in target.talking_points if p.id not in covered)
-    job_terms = tuple(t for t in target.job_terms if contains_phrase(answer_stems, stems(t)))
 
     has_example = _has_any(answer_stems, _EXAMPLE_MARKERS)
     has_reasoning = _has_any(answer_stems, _REASONING_MARKERS)
@@ -179,21 +265,32 @@ def assess(target: ScoringTarget, answer: str) -> Assessment:
     if not covered:
         depth *= 0.25
 
-    clarity = _clarity(answer, tokens)
     relevance = _relevance(target, content)
+    seems_to_answer = _other_question(target, sentences, found.phrase_covered)
     caps = _caps(
         target=target,
         answer=answer,
         tokens=tokens,
         content=content,
+        sentences=sentences,
         covered=covered,
         relevance=relevance,
+        other_question=seems_to_answer is not None,
+    )
+    clarity = _clarity(sentences, tokens, content, caps)
+    deduction = min(
+        MAX_DEDUCTION,
+        sum(
+            RED_FLAG_DEDUCTION if w.red_flag_id else CONTRADICTION_DEDUCTION
+            for w in found.wrong_claims
+        ),
     )
     ceiling = min((c.ceiling for c in caps), default=10.0)
     # Between the off-topic line and FULLY_RELEVANT, credit grows with the on-topic share, so a
     # long unrelated answer that happens to use a phrase or two earns little for it.
     on_topic = min(1.0, max(0.5, relevance / FULLY_RELEVANT))
-    score = round(min(ceiling, (coverage + depth + clarity) * on_topic), 1)
+    raw = (coverage + depth + clarity) * on_topic - deduction
+    score = round(max(0.0, min(ceiling, raw)), 1)
     return Assessment(
         score=score,
         coverage=round(coverage, 2),
@@ -208,17 +305,192 @@ def assess(target: ScoringTarget, answer: str) -> Assessment:
         listed_without_explaining=listed,
         caps=caps,
         word_count=len(tokens),
+        wrong_claims=found.wrong_claims,
+        deduction=round(deduction, 2),
+        paraphrased_point_ids=found.paraphrased,
+        seems_to_answer=seems_to_answer if Cap.OTHER_QUESTION in caps else None,
     )
 
 
-def _has_any(answer_stems: list[str], markers: tuple[str, ...]) -> bool:
-    return any(contains_phrase(answer_stems, stems(m)) for m in markers)
+def _unscored(target: ScoringTarget, tokens: list[str], language: str) -> Assessment:
+    return Assessment(
+        score=0.0,
+        coverage=0.0,
+        depth=0.0,
+        clarity=0.0,
+        covered_point_ids=(),
+        missed_point_ids=tuple(p.id for p in target.talking_points),
+        job_terms_used=(),
+        has_example=False,
+        has_reasoning=False,
+        has_trade_offs=False,
+        listed_without_explaining=False,
+        caps=(),
+        word_count=len(tokens),
+        language=language,
+        scored=False,
+    )
 
 
-def _clarity(answer: str, tokens: list[str]) -> float:
-    if not tokens:
+@dataclass(frozen=True)
+class _Coverage:
+    covered: tuple[str, ...]
+    missed: tuple[str, ...]
+    paraphrased: tuple[str, ...]
+    # Covered by phrasings alone: what is compared with other questions, on equal terms.
+    phrase_covered: tuple[str, ...]
+    wrong_claims: tuple[WrongClaim, ...]
+
+
+def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Coverage:
+    matches = target.phrases.matches(sentences)
+    flags = {f.id: f for f in target.red_flags}
+    wrong: list[WrongClaim] = []
+    flagged_sentences: set[int] = set()
+    for match in matches:
+        flag = flags.get(match.phrase.owner_id)
+        if (
+            match.phrase.kind is not PhraseKind.RED_FLAG
+            or match.denied
+            or match.conditional
+            or match.criticised
+            or flag is None
+        ):
+            continue
+        flagged_sentences.add(match.sentence)
+        if all(w.red_flag_id != flag.id for w in wrong):
+            wrong.append(
+                WrongClaim(
+                    said=sentences[match.sentence].text,
+                    claim=flag.claim,
+                    correction=flag.correction,
+                    red_flag_id=flag.id,
+                )
+            )
+    # A sentence that states a misconception covers nothing.
+    point_matches = [
+        m
+        for m in matches
+        if m.phrase.kind is PhraseKind.POINT and m.sentence not in flagged_sentences
+    ]
+    # A point that itself denies something ("JWTs are not encrypted", "stops eavesdropping") is
+    # stated by a clause that denies it too, so for those points a denied match counts.
+    negative = {p.id for p in target.talking_points if _states_a_negation(p.point)}
+    point_matches = [
+        replace(m, denied=False, contradicted=False)
+        if m.denied and m.phrase.owner_id in negative
+        else m
+        for m in point_matches
+    ]
+    phrase_covered = _covered_by_phrases(point_matches)
+    paraphrased = tuple(
+        p.id
+        for p in target.talking_points
+        if p.id not in phrase_covered
+        and _said_in_other_words(p.point, sentences, flagged_sentences)
+    )
+    covered = tuple(
+        p.id for p in target.talking_points if p.id in phrase_covered or p.id in paraphrased
+    )
+    for point in target.talking_points:
+        if point.id in covered:
+            continue
+        denied = next(
+            (m for m in point_matches if m.phrase.owner_id == point.id and m.contradicted), None
+        )
+        if denied is not None:
+            wrong.append(
+                WrongClaim(
+                    said=sentences[denied.sentence].text,
+                    claim=f'This denies or dismisses "{denied.phrase.text}".',
+                    correction=f"A good answer holds that: {point.point}.",
+                    point_id=point.id,
+                )
+            )
+    return _Coverage(
+        covered=covered,
+        missed=tuple(p.id for p in target.talking_points if p.id not in covered),
+        paraphrased=paraphrased,
+        phrase_covered=tuple(p.id for p in target.talking_points if p.id in phrase_covered),
+        wrong_claims=tuple(wrong),
+    )
+
+
+def _states_a_negation(statement: str) -> bool:
+    return any(t in _NEGATIVE_POINT_WORDS for t in words(statement)) or "n't" in statement
+
+
+def _covered_by_phrases(matches: list[Match]) -> set[str]:
+    """Owners stated by a specific phrasing, or by two generic ones in one sentence."""
+    generic: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    covered: set[str] = set()
+    for match in matches:
+        if match.denied:
+            continue
+        key = (match.phrase.question_id, match.phrase.owner_id)
+        if match.phrase.specific:
+            covered.add(f"{key[0]}/{key[1]}")
+        else:
+            generic[(*key, match.sentence)].add(match.phrase.text)
+    covered.update(f"{q}/{o}" for (q, o, _), texts in generic.items() if len(texts) >= 2)
+    return {c.split("/", 1)[1] for c in covered}
+
+
+def _covered_per_question(matches: list[Match]) -> dict[str, set[str]]:
+    by_question: dict[str, list[Match]] = defaultdict(list)
+    for match in matches:
+        if match.phrase.kind is PhraseKind.POINT:
+            by_question[match.phrase.question_id].append(match)
+    return {q: _covered_by_phrases(found) for q, found in by_question.items()}
+
+
+def _said_in_other_words(
+    statement: str, sentences: tuple[Sentence, ...], flagged: set[int]
+) -> bool:
+    wanted = {stem(w) for w in content_words(words(statement))}
+    if len(wanted) < PARAPHRASE_MIN_WORDS:
+        return False
+    needed = max(PARAPHRASE_MIN_WORDS, PARAPHRASE_SHARE * len(wanted))
+    for position, sentence in enumerate(sentences):
+        if position in flagged or not sentence.is_statement:
+            continue
+        said = {
+            s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems
+        }
+        if len(wanted & said) >= needed:
+            return True
+    return False
+
+
+def _other_question(
+    target: ScoringTarget, sentences: tuple[Sentence, ...], own_covered: tuple[str, ...]
+) -> str | None:
+    """The bank question this answer fits clearly better than its own, if any."""
+    if not target.compare_with_bank or target.bank is None:
+        return None
+    own_share = len(own_covered) / len(target.talking_points)
+    best: tuple[float, str] | None = None
+    for question_id, points in _covered_per_question(
+        target.bank.phrases.matches(sentences)
+    ).items():
+        if question_id == target.question_id or len(points) < OTHER_QUESTION_MIN_POINTS:
+            continue
+        share = len(points) / target.bank.point_counts[question_id]
+        clearly_better = share >= max(OTHER_QUESTION_MIN_SHARE, own_share + OTHER_QUESTION_MARGIN)
+        if clearly_better and (best is None or share > best[0]):
+            best = (share, question_id)
+    return best[1] if best else None
+
+
+def _has_any(answer_stems: list[str], markers: tuple[tuple[str, ...], ...]) -> bool:
+    return any(phrase_starts(answer_stems, m) for m in markers)
+
+
+def _clarity(
+    parts: tuple[Sentence, ...], tokens: list[str], content: list[str], caps: tuple[Cap, ...]
+) -> float:
+    if not tokens or Cap.EVASIVE in caps or Cap.NO_ANSWER in caps:
         return 0.0
-    parts = sentences(answer)
     clarity = 0.0
     clarity += 0.5 if len(parts) >= 2 else (0.25 if len(tokens) >= 15 else 0.0)
     average = len(tokens) / max(1, len(parts))
@@ -229,22 +501,25 @@ def _clarity(answer: str, tokens: list[str]) -> float:
         clarity += 0.5
     elif 15 <= len(tokens) < 35 or LONG_ANSWER_WORDS < len(tokens) <= 700:
         clarity += 0.25
-    return min(CLARITY_MAX, clarity)
+    return min(CLARITY_MAX, clarity) * min(1.0, len(content) / CLARITY_CONTENT_WORDS)
 
 
-def _is_salad(target: ScoringTarget, answer: str, tokens: list[str]) -> bool:
+def _is_salad(target: ScoringTarget, tokens: list[str], sentences: tuple[Sentence, ...]) -> bool:
     if sum(t in STOP_WORDS for t in tokens) / len(tokens) < SALAD_STOP_WORD_RATIO:
         return True
-    parts = sentences(answer)
-    if len(parts) >= 3 and sum(len(words(p)) <= FRAGMENT_WORDS for p in parts) * 2 >= len(parts):
+    if not any(s.is_statement for s in sentences):
         return True
-    answer_stems = stems(answer)
+    if len(sentences) >= 3 and sum(len(s.stems) <= FRAGMENT_WORDS for s in sentences) * 2 >= len(
+        sentences
+    ):
+        return True
+    if target.bank is not None and target.bank.word_order.is_shuffled(tokens):
+        return True
+    answer_stems = [stem(t) for t in tokens]
     in_phrases: set[int] = set()
-    for point in target.talking_points:
-        for phrasing in point.phrasings:
-            phrase = stems(phrasing)
-            for start in phrase_starts(answer_stems, phrase):
-                in_phrases.update(range(start, start + len(phrase)))
+    for phrase in target.phrases.all():
+        for start in phrase_starts(answer_stems, phrase.stems):
+            in_phrases.update(range(start, start + len(phrase.stems)))
     return len(in_phrases) / len(answer_stems) >= SALAD_PHRASE_SHARE
 
 
@@ -260,8 +535,10 @@ def _caps(
     answer: str,
     tokens: list[str],
     content: list[str],
+    sentences: tuple[Sentence, ...],
     covered: tuple[str, ...],
     relevance: float,
+    other_question: bool,
 ) -> tuple[Cap, ...]:
     if not tokens:
         return (Cap.NO_ANSWER,)
@@ -270,7 +547,7 @@ def _caps(
         caps.append(Cap.EVASIVE)
     if len(content) < MIN_CONTENT_WORDS:
         caps.append(Cap.TOO_SHORT)
-    if len(tokens) >= 6 and _is_salad(target, answer, tokens):
+    if len(tokens) >= 6 and _is_salad(target, tokens, sentences):
         caps.append(Cap.KEYWORD_SALAD)
     if len(tokens) >= 30 and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
         caps.append(Cap.REPETITIVE)
@@ -283,6 +560,8 @@ def _caps(
         caps.append(Cap.ECHO)
     if relevance < OFF_TOPIC_RELEVANCE:
         caps.append(Cap.OFF_TOPIC)
+    if other_question:
+        caps.append(Cap.OTHER_QUESTION)
     if len(tokens) > LONG_ANSWER_WORDS and relevance < OFF_TOPIC_RELEVANCE + 0.05:
         caps.append(Cap.PADDED)
     return tuple(caps)

@@ -9,11 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tucoach_coach.bank import BankQuestion, load_bank
-from tucoach_coach.rubric import Cap, assess
+from tucoach_coach.probes import negate, shuffle
+from tucoach_coach.rubric import RED_FLAG_DEDUCTION, Cap, assess
 from tucoach_coach.target import ScoringTarget
+from tucoach_models import Role, Seniority
 
 BANK = list(load_bank())
 TRAP_CEILING = 2.0
+# The share of questions whose negated model answer loses 4 points or more, as measured
+# (issue 12 asks 90% of a grader's negations; these rule-made ones are cruder).
+NEGATED_DROP_SHARE = 0.7
 
 
 def _target(question: BankQuestion) -> ScoringTarget:
@@ -94,3 +99,126 @@ def test_the_same_answer_always_gets_the_same_score(question: BankQuestion, answ
     first = assess(target, answer)
     assert assess(target, answer) == first
     assert 0.0 <= first.score <= 10.0
+
+
+# --- Statements, not words (issue 12) -------------------------------------------------------
+
+BANK_INDEX = load_bank()
+
+
+def _in_context(question: BankQuestion) -> ScoringTarget:
+    return ScoringTarget.of_question(question, BANK_INDEX)
+
+
+@pytest.mark.parametrize("keep_punctuation", [False, True], ids=["words", "tokens"])
+def test_the_model_answers_own_words_shuffled_score_at_most_2_on_every_question(
+    keep_punctuation: bool,
+) -> None:
+    scores = {
+        q.id: assess(
+            _in_context(q), shuffle(q.model_answer, q.id, keep_punctuation=keep_punctuation)
+        ).score
+        for q in BANK
+    }
+    too_high = {qid: s for qid, s in scores.items() if s > TRAP_CEILING}
+    assert not too_high, too_high
+
+
+def test_every_other_model_answer_of_the_same_cell_scores_at_most_2() -> None:
+    # Given every question and the model answer of every other question of its cell
+    too_high = {}
+    for question in BANK:
+        target = _in_context(question)
+        for other in BANK_INDEX.questions(*_cell(question)):
+            if other.id != question.id:
+                score = assess(target, other.model_answer).score
+                if score > TRAP_CEILING:
+                    too_high[question.id, other.id] = score
+    # Then none of them passes for an answer to this question
+    assert not too_high, too_high
+
+
+def test_negated_model_answers_lose_at_least_4_points_on_most_questions() -> None:
+    # Given every model answer with its claims turned around by simple rules (probes.negate)
+    drops = {
+        q.id: assess(_in_context(q), q.model_answer).score
+        - assess(_in_context(q), negate(q.model_answer)).score
+        for q in BANK
+    }
+    # Then most lose 4 points or more (the rules miss some claims, so not all do)
+    share = sum(d >= 4 for d in drops.values()) / len(drops)
+    assert share >= NEGATED_DROP_SHARE, sorted(drops.items(), key=lambda kv: kv[1])[:10]
+
+
+def test_a_red_flag_costs_points_is_named_and_its_sentence_covers_nothing() -> None:
+    # Given a question with red flags, and its model answer with one misconception added
+    question = next(q for q in BANK if q.red_flags)
+    flag = question.red_flags[0]
+    point = question.talking_points[0]
+    wrong = f"In my experience {flag.phrasings[0]}, and {point.phrasings[0]} is how I do it."
+    target = _in_context(question)
+    clean = assess(target, question.model_answer)
+    flagged = assess(target, f"{question.model_answer} {wrong}")
+    alone = assess(target, wrong)
+    # Then the flag is a wrong claim with the candidate's sentence, and it costs points
+    (claim,) = [w for w in flagged.wrong_claims if w.red_flag_id == flag.id]
+    assert claim.said == wrong
+    assert claim.correction == flag.correction
+    assert flagged.score <= clean.score - RED_FLAG_DEDUCTION + 0.5
+    # And the sentence that states it covers no point, not even the one it names
+    assert point.id not in alone.covered_point_ids
+
+
+def test_a_red_flag_that_is_denied_is_no_wrong_claim() -> None:
+    question = next(q for q in BANK if q.red_flags)
+    flag = question.red_flags[0]
+    answer = f"{question.model_answer} It is not true that {flag.phrasings[0]}."
+    assert not [w for w in assess(_in_context(question), answer).wrong_claims if w.red_flag_id]
+
+
+def test_a_denied_point_is_not_covered_and_is_a_correction() -> None:
+    # Given an answer that names a point only to dismiss it
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    point = question.talking_point("retry-on-failure")
+    answer = (
+        "Under Read Committed each statement sees a fresh snapshot, and I would not retry the "
+        "transaction in the application when the database reports a conflict."
+    )
+    assessment = assess(_in_context(question), answer)
+    # Then the point is missed and the feedback says the answer contradicts it
+    assert point.id in assessment.missed_point_ids
+    assert any(w.point_id == point.id for w in assessment.wrong_claims)
+
+
+def test_a_generic_word_alone_covers_no_point() -> None:
+    # Given a point whose only phrasing in the answer is a common word of the bank
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    answer = (
+        "I think the main thing is that each database does things its own way, and the "
+        "team should read the manual before choosing anything for production."
+    )
+    assessment = assess(_in_context(question), answer)
+    assert not assessment.covered_point_ids
+
+
+def test_an_answer_in_spanish_is_not_scored() -> None:
+    question = BANK[0]
+    spanish = (
+        "Primero revisaría los registros y las métricas del servicio, porque la causa más "
+        "común es una configuración que cambió hace poco y que nadie revisó con cuidado."
+    )
+    assessment = assess(_in_context(question), spanish)
+    assert not assessment.scored
+    assert assessment.language == "es"
+    assert assessment.score == 0.0
+    assert not assessment.caps
+
+
+def test_i_dont_know_earns_no_clarity() -> None:
+    assessment = assess(_in_context(BANK[0]), "I don't know.")
+    assert assessment.clarity == 0.0
+
+
+def _cell(question: BankQuestion) -> tuple[Role, Seniority]:
+    role, seniority = question.id.split("-")[:2]
+    return Role(role), Seniority(seniority)

@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tucoach_coach.bank import BankQuestion, FollowUp, TalkingPoint
+from tucoach_coach.bank import (
+    BankQuestion,
+    FollowUp,
+    QuestionBank,
+    RedFlag,
+    TalkingPoint,
+    load_bank,
+)
 from tucoach_coach.language import contains_phrase, content_words, stems, words
+from tucoach_coach.matching import BankVocabulary, PhraseIndex, bank_vocabulary, question_phrases
 
 FOLLOW_UP_SEPARATOR = "~"
 
@@ -21,10 +29,18 @@ class ScoringTarget:
     example_answer: str
     job_terms: tuple[str, ...]
     follow_ups: tuple[FollowUp, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
     vocabulary: frozenset[str] = field(default=frozenset(), compare=False)
+    # The bank this question belongs to, indexed; None scores the target on its own points only.
+    bank: BankVocabulary | None = field(default=None, compare=False, repr=False)
+    phrases: PhraseIndex = field(default_factory=lambda: PhraseIndex(()), compare=False, repr=False)
+    # Main questions are compared with the rest of the bank, to spot answers to another question.
+    compare_with_bank: bool = False
 
     @classmethod
-    def of_question(cls, question: BankQuestion) -> ScoringTarget:
+    def of_question(cls, question: BankQuestion, bank: QuestionBank | None = None) -> ScoringTarget:
+        """The target of a main question; `bank` (default: the shipped one) is its context."""
+        context = bank_vocabulary(bank if bank is not None else load_bank())
         return cls(
             question_id=question.id,
             topic=question.topic,
@@ -34,12 +50,19 @@ class ScoringTarget:
             example_answer=question.model_answer.strip(),
             job_terms=question.job_terms,
             follow_ups=question.follow_ups,
+            red_flags=question.red_flags,
             vocabulary=_vocabulary(question),
+            bank=context,
+            phrases=PhraseIndex(question_phrases(question, context)),
+            compare_with_bank=True,
         )
 
     @classmethod
-    def of_follow_up(cls, question: BankQuestion, follow_up: FollowUp) -> ScoringTarget:
-        """A follow-up is scored on the one talking point it probes."""
+    def of_follow_up(
+        cls, question: BankQuestion, follow_up: FollowUp, bank: QuestionBank | None = None
+    ) -> ScoringTarget:
+        """A follow-up is scored on the one talking point it probes (and the red flags)."""
+        context = bank_vocabulary(bank if bank is not None else load_bank())
         point = question.talking_point(follow_up.talking_point)
         return cls(
             question_id=follow_up_id(question.id, point.id),
@@ -49,8 +72,18 @@ class ScoringTarget:
             talking_points=(point,),
             example_answer=_example_for_point(question, point),
             job_terms=question.job_terms,
+            red_flags=question.red_flags,
             vocabulary=_vocabulary(question) | frozenset(stems(follow_up.text)),
+            bank=context,
+            phrases=PhraseIndex(
+                p
+                for p in question_phrases(question, context)
+                if p.owner_id == point.id or p.owner_id in {f.id for f in question.red_flags}
+            ),
         )
+
+    def point(self, point_id: str) -> TalkingPoint:
+        return next(p for p in self.talking_points if p.id == point_id)
 
 
 def follow_up_id(question_id: str, talking_point_id: str) -> str:

@@ -8,6 +8,7 @@ from tucoach_models.enums import (
     QuestionKind,
     Role,
     Seniority,
+    Unscored,
 )
 from tucoach_models.errors import (
     ConflictError,
@@ -76,6 +77,7 @@ __all__ = [
     "TuCoachError",
     "UnavailableError",
     "UnprocessableError",
+    "Unscored",
     "UserId",
     "UtcDatetime",
     "WordCount",

@@ -31,3 +31,10 @@ class QuestionKind(StrEnum):
 class CoachEngine(StrEnum):
     OFFLINE = "offline"
     BEDROCK = "bedrock"
+
+
+class Unscored(StrEnum):
+    """Why an answer has no score."""
+
+    LANGUAGE = "language"  # the engine does not read the answer's language
+    SKIPPED = "skipped"  # the candidate skipped the follow-up

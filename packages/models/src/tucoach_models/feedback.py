@@ -7,7 +7,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from tucoach_models.base import DomainModel
-from tucoach_models.enums import CoachEngine
+from tucoach_models.enums import CoachEngine, Unscored
 
 Text = Annotated[str, Field(max_length=10_000)]
 
@@ -59,3 +59,19 @@ class Feedback(DomainModel):
     follow_up: Text | None = None
     job_terms_used: tuple[Text, ...] = ()
     provenance: Provenance
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2}$",
+        description="The answer's language (ISO 639-1), where the engine detected it.",
+    )
+    unscored: Unscored | None = Field(
+        default=None,
+        description="Set when the answer has no score, and why; its score is then 0 and it "
+        "counts in no average.",
+    )
+
+    @model_validator(mode="after")
+    def _unscored_has_no_score(self) -> Self:
+        if self.unscored is not None and self.score != 0:
+            raise ValueError(f"an unscored answer ({self.unscored}) has score 0")
+        return self

@@ -21,6 +21,11 @@ class QuestionReview(DomainModel):
     question_text: Text
     score: float = Field(ge=0, le=10)
     summary: Text = ""
+    scored: bool = Field(
+        default=True,
+        description="False when the main answer has no score (see Feedback.unscored); the "
+        "question then counts in no average.",
+    )
 
 
 class WordCount(DomainModel):

@@ -1,0 +1,197 @@
+"""The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
+
+Run: ./pants run packages/coach/src/tucoach_coach:evaluate -- --engine offline [--set FILE]
+     [--probes] [--json] [--min-agreement 0.85] [--max-mae 2.5]
+
+Without --set it reads the labeled development set kept beside this module
+(`evaluation/dev.json`, not shipped in the wheel); --probes adds the synthetic probes of
+`probes.py` (or, with --set, scores them as well).
+
+A labeled set is a JSON list of {"question_id", "kind", "answer", "grade"} objects (grade 0-10,
+kind free text; other keys such as "reason" are ignored). Figures:
+
+- pairwise agreement: over pairs of answers to the same question with different grades, the
+  share the engine orders the same way (a tie in score counts half);
+- mean absolute error between score and grade;
+- mean score per kind.
+
+Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
+counted apart ("unscored") and left out of the three figures: they have no score to compare.
+With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
+"mean_by_kind", "unscored"}. --min-agreement / --max-mae make the run fail (exit 1) below a bar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+from statistics import mean
+
+from tucoach_coach.bank import QuestionBank, load_bank
+from tucoach_coach.engine import FeedbackEngine
+from tucoach_coach.offline import OfflineEngine
+from tucoach_coach.probes import probes
+from tucoach_coach.target import ScoringTarget
+
+# An engine by name. Adding one is a line here: a function of the parsed options.
+ENGINES: dict[str, Callable[[argparse.Namespace], FeedbackEngine]] = {
+    "offline": lambda options: OfflineEngine(),
+}
+
+
+@dataclass(frozen=True)
+class LabeledAnswer:
+    question_id: str
+    kind: str
+    answer: str
+    grade: float
+
+
+@dataclass(frozen=True)
+class Scored:
+    labeled: LabeledAnswer
+    score: float | None  # None: the engine did not score it
+
+
+@dataclass(frozen=True)
+class Summary:
+    pairs: int
+    pairwise_agreement: float
+    mae: float
+    mean_by_kind: dict[str, float | None]
+    unscored: int
+
+
+def load_labeled(path: Path) -> list[LabeledAnswer]:
+    return parse_labeled(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_labeled(text: str, source: str) -> list[LabeledAnswer]:
+    items = json.loads(text)
+    if not isinstance(items, list):
+        raise ValueError(f"{source}: a labeled set is a JSON list")
+    return [
+        LabeledAnswer(
+            question_id=str(item["question_id"]),
+            kind=str(item["kind"]),
+            answer=str(item["answer"]),
+            grade=float(item["grade"]),
+        )
+        for item in items
+    ]
+
+
+def dev_set() -> list[LabeledAnswer]:
+    """The labeled development set kept beside this module (not shipped in the wheel)."""
+    return parse_labeled(
+        (resources.files("tucoach_coach") / "evaluation" / "dev.json").read_text("utf-8"),
+        "evaluation/dev.json",
+    )
+
+
+def score_all(
+    engine: FeedbackEngine, bank: QuestionBank, labeled: Sequence[LabeledAnswer]
+) -> list[Scored]:
+    targets: dict[str, ScoringTarget] = {}
+    results = []
+    for item in labeled:
+        if item.question_id not in targets:
+            targets[item.question_id] = ScoringTarget.of_question(bank.get(item.question_id), bank)
+        feedback = engine.feedback(targets[item.question_id], item.answer)
+        results.append(Scored(item, None if feedback.unscored else feedback.score))
+    return results
+
+
+def summarise(results: Sequence[Scored]) -> Summary:
+    scored = [r for r in results if r.score is not None]
+    by_question: dict[str, list[Scored]] = defaultdict(list)
+    for result in scored:
+        by_question[result.labeled.question_id].append(result)
+    agreement = 0.0
+    pairs = 0
+    for answers in by_question.values():
+        graded = [(r.labeled.grade, r.score) for r in answers if r.score is not None]
+        for (grade_a, score_a), (grade_b, score_b) in combinations(graded, 2):
+            if grade_a == grade_b:
+                continue
+            pairs += 1
+            if score_a == score_b:
+                agreement += 0.5
+            elif (score_a > score_b) == (grade_a > grade_b):
+                agreement += 1.0
+    kinds: dict[str, list[float | None]] = defaultdict(list)
+    for result in results:
+        kinds[result.labeled.kind].append(result.score)
+    return Summary(
+        pairs=pairs,
+        pairwise_agreement=round(agreement / pairs, 4) if pairs else 0.0,
+        mae=round(mean(abs(r.score - r.labeled.grade) for r in scored if r.score is not None), 3)
+        if scored
+        else 0.0,
+        mean_by_kind={
+            kind: round(mean(s for s in scores if s is not None), 2)
+            if any(s is not None for s in scores)
+            else None
+            for kind, scores in sorted(kinds.items())
+        },
+        unscored=len(results) - len(scored),
+    )
+
+
+def _report(summary: Summary, results: Sequence[Scored]) -> str:
+    lines = [
+        f"answers: {len(results)} (unscored: {summary.unscored}); pairs: {summary.pairs}",
+        f"pairwise order agreement: {summary.pairwise_agreement:.1%}",
+        f"mean absolute error: {summary.mae:.2f}",
+        "kind                      n  mean score  mean grade",
+    ]
+    for kind, score in summary.mean_by_kind.items():
+        of_kind = [r for r in results if r.labeled.kind == kind]
+        shown = "unscored" if score is None else f"{score:.2f}"
+        grade = mean(r.labeled.grade for r in of_kind)
+        lines.append(f"{kind:<22} {len(of_kind):>4}  {shown:>10}  {grade:>10.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="offline")
+    parser.add_argument("--set", type=Path, help="a labeled set (JSON); default: the dev set")
+    parser.add_argument(
+        "--probes", action="store_true", help="the synthetic probes built from the bank"
+    )
+    parser.add_argument("--json", action="store_true", help="end with the summary as JSON")
+    parser.add_argument("--min-agreement", type=float, help="fail below this agreement (0-1)")
+    parser.add_argument("--max-mae", type=float, help="fail above this mean absolute error")
+    options = parser.parse_args(argv)
+
+    bank = load_bank()
+    labeled = load_labeled(options.set) if options.set is not None else dev_set()
+    if options.probes:
+        labeled.extend(
+            LabeledAnswer(p.question_id, p.kind, p.answer, p.grade) for p in probes(bank)
+        )
+    results = score_all(ENGINES[options.engine](options), bank, labeled)
+    summary = summarise(results)
+    print(_report(summary, results))
+    if options.json:
+        print(json.dumps(asdict(summary), sort_keys=True))
+    failed = []
+    if options.min_agreement is not None and summary.pairwise_agreement < options.min_agreement:
+        failed.append(f"agreement {summary.pairwise_agreement} < {options.min_agreement}")
+    if options.max_mae is not None and summary.mae > options.max_mae:
+        failed.append(f"mean absolute error {summary.mae} > {options.max_mae}")
+    for reason in failed:
+        print(f"FAILED: {reason}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

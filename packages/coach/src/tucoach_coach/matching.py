@@ -1,0 +1,222 @@
+"""Finding the bank's phrasings in what an answer states, and what the bank knows, indexed once.
+
+A phrasing is *specific* when it names something on its own: two content words or more
+("fresh snapshot"), a technical token (a digit, a hyphen, a dot, a slash: "40001", "--previous",
+"read-only"), or a word that few questions of the bank use at all ("mvcc", "innodb"). Any other
+phrasing is *generic* ("events", "retry", "at a time"): it supports a point only next to a second
+phrasing of the same point in the same sentence. Document frequencies, every question's phrases
+and the word-order model are built once per bank (`bank_vocabulary`), not per answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from tucoach_coach.bank import BankQuestion, QuestionBank
+from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
+from tucoach_coach.statements import Sentence
+from tucoach_coach.word_order import WordOrderModel
+
+# A word used by at most this many questions of the bank is specific enough to stand alone.
+RARE_WORD_QUESTIONS = 4
+# "behind my own small interface" states "behind an interface": a few words may come between.
+MAX_GAP = 3
+RED_FLAG_GAP = 1
+UNCOMMON_WORD_QUESTIONS = 12
+_TECHNICAL_MARKS = frozenset("-./_#:@")
+
+
+class PhraseKind(StrEnum):
+    POINT = "point"
+    RED_FLAG = "red_flag"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    question_id: str
+    kind: PhraseKind
+    owner_id: str  # the talking point's or red flag's id
+    text: str
+    stems: tuple[str, ...]
+    specific: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: Phrase
+    sentence: int
+    denied: bool
+    # Denied by a verb negation, a dismissal or a preference, outside a condition.
+    contradicted: bool = False
+    # Inside a condition ("if X, ...") or a supposition ("X would ..."): not stated as a fact.
+    conditional: bool = False
+    # Named to show its harm ("X breaks Y"): not recommended.
+    criticised: bool = False
+
+
+class PhraseIndex:
+    """Phrases by their first two stems, so an answer is scanned once, whatever their number."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._phrases = tuple(p for p in phrases if p.stems)
+        self._by_start: dict[tuple[str, ...], list[Phrase]] = defaultdict(list)
+        # Phrases of two content words or more may also match with a few words between theirs.
+        self._gapped: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in self._phrases:
+            self._by_start[phrase.stems[:2]].append(phrase)
+            if _may_gap(phrase):
+                self._gapped[phrase.stems[0]].append(phrase)
+
+    def all(self) -> tuple[Phrase, ...]:
+        return self._phrases
+
+    def matches(self, sentences: Sequence[Sentence]) -> list[Match]:
+        """Every phrase found in the statements, with whether its clause denies it."""
+        found: list[Match] = []
+        by_start = self._by_start
+        for position, sentence in enumerate(sentences):
+            if not sentence.is_statement:
+                continue
+            for clause_index, clause in enumerate(sentence.clauses):
+                clause_stems = clause.stems
+                for start, token in enumerate(clause_stems):
+                    candidates = dict.fromkeys(
+                        [
+                            *by_start.get((token,), ()),
+                            *by_start.get(clause_stems[start : start + 2], ()),
+                            *self._gapped.get(token, ()),
+                        ]
+                    )
+                    for phrase in candidates:
+                        end: int | None = start + len(phrase.stems)
+                        exact = clause_stems[start:end] == phrase.stems
+                        if not exact:
+                            end = (
+                                _gapped_end(clause_stems, start, phrase)
+                                if _may_gap(phrase)
+                                else None
+                            )
+                        if end is not None:
+                            # A negation between a gapped match's words is no part of the
+                            # phrasing: "autoscaling alone is not enough" denies "is enough".
+                            own = end if exact else start + 1
+                            found.append(
+                                Match(
+                                    phrase,
+                                    position,
+                                    denied=clause.denies(start, own),
+                                    contradicted=clause.contradicts(start, own),
+                                    conditional=clause.conditional or clause.supposes(end),
+                                    criticised=sentence.criticises(clause_index, end),
+                                )
+                            )
+        return found
+
+
+def _may_gap(phrase: Phrase) -> bool:
+    """A specific phrasing of two words or more that opens with a content word."""
+    return phrase.specific and len(phrase.stems) >= 2 and phrase.stems[0] not in STOP_WORDS
+
+
+def _gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | None:
+    """Where `phrase` ends if its words follow `start` in order with few words between: up to
+    MAX_GAP for a talking point; for a red flag (a precise wrong claim) RED_FLAG_GAP content
+    words, since a function word between can turn it right ("o.id = null" -> "o.id is null")."""
+    point = phrase.kind is PhraseKind.POINT
+    gap = MAX_GAP if point else RED_FLAG_GAP
+    position = start
+    for word in phrase.stems[1:]:
+        window = haystack[position + 1 : position + 2 + gap]
+        if word not in window:
+            return None
+        skipped = window[: window.index(word)]
+        if not point and any(s in STOP_WORDS for s in skipped):
+            return None
+        position += 1 + len(skipped)
+    return position + 1
+
+
+@dataclass(frozen=True)
+class BankVocabulary:
+    """What scoring needs from the whole bank, built once per bank."""
+
+    question_frequency: Counter[str]
+    phrases: PhraseIndex
+    point_counts: dict[str, int]
+    question_texts: dict[str, str]
+    word_order: WordOrderModel
+
+    def is_specific(self, phrasing: str) -> bool:
+        return _is_specific(phrasing, self.question_frequency)
+
+
+@cache
+def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
+    frequency: Counter[str] = Counter()
+    for question in bank:
+        frequency.update(set(stems(" ".join(content_words(words(_all_text(question)))))))
+    return BankVocabulary(
+        question_frequency=frequency,
+        phrases=PhraseIndex(p for q in bank for p in _phrases(q, frequency)),
+        point_counts={q.id: len(q.talking_points) for q in bank},
+        question_texts={q.id: q.text for q in bank},
+        word_order=WordOrderModel(q.model_answer for q in bank),
+    )
+
+
+def question_phrases(question: BankQuestion, vocabulary: BankVocabulary) -> list[Phrase]:
+    """The phrases of a question's talking points and red flags."""
+    return _phrases(question, vocabulary.question_frequency)
+
+
+def _is_specific(phrasing: str, frequency: Counter[str]) -> bool:
+    content = [stem(w) for w in content_words(words(phrasing))]
+    if len(content) >= 2:
+        return True
+    if any(c.isdigit() or c in _TECHNICAL_MARKS for c in phrasing):
+        return True
+    if len(content) != 1:
+        return False
+    # One content word among function words ("keyboard use") is specific when the word is
+    # uncommon in the bank; alone it must be rare ("mvcc"), and "at a time" is neither.
+    limit = RARE_WORD_QUESTIONS if len(words(phrasing)) == 1 else UNCOMMON_WORD_QUESTIONS
+    return frequency[content[0]] <= limit
+
+
+def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
+    phrases = [
+        Phrase(
+            question_id=question.id,
+            kind=PhraseKind.POINT,
+            owner_id=point.id,
+            text=phrasing,
+            stems=tuple(stems(phrasing)),
+            specific=_is_specific(phrasing, frequency),
+        )
+        for point in question.talking_points
+        for phrasing in point.phrasings
+    ]
+    phrases.extend(
+        Phrase(
+            question_id=question.id,
+            kind=PhraseKind.RED_FLAG,
+            owner_id=flag.id,
+            text=phrasing,
+            stems=tuple(stems(phrasing)),
+            specific=True,
+        )
+        for flag in question.red_flags
+        for phrasing in flag.phrasings
+    )
+    return phrases
+
+
+def _all_text(question: BankQuestion) -> str:
+    texts = [question.text, question.model_answer]
+    for point in question.talking_points:
+        texts.extend([point.point, *point.phrasings])
+    return " ".join(texts)

@@ -1,0 +1,493 @@
+"""What an answer states: its sentences, their clauses, and which words a clause denies.
+
+A phrasing counts for a point only where the answer states it. This module cuts an answer into
+sentences (at . ! ? and line breaks, not at an ellipsis), each sentence into clauses, and marks
+the words each clause denies:
+
+- clauses break at ; : ( ) dashes and clause words ("but", "although", "because", "so",
+  "which", "whether", ...) always, and at a comma when the next piece has a verb of its own (an
+  auxiliary, a subject pronoun, a negated verb); "such as X", a list item or a verbless aside
+  goes on with its clause, while ", not X" and ", never Y" are clauses of their own;
+- a verb negation ("is not", "don't", "wouldn't", "never", "cannot") or a dismissal
+  ("overkill", "anti-pattern", "no need to", "isn't worth", "unnecessary", ...) denies the
+  whole clause: "GET, PUT and DELETE are not idempotent", "a flame graph isn't worth it";
+- a preference ("instead of", "rather than", "avoid", "without", "unlike") or a noun negation
+  ("no rows") denies the next few words only: "use a queue instead of polling" still says "use
+  a queue"; inside a relative clause ("customers who never ordered") a negation reaches two;
+- a condition ("if ...", "unless ...", "whether ...") states nothing as a fact, and words
+  followed by "would/could/might" or by a harm ("... breaks word order") are weighed, not
+  recommended.
+
+Negation words inside a matched phrasing are part of what it says ("no write conflict"); "not
+only", "not just", "no matter", "to avoid" (a purpose) and SQL's upper-case NOT are no
+negations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tucoach_coach.language import STOP_WORDS, stem, words
+
+_RAW_WORD = re.compile(r"[A-Za-z0-9]+")
+# A sentence ends at . ! ? before a space, but not at an ellipsis ("SELECT ... FOR UPDATE").
+_SENTENCE_END = re.compile(r"(?<!\.\.)(?<=[.!?])\s+|\n+")
+_CLAUSE_BREAK = re.compile(r"([,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014)")
+_CLAUSE_WORDS = frozenset(
+    [
+        "but",
+        "although",
+        "though",
+        "whereas",
+        "however",
+        "because",
+        "unless",
+        "while",
+        "yet",
+        "so",
+        "which",
+        "since",
+        "where",
+        "whether",
+    ]
+)
+# A comma piece opening with one of these goes on with the clause before it: "X is not for
+# bad input, such as a missing field" denies the example too.
+_CONTINUATIONS = frozenset(["such", "like", "including", "e", "eg", "ie", "especially", "etc"])
+# Words that name a harm, and clause words that concede one follows.
+_HARMS = frozenset(
+    stem(w)
+    for w in (
+        "break",
+        "breaks",
+        "broke",
+        "fail",
+        "fails",
+        "lose",
+        "loses",
+        "lost",
+        "leak",
+        "leaks",
+        "hide",
+        "hides",
+        "corrupt",
+        "corrupts",
+        "risk",
+        "risks",
+        "wrong",
+        "bug",
+        "bugs",
+        "dangerous",
+        "unsafe",
+        "brittle",
+        "fragile",
+    )
+)
+_CONCESSIONS = frozenset(["but", "although", "though", "however", "yet"])
+_SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
+_CONTRASTS = frozenset(["not", "never", "no", "rather", "instead", "only"])
+_CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
+_PERSONAL = frozenset(["i", "we", "you", "they"])
+_DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
+_ADVERBS = frozenset(
+    [
+        "first",
+        "then",
+        "today",
+        "instead",
+        "otherwise",
+        "later",
+        "next",
+        "finally",
+        "second",
+        "third",
+        "here",
+        "now",
+        "initially",
+        "afterwards",
+        "meanwhile",
+        "still",
+        "sometimes",
+    ]
+)
+_CONNECTORS = frozenset(["and", "or", "then", "so", "that", "also"])
+_RELATIVES = frozenset(["that", "who", "whom", "whose"])
+_SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
+# A negation reaches this many words past it ("would not look at distributed traces"), no
+# further: "customers who never ordered" does not deny the query written next.
+NEGATION_REACH = 6
+LOCAL_REACH = 2
+# A sentence states something when it has at least this many words and a function word.
+MIN_STATEMENT_WORDS = 3
+
+# Negations of a clause's verb: "is not", "would never", "don't", "cannot".
+_VERB_NEGATIONS = frozenset(
+    [
+        "never",
+        "cannot",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "wont",
+        "wouldnt",
+        "shouldnt",
+        "cant",
+        "couldnt",
+        "mustnt",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "neednt",
+    ]
+)
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "must",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "need",
+        "shall",
+    ]
+)
+# Negations of a noun phrase: "no rows", "nothing new"; they reach the few words after them.
+_NOUN_NEGATIONS = frozenset(["not", "no", "nobody", "none", "nothing", "neither", "nor", "nowhere"])
+# "don't" is split into "don" "t"; these are the first halves of negative contractions.
+_CONTRACTED = frozenset(
+    [
+        "don",
+        "doesn",
+        "didn",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "won",
+        "wouldn",
+        "shouldn",
+        "can",
+        "couldn",
+        "mustn",
+        "haven",
+        "hasn",
+        "hadn",
+        "needn",
+        "ain",
+    ]
+)
+_DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "overkill",
+        "isn t worth",
+        "isnt worth",
+        "not worth",
+        "no need",
+        "no point",
+        "don t need",
+        "dont need",
+        "doesn t need",
+        "doesnt need",
+        "not needed",
+        "not necessary",
+        "not required",
+        "doesn t matter",
+        "don t bother",
+        "never needed",
+        "anti pattern",
+        "antipattern",
+        "unnecessary",
+        "needless",
+        "pointless",
+        "useless",
+        "irrelevant",
+        "a myth",
+        "waste of",
+        "bad practice",
+        "bad idea",
+        "over engineering",
+        "overengineering",
+        "over engineered",
+        "overengineered",
+        "stop using",
+        "would hide",
+        "would just hide",
+        "just hides",
+        "papers over",
+        "get rid of",
+        "forget about",
+        "rarely worth",
+        "hardly",
+    )
+)
+_FORWARD: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "instead of",
+        "rather than",
+        "as opposed to",
+        "unlike",
+        "difference from",
+        "different from",
+        "in place of",
+        "avoid",
+        "avoiding",
+        "avoids",
+        "without",
+        "skip",
+        "skipping",
+    )
+)
+_NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
+    ("not", "only"),
+    ("not", "just"),
+    ("no", "matter"),
+    ("or", "not"),
+    ("if", "not"),
+    ("to", "avoid"),  # a purpose: "to avoid a round trip per request, batch" wants it avoided
+)
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_DISMISSALS_BY_FIRST = _by_first_word(_DISMISSALS)
+_FORWARD_BY_FIRST = _by_first_word(_FORWARD)
+_NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its stems, and where the cues that deny some of its words sit."""
+
+    stems: tuple[str, ...]
+    # Positions (within the clause) of dismissals and verb negations: they deny the clause.
+    whole_clause_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of preference markers ("instead of", "avoid"): they deny the words after them.
+    preference_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of noun negations ("no rows"): they deny the words after them.
+    noun_cues: tuple[tuple[int, int], ...] = ()
+    # Positions of negations inside a relative clause ("customers who never ordered"): they
+    # deny only the next word or two.
+    local_cues: tuple[tuple[int, int], ...] = ()
+    # A condition ("if there is no owner, ...") states nothing as a fact.
+    conditional: bool = False
+
+    def denies(self, start: int, end: int) -> bool:
+        """Whether the words start..end (a match) sit under a negation or dismissal."""
+        return (
+            self.contradicts(start, end)
+            or _reaches(self.noun_cues, start)
+            or _reaches(self.local_cues, start, LOCAL_REACH)
+        )
+
+    def contradicts(self, start: int, end: int) -> bool:
+        """Whether the clause states the opposite of the words start..end: a denial by its
+        verb, a dismissal or a preference for something else, outside a condition."""
+        if self.conditional:
+            return False
+        outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
+        return outside or _reaches(self.preference_cues, start)
+
+    def supposes(self, end: int) -> bool:
+        """Whether words ending at `end` are a supposition: "returning 500 for bad input would
+        page someone" weighs the idea, it does not recommend it."""
+        return any(s in _SUPPOSITION_MODALS for s in self.stems[end:])
+
+
+def _reaches(cues: tuple[tuple[int, int], ...], start: int, reach: int = 0) -> bool:
+    return any(c[1] <= start < c[1] + (reach or NEGATION_REACH) for c in cues)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    clauses: tuple[Clause, ...]
+    is_statement: bool
+
+    def criticises(self, clause: int, end: int) -> bool:
+        """Whether the words ending at `end` of a clause are named to show their harm: "string
+        concatenation breaks word order", "acking first, but then crashes lose emails"."""
+        after = list(self.clauses[clause].stems[end:])
+        following = self.clauses[clause + 1 : clause + 2]
+        if following and following[0].stems[:1] and following[0].stems[0] in _CONCESSIONS:
+            after.extend(following[0].stems)
+        return any(s in _HARMS for s in after)
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(s for c in self.clauses for s in c.stems)
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if words(s)]
+
+
+def analyse(text: str) -> tuple[Sentence, ...]:
+    """The answer's sentences, each cut into clauses with their negations marked."""
+    return tuple(_sentence(s) for s in _split_sentences(text))
+
+
+def _sentence(text: str) -> Sentence:
+    merged: list[list[str]] = []
+    raw_merged: list[list[str]] = []
+    for text_piece, hard in _split_clauses(text):
+        piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
+        if len(raw) != len(piece):
+            raw = list(piece)
+        contrast = piece[0] in _CONTRASTS or (piece[0] in {"or", "and"} and piece[1:2] == ["only"])
+        if (
+            merged
+            and not hard
+            and not contrast
+            and not (_opens_clause(piece) and _has_verb(merged[-1]))
+        ):
+            merged[-1] = merged[-1] + piece
+            raw_merged[-1] = raw_merged[-1] + raw
+        else:
+            merged.append(piece)
+            raw_merged.append(raw)
+    tokens = [t for piece in merged for t in piece]
+    return Sentence(
+        text=text,
+        clauses=tuple(_clause(p, r) for p, r in zip(merged, raw_merged, strict=True)),
+        is_statement=len(tokens) >= MIN_STATEMENT_WORDS and any(t in STOP_WORDS for t in tokens),
+    )
+
+
+def _opens_clause(piece: Sequence[str]) -> bool:
+    """A piece with its own verb or a clause word opens a clause; "such as X", "GET," go on.
+    So does a contrast such as ", not X" or ", never Y": it denies X, not the clause before."""
+    return (
+        piece[0] in _CLAUSE_WORDS
+        or piece[0] in _CONTRASTS
+        or (piece[0] not in _CONTINUATIONS and _has_verb(piece))
+    )
+
+
+def _has_verb(piece: Sequence[str]) -> bool:
+    """An auxiliary, a subject pronoun or a negated verb ("doesn't", "never") marks a verb."""
+    return any(
+        t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS or t in _CONTRACTED
+        for t in piece
+    )
+
+
+def _split_clauses(text: str) -> list[tuple[str, bool]]:
+    """The pieces of a sentence, each with whether it surely opens a clause (after ; : ( ) a
+    dash, or at a clause word) rather than maybe (after a comma)."""
+    pieces: list[tuple[str, bool]] = []
+    hard = True
+    for part, separator in _pairs(_CLAUSE_BREAK.split(text)):
+        current: list[str] = []
+        tokens = part.split()
+        if tokens and tokens[0].lower().strip("\"'") in _CLAUSE_WORDS:
+            hard = True
+        for token in tokens:
+            if current and token.lower().strip("\"'") in _CLAUSE_WORDS:
+                pieces.append((" ".join(current), hard))
+                current, hard = [], True
+            current.append(token)
+        if current and words(" ".join(current)):
+            pieces.append((" ".join(current), hard))
+        hard = separator != ","
+    return pieces
+
+
+def _pairs(parts: list[str]) -> list[tuple[str, str]]:
+    """re.split with a capturing group gives text, separator, text, ...: pair them up."""
+    return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
+
+
+def _clause(clause_words: list[str], raw: list[str]) -> Clause:
+    whole: list[tuple[int, int]] = []
+    preference: list[tuple[int, int]] = []
+    noun: list[tuple[int, int]] = []
+    local: list[tuple[int, int]] = []
+    skip_until = -1
+    for i, word in enumerate(clause_words):
+        if i < skip_until or (raw and raw[i] == "NOT"):  # SQL's NOT states, it does not deny
+            continue
+        if _find(clause_words, i, _NOT_A_NEGATION_BY_FIRST):
+            skip_until = i + 2
+        elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
+            whole.append((i, i + dismissal))
+            skip_until = i + dismissal
+        elif word in _CONTRACTED and clause_words[i + 1 : i + 2] == ["t"]:
+            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 2))
+        elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
+            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 1))
+        elif word in _NOUN_NEGATIONS:
+            noun.append((i, i + 1))
+        elif cue := _find(clause_words, i, _FORWARD_BY_FIRST):
+            preference.append((i, i + cue))
+    return Clause(
+        stems=tuple(stem(t) for t in clause_words),
+        whole_clause_cues=tuple(whole),
+        preference_cues=tuple(preference),
+        noun_cues=tuple(noun),
+        local_cues=tuple(local),
+        conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
+    )
+
+
+def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
+    """ "decisions that are not mechanical get written down", "a dependency we never declared
+    broke the build": the negation stays local. A "that" opening the clause ("if that cache is
+    not ...") is a determiner, and a pronoun opening it ("we never ...") its subject."""
+    for j in range(max(1, position - 4), position):
+        opener = tokens[j - 1] in _CONDITIONS | _CLAUSE_WORDS | _CONNECTORS
+        if tokens[j] in _RELATIVES and not opener:
+            return True
+        if (
+            tokens[j] in _PERSONAL
+            and position - j <= 2
+            and _is_noun_like(tokens[j - 1])
+            and any(t in _DETERMINERS for t in tokens[max(0, j - 3) : j - 1])
+        ):
+            return True
+    return False
+
+
+def _is_noun_like(token: str) -> bool:
+    """A word a reduced relative clause can follow: "the dependency (that) we never declared"."""
+    return token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
+
+
+def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:
+    """Whether "not" negates a verb: "is not", "would really not"."""
+    return any(t in _AUXILIARIES for t in tokens[max(0, position - 2) : position])
+
+
+def _find(tokens: Sequence[str], start: int, cues: dict[str, list[tuple[str, ...]]]) -> int:
+    """The length of the cue starting at `start`, or 0."""
+    for cue in cues.get(tokens[start], ()):
+        if tuple(tokens[start : start + len(cue)]) == cue:
+            return len(cue)
+    return 0

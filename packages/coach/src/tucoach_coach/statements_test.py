@@ -1,0 +1,121 @@
+"""Negation and dismissal are read per clause: what a clause denies, it does not state."""
+
+from __future__ import annotations
+
+import pytest
+
+from tucoach_coach.language import stems
+from tucoach_coach.statements import Clause, analyse
+
+
+def _find(text: str, phrase: str) -> tuple[Clause, int, int]:
+    wanted = tuple(stems(phrase))
+    for sentence in analyse(text):
+        for clause in sentence.clauses:
+            for start in range(len(clause.stems)):
+                if clause.stems[start : start + len(wanted)] == wanted:
+                    return clause, start, start + len(wanted)
+    raise AssertionError(f"{phrase!r} not found in {text!r}")
+
+
+def _denied(text: str, phrase: str) -> bool:
+    clause, start, end = _find(text, phrase)
+    return clause.denies(start, end)
+
+
+def _contradicted(text: str, phrase: str) -> bool:
+    clause, start, end = _find(text, phrase)
+    return clause.contradicts(start, end)
+
+
+DENIED = [
+    ("I would not look at distributed traces.", "distributed traces"),
+    ("GET, PUT and DELETE are not idempotent.", "idempotent"),
+    ("GET, PUT and DELETE are not idempotent.", "put"),
+    ("A profiler or flame graph isn't worth it in production.", "flame graph"),
+    ("There is no need to add an index here.", "add an index"),
+    ("Distributed tracing is overkill for this service.", "distributed tracing"),
+    ("Feature flags are an anti-pattern.", "feature flags"),
+    ("You never need a retry with backoff.", "retry with backoff"),
+    ("We don't use connection pooling.", "connection pooling"),
+    ("I wouldn't bother with canary releases.", "canary releases"),
+    ("I would use polling instead of webhooks.", "webhooks"),
+    ("Avoid optimistic locking here.", "optimistic locking"),
+    ("Ship it without a rollback plan.", "rollback plan"),
+    ("Write tests rather than code reviews.", "code reviews"),
+    ("Dates are formatted with the Intl APIs, never hand-formatted.", "hand-formatted"),
+    ("Caching is unnecessary, the database is fast enough.", "caching"),
+    ("The index does not help range queries.", "range queries"),
+    ("It cannot be cached by the CDN.", "cached by the cdn"),
+    ("Unlike a token bucket, the fixed window is simple.", "token bucket"),
+]
+
+STATED = [
+    ("We retry with exponential backoff, but we do not retry on 4xx.", "exponential backoff"),
+    ("I would use polling instead of webhooks.", "polling"),
+    ("Not only logs but also traces matter.", "traces"),
+    ("Use an outbox, no matter how small the service is.", "outbox"),
+    ("If the cache is cold, we read from the replica.", "read from the replica"),
+    ("Customers who never ordered are found with a left join.", "left join"),
+    ("Decisions that are not mechanical get written down as ADRs.", "written down as adrs"),
+    ("To avoid a round trip per request, batch the counters locally.", "batch the counters"),
+    ("Dates are formatted with the Intl APIs, never hand-formatted.", "intl apis"),
+    ("An alternative is NOT EXISTS with a correlated subquery.", "correlated subquery"),
+    ("The tests failed, so we rolled back the deploy quickly.", "rolled back the deploy"),
+    ("We use a CDN; nothing else is needed for static assets.", "cdn"),
+    (
+        "It retries errors that are likely temporary, and doesn't retry client errors.",
+        "likely temporary",
+    ),
+    ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
+    ("I would test whether the existing stack cannot do the job.", "existing stack"),
+    ("A dependency we never declared directly broke the build.", "broke the build"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), DENIED, ids=[t for t, _ in DENIED])
+def test_a_phrase_under_a_negation_or_dismissal_is_denied(text: str, phrase: str) -> None:
+    assert _denied(text, phrase)
+
+
+@pytest.mark.parametrize(("text", "phrase"), STATED, ids=[t for t, _ in STATED])
+def test_a_phrase_outside_the_negations_scope_is_stated(text: str, phrase: str) -> None:
+    assert not _denied(text, phrase)
+
+
+def test_a_negation_inside_the_phrase_is_part_of_what_it_says() -> None:
+    clause, start, end = _find(
+        "Snapshot isolation sees no write conflict here.", "no write conflict"
+    )
+    assert not clause.denies(start, end)
+
+
+def test_a_noun_negation_denies_without_contradicting() -> None:
+    # "no clear owner" names what is missing; it is not a claim against owners
+    text = "Alerts with no clear owner get deleted."
+    assert _denied(text, "clear owner")
+    assert not _contradicted(text, "clear owner")
+
+
+def test_a_condition_states_nothing_as_a_fact() -> None:
+    text = "If the service does not drain connections, requests fail."
+    assert not _contradicted(text, "drain connections")
+
+
+def test_a_misconception_named_for_its_harm_is_criticised_not_stated() -> None:
+    (sentence,) = analyse("String concatenation breaks word order in other languages.")
+    assert sentence.criticises(0, 2)
+    (sentence,) = analyse("String concatenation is how we build every message.")
+    assert not sentence.criticises(0, 2)
+
+
+def test_a_supposition_weighs_an_idea_without_recommending_it() -> None:
+    clause, _, end = _find("Returning 500 for bad input would page someone.", "500 for bad input")
+    assert clause.supposes(end)
+
+
+def test_sentences_without_a_function_word_are_not_statements() -> None:
+    (fragment,) = analyse("Kubectl describe pod events.")
+    (statement,) = analyse("Run kubectl describe on the pod.")
+    assert not fragment.is_statement
+    assert statement.is_statement

@@ -1,0 +1,75 @@
+"""Does a text have English word order, or is it words in any order?
+
+A shuffle of an answer's own words keeps every term and the share of function words, so term
+counts cannot tell it from the answer. Word order can: in English, "the" is followed by a noun
+and not by "of", "to" by a verb or a noun phrase, and so on. The model here is a bigram model
+over function words, every other word collapsed to one class (`_CONTENT`), learned from prose
+(the bank's model answers). A text's plausibility is the mean, over its adjacent word pairs, of
+log P(next | previous) / P(next): positive for prose, near or below zero for a shuffle.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from tucoach_coach.language import STOP_WORDS, words
+
+_CONTENT = "_"
+# Add-k smoothing, so a pair the corpus never showed is unlikely, not impossible.
+_SMOOTHING = 0.5
+
+# How sure we must be, by length: long texts give a steady mean, short ones a noisy one, so
+# short texts must look much less like English before they are called a shuffle.
+LONG_TEXT_WORDS = 80
+LONG_TEXT_THRESHOLD = -0.09
+MEDIUM_TEXT_WORDS = 40
+MEDIUM_TEXT_THRESHOLD = -0.15
+
+
+class WordOrderModel:
+    def __init__(self, corpus: Iterable[str]) -> None:
+        self._unigrams: Counter[str] = Counter()
+        self._bigrams: Counter[tuple[str, str]] = Counter()
+        self._left: Counter[str] = Counter()
+        for text in corpus:
+            tokens = _classes(words(text))
+            self._unigrams.update(tokens)
+            for pair in pairwise(tokens):
+                self._bigrams[pair] += 1
+                self._left[pair[0]] += 1
+        self._total = sum(self._unigrams.values())
+        self._types = len(self._unigrams)
+        self._ratios = {(a, b): self._ratio(a, b) for a in self._unigrams for b in self._unigrams}
+
+    def plausibility(self, tokens: Sequence[str]) -> float:
+        """Mean log-likelihood ratio of the text's word pairs: prose > 0, a shuffle <= 0."""
+        classes = _classes(tokens)
+        pairs = list(pairwise(classes))
+        if not pairs or not self._total:
+            return 0.0
+        ratios = self._ratios
+        return sum(ratios.get(pair, 0.0) for pair in pairs) / len(pairs)
+
+    def is_shuffled(self, tokens: Sequence[str]) -> bool:
+        """Whether a text of 40 words or more reads as words in no English order."""
+        if len(tokens) >= LONG_TEXT_WORDS:
+            return self.plausibility(tokens) < LONG_TEXT_THRESHOLD
+        if len(tokens) >= MEDIUM_TEXT_WORDS:
+            return self.plausibility(tokens) < MEDIUM_TEXT_THRESHOLD
+        return False
+
+    def _ratio(self, previous: str, following: str) -> float:
+        p_following = (self._unigrams[following] + 1) / (self._total + self._types)
+        if not self._left[previous]:
+            return 0.0
+        p_pair = (self._bigrams[previous, following] + _SMOOTHING) / (
+            self._left[previous] + _SMOOTHING * self._types
+        )
+        return math.log(p_pair / p_following)
+
+
+def _classes(tokens: Sequence[str]) -> list[str]:
+    return [t if t in STOP_WORDS else _CONTENT for t in tokens]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import random
+import re
+
+from tucoach_coach.bank import load_bank
+from tucoach_coach.calibrate import load_cases
+from tucoach_coach.language import words
+from tucoach_coach.matching import bank_vocabulary
+
+BANK = load_bank()
+MODEL = bank_vocabulary(BANK).word_order
+
+
+def _shuffled(text: str, seed: int) -> list[str]:
+    tokens = re.findall(r"[\w'-]+", text)
+    random.Random(seed).shuffle(tokens)  # noqa: S311 - a repeatable shuffle, not cryptography
+    return words(" ".join(tokens))
+
+
+def test_every_model_answer_shuffled_reads_as_words_in_no_order() -> None:
+    # Given every model answer of the bank, its words shuffled three ways
+    unflagged = [
+        (q.id, seed)
+        for q in BANK
+        for seed in range(3)
+        if not MODEL.is_shuffled(_shuffled(q.model_answer, seed))
+    ]
+    # Then each shuffle is told from prose
+    assert not unflagged
+
+
+def test_written_answers_read_as_english() -> None:
+    # Given answers written by people (the calibration's, not what the model learned from)
+    texts = [answer for case in load_cases() for answer in case.answers.values()]
+    # Then none of them is taken for a shuffle
+    flagged = [t[:60] for t in texts if MODEL.is_shuffled(words(t))]
+    assert not flagged
+
+
+def test_prose_is_more_plausible_than_its_shuffle() -> None:
+    text = BANK.get("backend-senior-isolation-levels-anomalies").model_answer
+    assert MODEL.plausibility(words(text)) > 0 > MODEL.plausibility(_shuffled(text, 1))
