@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tucoach_coach.bank import BankQuestion, FollowUp, TalkingPoint
+from tucoach_coach.bank import BankQuestion, FollowUp, RedFlag, TalkingPoint
 from tucoach_coach.language import contains_phrase, content_words, stems, words
 
 FOLLOW_UP_SEPARATOR = "~"
@@ -21,6 +21,7 @@ class ScoringTarget:
     example_answer: str
     job_terms: tuple[str, ...]
     follow_ups: tuple[FollowUp, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
     vocabulary: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
@@ -34,6 +35,7 @@ class ScoringTarget:
             example_answer=question.model_answer.strip(),
             job_terms=question.job_terms,
             follow_ups=question.follow_ups,
+            red_flags=question.red_flags,
             vocabulary=_vocabulary(question),
         )
 
@@ -49,6 +51,8 @@ class ScoringTarget:
             talking_points=(point,),
             example_answer=_example_for_point(question, point),
             job_terms=question.job_terms,
+            # A follow-up answer can state the question's misconceptions as well as the main one.
+            red_flags=question.red_flags,
             vocabulary=_vocabulary(question) | frozenset(stems(follow_up.text)),
         )
 
