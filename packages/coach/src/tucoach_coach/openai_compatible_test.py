@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from tucoach_coach.bank import load_bank
 from tucoach_coach.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_coach.openai_compatible import (
     OpenAICompatibleEngine,
@@ -26,10 +27,12 @@ from tucoach_coach.openai_stand_in import (
     StandInServer,
     completion,
     error_reply,
+    rubric_verdict,
     stand_in,
     verdict_reply,
 )
 from tucoach_coach.prompts import JSON_SYSTEM_PROMPT, PROMPT_VERSION
+from tucoach_coach.rubric import assess
 from tucoach_coach.verdict import verdict_json_schema
 from tucoach_models import CoachEngine, Feedback
 
@@ -338,3 +341,13 @@ def test_the_settings_read_the_variables_the_interviews_service_reads() -> None:
     assert settings.response_format == "json_object"
     with pytest.raises(ValidationError):
         OpenAICompatibleSettings.from_environment({"OPENAI_BASE_URL": "http://127.0.0.1/v1"})
+
+
+def test_the_rubric_backed_stand_in_runs_the_whole_path_without_a_model() -> None:
+    # Given the stand-in answering with the offline rubric's assessment as a verdict
+    with stand_in(responder=rubric_verdict(load_bank())) as server:
+        feedback = _engine(server).feedback(TARGET, QUESTION.model_answer)
+    # Then the engine's feedback carries the rubric's coverage, through HTTP and validation
+    assert feedback.provenance.engine is CoachEngine.OPENAI
+    assert feedback.rubric[0].score == assess(TARGET, QUESTION.model_answer).coverage
+    assert len(feedback.covered_points) == len(QUESTION.talking_points)

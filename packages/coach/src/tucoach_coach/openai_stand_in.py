@@ -1,25 +1,37 @@
-"""A stand-in for an OpenAI-compatible server, for tests: real HTTP on 127.0.0.1, scripted replies.
+"""A stand-in for an OpenAI-compatible server: real HTTP on 127.0.0.1, replies not from a model.
 
 It speaks the wire format of `POST /v1/chat/completions` as Ollama, llama-server and OpenAI do:
 it refuses other paths (404), bodies that are not JSON or lack `model` or `messages` (400), and,
 when given an API key, requests without `Authorization: Bearer <key>` (401), each with OpenAI's
-error envelope. Each accepted request gets the next scripted reply, after the reply's delay; it
-records every request it receives. What it cannot do is judge an answer: the verdicts it returns
-are the test's, so it proves the engine's wire format and failure handling, not a model's
-judgement.
+error envelope. It records every request it accepts and answers it with the next scripted reply
+(tests), or else with its responder's. `rubric_verdict` is such a responder: the offline rubric's
+assessment dressed as a model's verdict, so the whole path of the OpenAI-compatible engine can be
+run without a model:
+
+    ./pants run packages/coach/src/tucoach_coach:openai-stand-in -- --port 11434
+    bin/run --coach openai --openai-model stand-in
+
+What it cannot do is judge an answer: its verdicts are the test's or the rubric's, so it proves
+the engine's wire format and failure handling, never a model's judgement.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tucoach_coach.bank import QuestionBank, load_bank
+from tucoach_coach.rubric import assess
+from tucoach_coach.target import ScoringTarget
 
 COMPLETIONS_PATH = "/v1/chat/completions"
 
@@ -72,9 +84,16 @@ def error_reply(status: int, message: str, headers: Mapping[str, str] | None = N
 class StandInServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, replies: Iterable[Reply] = (), api_key: str | None = None) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(
+        self,
+        replies: Iterable[Reply] = (),
+        api_key: str | None = None,
+        responder: Responder | None = None,
+        port: int = 0,
+    ) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.api_key = api_key
+        self.responder = responder
         self.replies: deque[Reply] = deque(replies)
         self.received: list[ReceivedRequest] = []
         self._lock = threading.Lock()
@@ -90,14 +109,21 @@ class StandInServer(ThreadingHTTPServer):
     def next_reply(self, request: ReceivedRequest) -> Reply:
         with self._lock:
             self.received.append(request)
-            if not self.replies:
-                return error_reply(500, "the stand-in has no reply scripted for this request")
-            return self.replies.popleft()
+            if self.replies:
+                return self.replies.popleft()
+        if self.responder is not None:
+            return self.responder(request)
+        return error_reply(500, "the stand-in has no reply scripted for this request")
+
+
+Responder = Callable[[ReceivedRequest], Reply]
 
 
 @contextmanager
-def stand_in(replies: Iterable[Reply] = (), api_key: str | None = None) -> Iterator[StandInServer]:
-    server = StandInServer(replies, api_key)
+def stand_in(
+    replies: Iterable[Reply] = (), api_key: str | None = None, responder: Responder | None = None
+) -> Iterator[StandInServer]:
+    server = StandInServer(replies, api_key, responder)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:
@@ -148,3 +174,59 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
+
+
+_QUESTION = re.compile(r"^Question: (?P<text>.*)$", re.MULTILINE)
+_ANSWER = re.compile(r"<<<ANSWER\n(?P<answer>.*)\nANSWER>>>\Z", re.DOTALL)
+
+
+def rubric_verdict(bank: QuestionBank) -> Responder:
+    """A responder whose verdict is the offline rubric's assessment of the answer it is sent:
+    the question found in the bank by its text (a main question or a follow-up)."""
+    targets = {q.text: ScoringTarget.of_question(q) for q in bank}
+    for question in bank:
+        for follow_up in question.follow_ups:
+            targets[follow_up.text] = ScoringTarget.of_follow_up(question, follow_up)
+
+    def respond(request: ReceivedRequest) -> Reply:
+        prompt = str(request.body["messages"][-1]["content"])
+        question, answer = _QUESTION.search(prompt), _ANSWER.search(prompt)
+        target = targets.get(question.group("text")) if question else None
+        if target is None or answer is None:
+            return error_reply(400, "not a TuCoach feedback prompt about a bank question")
+        assessment = assess(target, answer.group("answer"))
+        return verdict_reply(
+            {
+                "language": "en",
+                "covered_point_ids": list(assessment.covered_point_ids),
+                "corrections": [],
+                "coverage": assessment.coverage,
+                "depth": assessment.depth,
+                "clarity": assessment.clarity,
+                "strengths": [],
+                "improvements": [],
+            }
+        )
+
+    return respond
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="A stand-in OpenAI-compatible server whose "
+        "verdicts are the offline rubric's (no model)."
+    )
+    parser.add_argument("--port", type=int, default=11434, help="default: 11434, Ollama's")
+    arguments = parser.parse_args(argv)
+    server = StandInServer(responder=rubric_verdict(load_bank()), port=arguments.port)
+    print(f"Stand-in OpenAI-compatible server at {server.base_url} (Ctrl-C stops it)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
