@@ -152,6 +152,25 @@ def test_the_bounds_on_how_much_was_said_hold_even_when_the_model_is_fooled(
     assert feedback.score <= 0.5
 
 
+def test_the_offline_salad_cap_holds_when_the_model_is_fooled_by_english_keywords(
+    client: Any,
+) -> None:
+    # Given a model that gives full marks to a keyword salad
+    salad = " ".join(p for point in QUESTION.talking_points for p in point.phrasings)
+    fooled = VALID | {
+        "covered_point_ids": [p.id for p in QUESTION.talking_points],
+        "coverage": 6.0,
+        "depth": 2.0,
+        "clarity": 2.0,
+    }
+    with Stubber(client) as stubber:
+        stubber.add_response("converse", _tool_response(fooled))
+        feedback = _engine(client).feedback(TARGET, salad)
+    # Then the score stays under the salad cap
+    assert feedback.provenance.engine is CoachEngine.BEDROCK
+    assert feedback.score <= 1.5
+
+
 def test_the_request_forces_the_tool_and_fences_the_answer(client: Any) -> None:
     sent: dict[str, Any] = {}
 

@@ -8,10 +8,13 @@ keeps what must not depend on the model:
 - a key point that a correction says the answer got wrong is never covered, and the coverage
   score cannot exceed the share of key points covered;
 - the rubric's bounds on *how much* was said (nothing, an evasive line, too few words, the same
-  text repeated) still cap the score, in any language. Its bounds on *which words* were said
-  (echo, off-topic, keyword salad, padding) do not: they measure overlap with the bank's English
-  wording, which penalises correct answers in other words or other languages - what the model
-  is there to see past.
+  text repeated) still cap the score, in any language;
+- its bounds on the *form* of an English answer (the question echoed back, a salad of keywords)
+  cap answers the model read as English: they are measured against English words, so they would
+  clamp a strong answer in another language, and a model fooled by wording cannot lift them;
+- its bounds on *topic* (off-topic, padded) do not apply: they measure overlap with the bank's
+  own wording, which a correct answer in other words can miss, and whether an answer is on topic
+  is the model's judgement.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Cap, asse
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Correction, CriterionScore, Feedback, Provenance
 
-# Bounds on how much was said, not on which words: they hold whatever the answer's language.
+# Bounds on how much was said: they hold whatever the answer's language.
 QUANTITY_BOUNDS = frozenset({Cap.NO_ANSWER, Cap.EVASIVE, Cap.TOO_SHORT, Cap.REPETITIVE})
+# Bounds on the form of English text: they hold for answers the model read as English.
+ENGLISH_FORM_BOUNDS = frozenset({Cap.ECHO, Cap.KEYWORD_SALAD})
 # After no answer or an evasive one there is nothing to follow up on.
 _NOTHING_TO_FOLLOW_UP = frozenset({Cap.NO_ANSWER, Cap.EVASIVE})
 _NO_STRENGTHS_AT_OR_BELOW = Cap.TOO_SHORT.ceiling
@@ -38,6 +43,9 @@ _BOUND_ADVICE = {
     Cap.TOO_SHORT: "The answer is too short to show your understanding; explain your reasoning "
     "in a few sentences.",
     Cap.REPETITIVE: "The answer repeats itself; make each sentence add something new.",
+    Cap.ECHO: "Restating the question does not answer it: explain the how and the why.",
+    Cap.KEYWORD_SALAD: "Answer in full sentences: a list of terms does not show that you "
+    "understand how they fit together.",
 }
 
 # Names of the languages people are most likely to answer in; others are shown by their code.
@@ -155,7 +163,11 @@ def feedback_from_verdict(
     target: ScoringTarget, answer: str, verdict: Verdict, provenance: Provenance
 ) -> Feedback:
     rubric_view = assess(target, answer)
-    bounds = tuple(c for c in rubric_view.caps if c in QUANTITY_BOUNDS)
+    bounds = tuple(
+        c
+        for c in rubric_view.caps
+        if c in QUANTITY_BOUNDS or (verdict.language == "en" and c in ENGLISH_FORM_BOUNDS)
+    )
     wrong = {c.point_id for c in verdict.corrections if c.point_id}
     covered = tuple(
         p.id

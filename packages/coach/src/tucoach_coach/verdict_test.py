@@ -96,6 +96,27 @@ def test_the_bounds_on_how_much_was_said_hold_when_the_model_is_fooled(
         assert feedback.follow_up is None
 
 
+def test_a_keyword_salad_read_as_english_stays_under_the_salad_bound() -> None:
+    # Given a model fooled into full marks by the key points' phrasings strung together
+    salad = " ".join(p for point in QUESTION.talking_points for p in point.phrasings)
+    fooled = parse_verdict(
+        VALID_VERDICT
+        | {
+            "corrections": [],
+            "covered_point_ids": [p.id for p in QUESTION.talking_points],
+            "coverage": 6.0,
+            "depth": 2.0,
+            "clarity": 2.0,
+        },
+        TARGET,
+        salad,
+    )
+    # Then the rubric's salad bound holds, and says why
+    feedback = feedback_from_verdict(TARGET, salad, fooled, PROVENANCE)
+    assert feedback.score <= Cap.KEYWORD_SALAD.ceiling
+    assert feedback.improvements[0].startswith("Answer in full sentences")
+
+
 def test_a_strong_answer_in_another_language_keeps_the_models_score() -> None:
     # Given a strong Spanish answer, which the offline rubric's English wording checks cap hard
     offline = assess(TARGET, SPANISH_ANSWER)
