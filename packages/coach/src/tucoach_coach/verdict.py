@@ -7,14 +7,14 @@ keeps what must not depend on the model:
   words the answer really contains (a made-up quote means the model did not read the answer);
 - a key point that a correction says the answer got wrong is never covered, and the coverage
   score cannot exceed the share of key points covered;
-- the rubric's bounds on *how much* was said (nothing, an evasive line, too few words, the same
-  text repeated) still cap the score, in any language;
-- its bounds on the *form* of an English answer (the question echoed back, a salad of keywords)
-  cap answers the model read as English: they are measured against English words, so they would
-  clamp a strong answer in another language, and a model fooled by wording cannot lift them;
-- its bounds on *topic* (off-topic, padded) do not apply: they measure overlap with the bank's
-  own wording, which a correct answer in other words can miss, and whether an answer is on topic
-  is the model's judgement.
+- bounds on *how much* was said hold in any language: no words 0, five words or fewer 0.5,
+  under fifteen words 2, the same words again and again 2;
+- the offline rubric's caps hold for answers the model read as English (its English measures of
+  evasion, echo, keyword salad, length, repetition), except its caps on *topic* (off-topic,
+  padded, an answer to another question): those measure overlap with the bank's own wording,
+  which a correct answer in other words can miss, and whether an answer is on topic is the
+  model's judgement. Measured on English words, the rubric's caps would clamp a strong answer in
+  another language; a model fooled by English wording cannot lift them.
 """
 
 from __future__ import annotations
@@ -25,14 +25,19 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from tucoach_coach.engine import FeedbackEngine
+from tucoach_coach.language import distinct_ratio
 from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Cap, assess
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Correction, CriterionScore, Feedback, Provenance
 
-# Bounds on how much was said: they hold whatever the answer's language.
-QUANTITY_BOUNDS = frozenset({Cap.NO_ANSWER, Cap.EVASIVE, Cap.TOO_SHORT, Cap.REPETITIVE})
-# Bounds on the form of English text: they hold for answers the model read as English.
-ENGLISH_FORM_BOUNDS = frozenset({Cap.ECHO, Cap.KEYWORD_SALAD})
+# The rubric's caps that bound a model's verdict on an answer it read as English.
+ENGLISH_BOUNDS = frozenset(
+    {Cap.NO_ANSWER, Cap.EVASIVE, Cap.ECHO, Cap.KEYWORD_SALAD, Cap.TOO_SHORT, Cap.REPETITIVE}
+)
+EVASIVE_MAX_WORDS = 5
+TOO_SHORT_WORDS = 15
+REPETITION_MIN_WORDS = 30
+REPETITION_DISTINCT_RATIO = 0.5
 # After no answer or an evasive one there is nothing to follow up on.
 _NOTHING_TO_FOLLOW_UP = frozenset({Cap.NO_ANSWER, Cap.EVASIVE})
 _NO_STRENGTHS_AT_OR_BELOW = Cap.TOO_SHORT.ceiling
@@ -163,10 +168,9 @@ def feedback_from_verdict(
     target: ScoringTarget, answer: str, verdict: Verdict, provenance: Provenance
 ) -> Feedback:
     rubric_view = assess(target, answer)
+    english = rubric_view.caps if verdict.language == "en" else ()
     bounds = tuple(
-        c
-        for c in rubric_view.caps
-        if c in QUANTITY_BOUNDS or (verdict.language == "en" and c in ENGLISH_FORM_BOUNDS)
+        dict.fromkeys((*_quantity_bounds(answer), *(c for c in english if c in ENGLISH_BOUNDS)))
     )
     wrong = {c.point_id for c in verdict.corrections if c.point_id}
     covered = tuple(
@@ -250,6 +254,21 @@ def _rubric(
             comment="Sentences, length and structure, as the model judged them.",
         ),
     )
+
+
+def _quantity_bounds(answer: str) -> tuple[Cap, ...]:
+    """How little was said, counted in words of any script."""
+    tokens = re.findall(r"\w+", answer.casefold())
+    if not tokens:
+        return (Cap.NO_ANSWER,)
+    bounds = []
+    if len(tokens) <= EVASIVE_MAX_WORDS:
+        bounds.append(Cap.EVASIVE)
+    elif len(tokens) < TOO_SHORT_WORDS:
+        bounds.append(Cap.TOO_SHORT)
+    if len(tokens) >= REPETITION_MIN_WORDS and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
+        bounds.append(Cap.REPETITIVE)
+    return tuple(bounds)
 
 
 def _follow_up(target: ScoringTarget, missed: tuple[str, ...]) -> str | None:

@@ -68,31 +68,52 @@ def test_a_point_the_answer_gets_wrong_is_never_covered() -> None:
 
 
 @pytest.mark.parametrize(
-    ("answer", "bound"),
+    ("answer", "language", "ceiling"),
     [
-        ("", Cap.NO_ANSWER),
-        ("I don't know, pass.", Cap.EVASIVE),
-        ("No lo sé.", Cap.EVASIVE),
-        ("Read committed is the default one.", Cap.TOO_SHORT),
-        (" ".join(["PostgreSQL uses read committed by default."] * 12), Cap.REPETITIVE),
+        ("", "en", 0.0),
+        ("   ", "es", 0.0),
+        ("I don't know, pass.", "en", 0.5),
+        ("No lo sé.", "es", 0.5),
+        ("わかりません", "ja", 0.5),
+        ("Read committed is the default one.", "en", 2.0),
+        ("Por defecto PostgreSQL usa lectura confirmada, creo.", "es", 2.0),
+        (" ".join(["PostgreSQL uses read committed by default."] * 12), "en", 2.0),
+        (" ".join(["PostgreSQL usa lectura confirmada por defecto."] * 12), "es", 2.0),
     ],
-    ids=["empty", "evasive", "evasive-spanish", "too-short", "repeated"],
+    ids=[
+        "empty",
+        "blank",
+        "evasive",
+        "evasive-spanish",
+        "evasive-japanese",
+        "too-short",
+        "too-short-spanish",
+        "repeated",
+        "repeated-spanish",
+    ],
 )
-def test_the_bounds_on_how_much_was_said_hold_when_the_model_is_fooled(
-    answer: str, bound: Cap
+def test_the_bounds_on_how_much_was_said_hold_in_any_language_when_the_model_is_fooled(
+    answer: str, language: str, ceiling: float
 ) -> None:
     # Given a model that gives full marks to an answer that says next to nothing
     fooled = parse_verdict(
-        VALID_VERDICT | {"corrections": [], "coverage": 6.0, "depth": 2.0, "clarity": 2.0},
+        VALID_VERDICT
+        | {
+            "language": language,
+            "corrections": [],
+            "coverage": 6.0,
+            "depth": 2.0,
+            "clarity": 2.0,
+        },
         TARGET,
         answer,
     )
     feedback = feedback_from_verdict(TARGET, answer, fooled, PROVENANCE)
-    # Then the rubric's bound on quantity caps the score, says why, and praises nothing
-    assert bound in assess(TARGET, answer).caps
-    assert feedback.score <= bound.ceiling
+    # Then the bound caps the score, says why, and praises nothing
+    assert feedback.score <= ceiling
+    assert feedback.improvements[0] != VALID_VERDICT["improvements"][0]
     assert feedback.strengths == ()
-    if bound in (Cap.NO_ANSWER, Cap.EVASIVE):
+    if ceiling <= 0.5:
         assert feedback.follow_up is None
 
 
