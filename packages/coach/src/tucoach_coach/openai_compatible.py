@@ -215,8 +215,12 @@ class OpenAICompatibleEngine:
         try:
             with self._opener.open(request, timeout=self._settings.timeout_seconds) as response:
                 raw: bytes = response.read(MAX_RESPONSE_BYTES + 1)
+                if len(raw) > MAX_RESPONSE_BYTES:
+                    raise ServerUnavailable("response too large", retryable=False)
+                if response.length:  # bytes the server announced and never sent
+                    raise ServerUnavailable("connection dropped", retryable=True)
         except urllib.error.HTTPError as error:
-            detail = error.read(500).decode(errors="replace")
+            detail = error.read(500).decode(errors="replace") if error.fp else ""
             error.close()
             raise ServerUnavailable(
                 f"HTTP {error.code}",
@@ -233,12 +237,10 @@ class OpenAICompatibleEngine:
             ) from error
         except TimeoutError as error:
             raise ServerUnavailable("timeout", retryable=True) from error
-        except (http.client.HTTPException, ConnectionError) as error:
+        except (http.client.HTTPException, OSError) as error:  # reset, TLS alert, bad status
             raise ServerUnavailable(
                 "connection dropped", retryable=True, detail=repr(error)
             ) from error
-        if len(raw) > MAX_RESPONSE_BYTES:
-            raise ServerUnavailable("response too large", retryable=False)
         return raw
 
 

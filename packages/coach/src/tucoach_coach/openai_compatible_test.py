@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from tucoach_coach.bank import load_bank
 from tucoach_coach.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_coach.openai_compatible import (
+    MAX_RESPONSE_BYTES,
     OpenAICompatibleEngine,
     OpenAICompatibleSettings,
     ResponseFormat,
@@ -351,3 +352,25 @@ def test_the_rubric_backed_stand_in_runs_the_whole_path_without_a_model() -> Non
     assert feedback.provenance.engine is CoachEngine.OPENAI
     assert feedback.rubric[0].score == assess(TARGET, QUESTION.model_answer).coverage
     assert len(feedback.covered_points) == len(QUESTION.talking_points)
+
+
+def test_a_connection_dropped_mid_reply_is_retried(server: StandInServer) -> None:
+    # Given a server that promises a body and closes the connection before sending it
+    server.enqueue(
+        Reply(body=b'{"choices": [', headers={"Content-Length": "999"}),
+        verdict_reply(VALID_VERDICT),
+    )
+    sleeps = Sleeps()
+    feedback = _engine(server, sleeps).feedback(TARGET, ANSWER)
+    assert len(server.received) == 2
+    assert sleeps == [0.5]
+    assert feedback.provenance.engine is CoachEngine.OPENAI
+
+
+def test_a_reply_over_the_size_limit_is_not_read_further(server: StandInServer) -> None:
+    server.enqueue(Reply(body=b" " * (MAX_RESPONSE_BYTES + 10)))
+    feedback = _engine(server).feedback(TARGET, ANSWER)
+    assert len(server.received) == 1
+    assert _fallback_reason(feedback) == (
+        "OpenAI-compatible model unavailable (response too large); scored offline."
+    )

@@ -181,6 +181,8 @@ def feedback_from_verdict(
     missed = tuple(p.id for p in target.talking_points if p.id not in covered)
     coverage = min(verdict.coverage, COVERAGE_MAX * len(covered) / len(target.talking_points))
     ceiling = min((c.ceiling for c in bounds), default=10.0)
+    # The advice of the bound that holds the score down comes first, then the model's.
+    advice = (_BOUND_ADVICE[min(bounds, key=lambda c: c.ceiling)],) if bounds else ()
     points = {p.id: p.point for p in target.talking_points}
     flags = {f.id: f for f in target.red_flags}
     corrections = tuple(
@@ -201,7 +203,7 @@ def feedback_from_verdict(
         missed_points=tuple(points[i] for i in missed),
         corrections=corrections,
         strengths=() if ceiling <= _NO_STRENGTHS_AT_OR_BELOW else tuple(verdict.strengths),
-        improvements=(*(_BOUND_ADVICE[c] for c in bounds), *verdict.improvements),
+        improvements=(*advice, *verdict.improvements),
         example_answer=target.example_answer,
         follow_up=None
         if _NOTHING_TO_FOLLOW_UP.intersection(bounds)
@@ -221,7 +223,7 @@ def scored_offline(
     )
 
 
-def language_name(code: str) -> str:
+def _language_name(code: str) -> str:
     return _LANGUAGE_NAMES.get(code, f"the language coded {code!r}")
 
 
@@ -233,7 +235,7 @@ def _rubric(
         count = len(verdict.corrections)
         coverage_comment += f" {count} wrong claim{'s' if count > 1 else ''} corrected below."
     if verdict.language != "en":
-        coverage_comment += f" Read and scored in {language_name(verdict.language)}."
+        coverage_comment += f" Read and scored in {_language_name(verdict.language)}."
     return (
         CriterionScore(
             criterion="coverage",
