@@ -1,31 +1,36 @@
-"""The Bedrock engine: a model scores the answer on the same rubric, through the Converse API.
+"""The Bedrock engine: a model judges the answer on the same rubric, through the Converse API.
 
-The model must reply through a tool whose input schema is the `Verdict` model, and the reply is
-validated by it. Any failure (throttling, timeout, an error, invalid or out-of-range output)
-falls back to the offline engine, and the feedback says so in `provenance.fallback_reason`. The
-offline rubric's caps still apply, so a model fooled by an evasive or keyword-stuffed answer
-cannot score it high.
+The model must reply through a tool whose input schema is the `Verdict` model (`verdict.py`), and
+the reply is validated by it and checked against the question. Any failure (throttling, timeout,
+an error, invalid or out-of-range output) falls back to the offline engine, and the feedback says
+so in `provenance.fallback_reason`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from tucoach_coach.offline import OfflineEngine, feedback_from_assessment
+from tucoach_coach.engine import FeedbackEngine
+from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.prompts import (
-    BEDROCK_PROMPT_VERSION,
     FEEDBACK_TOOL_NAME,
-    SYSTEM_PROMPT,
+    PROMPT_VERSION,
+    TOOL_SYSTEM_PROMPT,
     user_prompt,
 )
-from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, assess
 from tucoach_coach.target import ScoringTarget
+from tucoach_coach.verdict import (
+    feedback_from_verdict,
+    parse_verdict,
+    scored_offline,
+    verdict_json_schema,
+)
 from tucoach_models import CoachEngine, Feedback, Provenance
 
 if TYPE_CHECKING:
@@ -42,26 +47,19 @@ class BedrockSettings(BaseModel):
     region: str = Field(min_length=1)
     timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     max_attempts: int = Field(default=2, ge=1, le=5)
-    max_tokens: int = Field(default=800, ge=100, le=4_000)
+    max_tokens: int = Field(default=1_000, ge=100, le=4_000)
 
-
-class Verdict(BaseModel):
-    """What the model must return, and all it may return."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    covered_point_ids: list[str] = Field(max_length=8)
-    coverage: float = Field(ge=0, le=COVERAGE_MAX)
-    depth: float = Field(ge=0, le=DEPTH_MAX)
-    clarity: float = Field(ge=0, le=CLARITY_MAX)
-    strengths: list[str] = Field(max_length=4)
-    improvements: list[str] = Field(max_length=5)
-
-    @model_validator(mode="after")
-    def _distinct_points(self) -> Self:
-        if len(set(self.covered_point_ids)) != len(self.covered_point_ids):
-            raise ValueError("covered_point_ids repeat")
-        return self
+    @classmethod
+    def from_environment(cls, environment: Mapping[str, str]) -> BedrockSettings:
+        """The settings from the variables the interviews service reads, for tools run outside
+        it (the evaluation harness): BEDROCK_MODEL_ID, BEDROCK_REGION (else AWS_REGION),
+        BEDROCK_TIMEOUT_SECONDS."""
+        values = {
+            "model_id": environment.get("BEDROCK_MODEL_ID", ""),
+            "region": environment.get("BEDROCK_REGION") or environment.get("AWS_REGION", ""),
+            "timeout_seconds": environment.get("BEDROCK_TIMEOUT_SECONDS"),
+        }
+        return cls.model_validate({k: v for k, v in values.items() if v is not None})
 
 
 def bedrock_client(settings: BedrockSettings) -> BedrockRuntimeClient:
@@ -83,7 +81,7 @@ class BedrockEngine:
         self,
         settings: BedrockSettings,
         client: BedrockRuntimeClient,
-        fallback: OfflineEngine | None = None,
+        fallback: FeedbackEngine | None = None,
     ) -> None:
         self._settings = settings
         self._client = client
@@ -91,35 +89,29 @@ class BedrockEngine:
         self.provenance = Provenance(
             engine=CoachEngine.BEDROCK,
             model=settings.model_id,
-            prompt_version=BEDROCK_PROMPT_VERSION,
+            prompt_version=PROMPT_VERSION,
         )
 
     def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
         try:
-            verdict = self._verdict(target, answer)
-        except (BotoCoreError, ClientError, ValidationError, ValueError) as error:
+            payload = self._tool_input(target, answer)
+            verdict = parse_verdict(payload, target, answer)
+        except (BotoCoreError, ClientError, ValueError) as error:
             reason = _reason(error)
             logger.warning(
                 "Bedrock feedback failed; scored offline",
                 extra={"reason": reason, "question_id": target.question_id},
                 exc_info=error,
             )
-            offline = self._fallback.feedback(target, answer)
-            return offline.model_copy(
-                update={
-                    "provenance": offline.provenance.model_copy(
-                        update={
-                            "fallback_reason": f"Bedrock unavailable ({reason}); scored offline."
-                        }
-                    )
-                }
+            return scored_offline(
+                self._fallback, target, answer, f"Bedrock unavailable ({reason}); scored offline."
             )
-        return self._feedback_from_verdict(target, answer, verdict)
+        return feedback_from_verdict(target, answer, verdict, self.provenance)
 
-    def _verdict(self, target: ScoringTarget, answer: str) -> Verdict:
+    def _tool_input(self, target: ScoringTarget, answer: str) -> dict[str, Any]:
         response = self._client.converse(
             modelId=self._settings.model_id,
-            system=[{"text": SYSTEM_PROMPT}],
+            system=[{"text": TOOL_SYSTEM_PROMPT}],
             messages=[{"role": "user", "content": [{"text": user_prompt(target, answer)}]}],
             inferenceConfig={"maxTokens": self._settings.max_tokens, "temperature": 0.0},
             toolConfig={
@@ -127,45 +119,20 @@ class BedrockEngine:
                     {
                         "toolSpec": {
                             "name": FEEDBACK_TOOL_NAME,
-                            "description": "Record the rubric scores of the answer.",
-                            "inputSchema": {"json": Verdict.model_json_schema()},
+                            "description": "Record the scores and corrections of the answer.",
+                            "inputSchema": {"json": verdict_json_schema()},
                         }
                     }
                 ],
                 "toolChoice": {"tool": {"name": FEEDBACK_TOOL_NAME}},
             },
         )
-        verdict = Verdict.model_validate(_tool_input(response))
-        known = {p.id for p in target.talking_points}
-        unknown = set(verdict.covered_point_ids) - known
-        if unknown:
-            raise ValueError(f"the model named unknown talking points {sorted(unknown)}")
-        return verdict
+        return _tool_input(response)
 
-    def _feedback_from_verdict(
-        self, target: ScoringTarget, answer: str, verdict: Verdict
-    ) -> Feedback:
-        # The offline assessment supplies what must not depend on the model: the caps, the job
-        # terms found, and the follow-up chosen from the points the model says were missed.
-        offline = assess(target, answer)
-        covered = tuple(p.id for p in target.talking_points if p.id in verdict.covered_point_ids)
-        ceiling = min((c.ceiling for c in offline.caps), default=10.0)
-        assessment = replace(
-            offline,
-            score=round(min(ceiling, verdict.coverage + verdict.depth + verdict.clarity), 1),
-            coverage=verdict.coverage,
-            depth=verdict.depth,
-            clarity=verdict.clarity,
-            covered_point_ids=covered,
-            missed_point_ids=tuple(p.id for p in target.talking_points if p.id not in covered),
-        )
-        feedback = feedback_from_assessment(target, assessment, self.provenance)
-        return feedback.model_copy(
-            update={
-                "strengths": tuple(verdict.strengths) or feedback.strengths,
-                "improvements": (*tuple(verdict.improvements), *feedback.improvements)[:6],
-            }
-        )
+
+def bedrock_engine_from_environment(environment: Mapping[str, str]) -> BedrockEngine:
+    settings = BedrockSettings.from_environment(environment)
+    return BedrockEngine(settings, bedrock_client(settings))
 
 
 def _tool_input(response: ConverseResponseTypeDef) -> dict[str, Any]:
@@ -182,8 +149,6 @@ def _tool_input(response: ConverseResponseTypeDef) -> dict[str, Any]:
 def _reason(error: Exception) -> str:
     if isinstance(error, ClientError):
         return str(error.response.get("Error", {}).get("Code", "error"))
-    if isinstance(error, ValidationError):
-        return "invalid output"
     if isinstance(error, BotoCoreError):
         return type(error).__name__
     return "invalid output"

@@ -31,6 +31,7 @@ class QuestionKind(StrEnum):
 class CoachEngine(StrEnum):
     OFFLINE = "offline"
     BEDROCK = "bedrock"
+    OPENAI = "openai"
 
 
 class Unscored(StrEnum):

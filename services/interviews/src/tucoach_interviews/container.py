@@ -13,6 +13,7 @@ from tucoach_coach import (
     FeedbackEngine,
     Interviewer,
     OfflineEngine,
+    OpenAICompatibleEngine,
     bedrock_client,
     load_bank,
 )
@@ -44,13 +45,13 @@ def build_service(config: Settings) -> InterviewService:
     )
     return InterviewService(
         store=repository,
-        interviewer=Interviewer(load_bank(), _engine(config)),
+        interviewer=Interviewer(load_bank(), coach_engine(config)),
         clock=lambda: datetime.now(UTC),
         new_id=lambda: str(uuid.uuid4()),
     )
 
 
-def _engine(config: Settings) -> FeedbackEngine:
+def coach_engine(config: Settings) -> FeedbackEngine:
     if config.coach_engine is CoachEngine.BEDROCK and config.bedrock_model_id:
         bedrock = BedrockSettings(
             model_id=config.bedrock_model_id,
@@ -58,4 +59,6 @@ def _engine(config: Settings) -> FeedbackEngine:
             timeout_seconds=config.bedrock_timeout_seconds,
         )
         return BedrockEngine(bedrock, bedrock_client(bedrock))
+    if config.coach_engine is CoachEngine.OPENAI:
+        return OpenAICompatibleEngine(config.openai_settings())
     return OfflineEngine()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+from tucoach_coach import OpenAICompatibleSettings
+from tucoach_coach.openai_compatible import ResponseFormat
 from tucoach_models import CoachEngine
 
 
@@ -30,6 +32,18 @@ class Settings(BaseModel):
     bedrock_model_id: str | None = Field(default=None, alias="BEDROCK_MODEL_ID")
     bedrock_region: str | None = Field(default=None, alias="BEDROCK_REGION")
     bedrock_timeout_seconds: float = Field(default=10.0, alias="BEDROCK_TIMEOUT_SECONDS", gt=0)
+    openai_base_url: str | None = Field(
+        default=None,
+        alias="OPENAI_BASE_URL",
+        description="An OpenAI-compatible API root (a laptop: Ollama's http://127.0.0.1:11434/v1).",
+    )
+    openai_model: str | None = Field(default=None, alias="OPENAI_MODEL")
+    openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
+    openai_timeout_seconds: float = Field(default=60.0, alias="OPENAI_TIMEOUT_SECONDS", gt=0)
+    openai_max_attempts: int = Field(default=3, alias="OPENAI_MAX_ATTEMPTS", ge=1)
+    openai_response_format: ResponseFormat = Field(
+        default="json_schema", alias="OPENAI_RESPONSE_FORMAT"
+    )
     cors_allow_origin: str | None = Field(
         default=None,
         alias="CORS_ALLOW_ORIGIN",
@@ -38,10 +52,24 @@ class Settings(BaseModel):
     max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES", gt=0)
 
     @model_validator(mode="after")
-    def _bedrock_needs_a_model(self) -> Self:
+    def _engine_configured(self) -> Self:
         if self.coach_engine is CoachEngine.BEDROCK and not self.bedrock_model_id:
             raise ValueError("COACH_ENGINE=bedrock needs BEDROCK_MODEL_ID")
+        if self.coach_engine is CoachEngine.OPENAI:
+            if not (self.openai_base_url and self.openai_model):
+                raise ValueError("COACH_ENGINE=openai needs OPENAI_BASE_URL and OPENAI_MODEL")
+            self.openai_settings()  # a malformed URL or an out-of-range value fails here
         return self
+
+    def openai_settings(self) -> OpenAICompatibleSettings:
+        return OpenAICompatibleSettings(
+            base_url=self.openai_base_url or "",
+            model=self.openai_model or "",
+            api_key=self.openai_api_key,
+            timeout_seconds=self.openai_timeout_seconds,
+            max_attempts=self.openai_max_attempts,
+            response_format=self.openai_response_format,
+        )
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str]) -> Settings:

@@ -12,6 +12,9 @@ import time
 from pathlib import Path
 from types import FrameType
 
+from pydantic import ValidationError
+
+from tucoach_coach import OpenAICompatibleSettings
 from tucoach_local.database import database
 from tucoach_local.identity import SIGN_IN_PATHS_FILE, SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
@@ -22,6 +25,7 @@ from tucoach_local.static import StaticSite
 
 TABLE_NAME = "TuCoachAi-local"
 REGION = "us-east-1"
+OLLAMA_BASE_URL = "http://127.0.0.1:11434/v1"
 
 logger = logging.getLogger("tucoach.local")
 
@@ -48,7 +52,44 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="function instances serving requests side by side (default 2; 1 runs in process)",
     )
     parser.add_argument("--verbose", action="store_true", help="the function's logs too")
-    return parser.parse_args(argv)
+    coach = parser.add_argument_group(
+        "coach",
+        "AI feedback from a model behind an OpenAI-compatible server (Ollama, llama.cpp's "
+        "llama-server, vLLM, LM Studio, a hosted provider); the server's API key, if it needs "
+        "one, is read from OPENAI_API_KEY",
+    )
+    coach.add_argument(
+        "--coach",
+        choices=["offline", "openai"],
+        help="offline: the rubric, no model; openai: the model below, falling back to the rubric "
+        "when it fails (default: COACH_ENGINE, else offline)",
+    )
+    coach.add_argument(
+        "--openai-base-url",
+        default=os.environ.get("OPENAI_BASE_URL") or OLLAMA_BASE_URL,
+        help=f"the API root (default: OPENAI_BASE_URL, else Ollama's {OLLAMA_BASE_URL})",
+    )
+    coach.add_argument(
+        "--openai-model",
+        default=os.environ.get("OPENAI_MODEL"),
+        help="the model, e.g. llama3.2 (default: OPENAI_MODEL)",
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.coach == "openai":
+        problem = _openai_problem(arguments.openai_base_url, arguments.openai_model)
+        if problem:
+            parser.error(problem)
+    return arguments
+
+
+def _openai_problem(base_url: str, model: str | None) -> str | None:
+    if not model:
+        return "--coach openai needs --openai-model (or OPENAI_MODEL), e.g. llama3.2"
+    try:
+        OpenAICompatibleSettings(base_url=base_url, model=model)
+    except ValidationError as error:
+        return f"--openai-base-url {base_url!r}: {error.errors()[0]['msg']}"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     data_dir: Path = arguments.data_dir.resolve()
     with database(data_dir, in_memory=arguments.in_memory) as db:
-        environment = function_environment(db.endpoint, verbose=arguments.verbose)
+        environment = function_environment(
+            db.endpoint, verbose=arguments.verbose
+        ) | coach_environment(arguments)
         os.environ.update(environment)
         # Imported once its environment is set: the function reads it at cold start.
         from tucoach_interviews.app import openapi_json  # noqa: PLC0415
@@ -85,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             f"\nTuCoach AI is running at {url}/ - {site}, API at {url}/api, sign-in at "
             f"{url}{OIDC_PREFIX}\nDatabase: {db.engine}"
             + (f", kept in {db.persisted_in}" if db.persisted_in else "")
+            + f". Coach: {_coach_description()}"
             + f". Started in {time.perf_counter() - started:.1f} s. Press Ctrl-C to stop.\n",
             flush=True,
         )
@@ -110,6 +154,29 @@ def function_environment(endpoint: str, *, verbose: bool) -> dict[str, str]:
         "POWERTOOLS_METRICS_DISABLED": "true",
         "POWERTOOLS_LOG_LEVEL": "INFO" if verbose else "WARNING",
     }
+
+
+def coach_environment(arguments: argparse.Namespace) -> dict[str, str]:
+    """The function's coach settings from the command line; none when --coach is not given, so
+    COACH_ENGINE and its settings come from the environment as they would in AWS."""
+    if arguments.coach is None:
+        return {}
+    if arguments.coach == "offline":
+        return {"COACH_ENGINE": "offline"}
+    return {
+        "COACH_ENGINE": "openai",
+        "OPENAI_BASE_URL": arguments.openai_base_url,
+        "OPENAI_MODEL": arguments.openai_model,
+    }
+
+
+def _coach_description() -> str:
+    """What scores answers, as the function will read it from the environment."""
+    engine = os.environ.get("COACH_ENGINE") or "offline"
+    if engine == "openai":
+        model, base_url = os.environ.get("OPENAI_MODEL"), os.environ.get("OPENAI_BASE_URL")
+        return f"{model} at {base_url}, the rubric when it fails"
+    return engine
 
 
 def _serve_until_signalled(server: TuCoachServer) -> None:
