@@ -10,6 +10,7 @@ locals {
     "DELETE /interviews/{interview_id}"        = { public = false }
     "GET /interviews/{interview_id}/versions"  = { public = false }
     "POST /interviews/{interview_id}/answers"  = { public = false }
+    "POST /interviews/{interview_id}/skip"     = { public = false }
     "POST /interviews/{interview_id}/complete" = { public = false }
     "GET /interviews/{interview_id}/report"    = { public = false }
     "POST /interviews/{interview_id}/rating"   = { public = false }

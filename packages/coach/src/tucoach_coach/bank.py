@@ -70,7 +70,7 @@ class BankQuestion(DomainModel):
     job_terms: tuple[str, ...] = Field(min_length=1, max_length=10)
     talking_points: tuple[TalkingPoint, ...] = Field(min_length=3, max_length=8)
     follow_ups: tuple[FollowUp, ...] = Field(min_length=1, max_length=3)
-    red_flags: tuple[RedFlag, ...] = Field(default=(), max_length=4)
+    red_flags: tuple[RedFlag, ...] = Field(min_length=2, max_length=4)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

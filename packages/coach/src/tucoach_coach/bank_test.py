@@ -40,6 +40,16 @@ phrasings = ["put", "delete"]
 [[questions.follow_ups]]
 talking_point = "retries"
 text = "Why does that matter for retries?"
+[[questions.red_flags]]
+id = "post-idempotent"
+claim = "POST is idempotent"
+phrasings = ["post is idempotent"]
+correction = "POST may create a new resource each time; it needs an idempotency key to retry."
+[[questions.red_flags]]
+id = "retries-always-safe"
+claim = "Any request can be retried safely"
+phrasings = ["always safe to retry", "any request can be retried"]
+correction = "Only idempotent requests are safe to retry as they are."
 """
 
 
@@ -135,3 +145,22 @@ def test_a_duplicate_id_is_refused() -> None:
     (question,) = parse_cell(VALID_QUESTION, "sample.toml")
     with pytest.raises(BankError, match="appears twice"):
         QuestionBank({(Role.BACKEND, Seniority.JUNIOR): (question, question)})
+
+
+def test_every_question_names_two_to_four_misconceptions_none_of_which_it_teaches() -> None:
+    # Given every bank question
+    for question in load_bank():
+        # Then it lists 2-4 red flags, each with a correction, and no red flag's phrasing is
+        # said by the question's own model answer (the example would state the misconception)
+        assert 2 <= len(question.red_flags) <= 4, question.id
+        model_answer = stems(question.model_answer)
+        for flag in question.red_flags:
+            assert flag.correction, (question.id, flag.id)
+            for phrasing in flag.phrasings:
+                assert not _contains(model_answer, stems(phrasing)), (question.id, phrasing)
+
+
+def test_a_question_without_red_flags_is_refused() -> None:
+    text = VALID_QUESTION.split("[[questions.red_flags]]")[0]
+    with pytest.raises(BankError, match="red_flags"):
+        parse_cell(text, "sample.toml")

@@ -44,7 +44,7 @@ class QuestionRetired(ConflictError):
         )
 
 
-class NotAFollowUp(UnprocessableError):
+class NotAFollowUp(ConflictError):
     def __init__(self, question_id: str) -> None:
         super().__init__(
             "Only a follow-up question can be skipped; answer the main question.",

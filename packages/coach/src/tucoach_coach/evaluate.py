@@ -1,11 +1,15 @@
 """The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
 
-Run: ./pants run packages/coach/src/tucoach_coach:evaluate -- --engine offline [--set FILE]
-     [--probes] [--json] [--min-agreement 0.85] [--max-mae 2.5]
+Run: ./pants run packages/coach/src/tucoach_coach:evaluate -- --engine offline|bedrock|openai
+     [--half dev|holdout | --set FILE] [--probes] [--json] [--min-agreement 0.85] [--max-mae 2.5]
 
-Without --set it reads the labeled development set kept beside this module
-(`evaluation/dev.json`, not shipped in the wheel); --probes adds the synthetic probes of
-`probes.py` (or, with --set, scores them as well).
+Without --set it reads one half of the strict interviewer's labeled set kept beside this module
+(`evaluation/dev.json`, the half the offline rubric was tuned on, or `evaluation/holdout.json`,
+split off before any tuning and never tuned on; neither ships in the wheel); --probes adds the
+synthetic probes of `probes.py` (or, with --set, scores them as well). The LLM engines read
+their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION; OPENAI_BASE_URL,
+OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the offline rubric is
+counted apart ("fallbacks") and left out of the figures, which must be the engine's own.
 
 A labeled set is a JSON list of {"question_id", "kind", "answer", "grade"} objects (grade 0-10,
 kind free text; other keys such as "reason" are ignored). Figures:
@@ -18,13 +22,15 @@ kind free text; other keys such as "reason" are ignored). Figures:
 Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
 counted apart ("unscored") and left out of the three figures: they have no score to compare.
 With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
-"mean_by_kind", "unscored"}. --min-agreement / --max-mae make the run fail (exit 1) below a bar.
+"mean_by_kind", "unscored", "fallbacks"}. --min-agreement / --max-mae make the run fail (exit 1)
+below a bar.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -35,15 +41,20 @@ from pathlib import Path
 from statistics import mean
 
 from tucoach_coach.bank import QuestionBank, load_bank
+from tucoach_coach.bedrock import bedrock_engine_from_environment
 from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.offline import OfflineEngine
+from tucoach_coach.openai_compatible import openai_engine_from_environment
 from tucoach_coach.probes import probes
 from tucoach_coach.target import ScoringTarget
 
 # An engine by name. Adding one is a line here: a function of the parsed options.
 ENGINES: dict[str, Callable[[argparse.Namespace], FeedbackEngine]] = {
     "offline": lambda options: OfflineEngine(),
+    "bedrock": lambda options: bedrock_engine_from_environment(os.environ),
+    "openai": lambda options: openai_engine_from_environment(os.environ),
 }
+HALVES = ("dev", "holdout")
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,8 @@ class LabeledAnswer:
 @dataclass(frozen=True)
 class Scored:
     labeled: LabeledAnswer
-    score: float | None  # None: the engine did not score it
+    score: float | None  # None: the engine did not score it, or fell back to the rubric
+    fell_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ class Summary:
     mae: float
     mean_by_kind: dict[str, float | None]
     unscored: int
+    fallbacks: int
 
 
 def load_labeled(path: Path) -> list[LabeledAnswer]:
@@ -88,12 +101,19 @@ def parse_labeled(text: str, source: str) -> list[LabeledAnswer]:
     ]
 
 
-def dev_set() -> list[LabeledAnswer]:
-    """The labeled development set kept beside this module (not shipped in the wheel)."""
+def labeled_half(half: str) -> list[LabeledAnswer]:
+    """One half of the labeled set kept beside this module (not shipped in the wheel)."""
+    if half not in HALVES:
+        raise ValueError(f"no half {half!r}; the halves are {', '.join(HALVES)}")
     return parse_labeled(
-        (resources.files("tucoach_coach") / "evaluation" / "dev.json").read_text("utf-8"),
-        "evaluation/dev.json",
+        (resources.files("tucoach_coach") / "evaluation" / f"{half}.json").read_text("utf-8"),
+        f"evaluation/{half}.json",
     )
+
+
+def dev_set() -> list[LabeledAnswer]:
+    """The development half: the one the offline rubric was tuned on."""
+    return labeled_half("dev")
 
 
 def score_all(
@@ -105,7 +125,9 @@ def score_all(
         if item.question_id not in targets:
             targets[item.question_id] = ScoringTarget.of_question(bank.get(item.question_id), bank)
         feedback = engine.feedback(targets[item.question_id], item.answer)
-        results.append(Scored(item, None if feedback.unscored else feedback.score))
+        fell_back = feedback.provenance.fallback_reason is not None
+        score = None if feedback.unscored or fell_back else feedback.score
+        results.append(Scored(item, score, fell_back))
     return results
 
 
@@ -141,13 +163,15 @@ def summarise(results: Sequence[Scored]) -> Summary:
             else None
             for kind, scores in sorted(kinds.items())
         },
-        unscored=len(results) - len(scored),
+        unscored=sum(r.score is None and not r.fell_back for r in results),
+        fallbacks=sum(r.fell_back for r in results),
     )
 
 
 def _report(summary: Summary, results: Sequence[Scored]) -> str:
     lines = [
-        f"answers: {len(results)} (unscored: {summary.unscored}); pairs: {summary.pairs}",
+        f"answers: {len(results)} (unscored: {summary.unscored}, fallbacks: {summary.fallbacks});"
+        f" pairs: {summary.pairs}",
         f"pairwise order agreement: {summary.pairwise_agreement:.1%}",
         f"mean absolute error: {summary.mae:.2f}",
         "kind                      n  mean score  mean grade",
@@ -163,7 +187,9 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--engine", choices=sorted(ENGINES), default="offline")
-    parser.add_argument("--set", type=Path, help="a labeled set (JSON); default: the dev set")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--half", choices=HALVES, default="dev", help="which half (default: dev)")
+    source.add_argument("--set", type=Path, help="any labeled set in the documented format")
     parser.add_argument(
         "--probes", action="store_true", help="the synthetic probes built from the bank"
     )
@@ -173,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
 
     bank = load_bank()
-    labeled = load_labeled(options.set) if options.set is not None else dev_set()
+    labeled = load_labeled(options.set) if options.set is not None else labeled_half(options.half)
     if options.probes:
         labeled.extend(
             LabeledAnswer(p.question_id, p.kind, p.answer, p.grade) for p in probes(bank)

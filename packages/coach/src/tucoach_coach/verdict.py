@@ -209,6 +209,7 @@ def feedback_from_verdict(
         if _NOTHING_TO_FOLLOW_UP.intersection(bounds)
         else _follow_up(target, missed),
         job_terms_used=rubric_view.job_terms_used,
+        language=verdict.language,
         provenance=provenance,
     )
 

@@ -190,6 +190,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "/interviews/<interview_id>": ("DELETE", "GET"),
     "/interviews/<interview_id>/versions": ("GET",),
     "/interviews/<interview_id>/answers": ("POST",),
+    "/interviews/<interview_id>/skip": ("POST",),
     "/interviews/<interview_id>/complete": ("POST",),
     "/interviews/<interview_id>/report": ("GET",),
     "/interviews/<interview_id>/rating": ("POST",),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import pytest
 
+from tucoach_coach import load_bank
 from tucoach_interviews import __version__, container
 from tucoach_interviews.conftest import OTHER_USER, Api, Reply
 
@@ -351,3 +353,52 @@ def test_no_log_line_of_a_whole_interview_holds_the_answer(
     logged = "\n".join(repr(vars(record)) for record in caplog.records)
     assert "request refused" in logged, "the function's log was not captured"
     assert secret not in logged
+
+
+def _without_the_point_of_a_follow_up(question_id: str) -> str:
+    """Three sentences of the question's model answer, none making the first point that has a
+    follow-up: a partial answer (follow-ups come below 8) that misses that point."""
+    question = load_bank().get(question_id)
+    point = question.talking_point(question.follow_ups[0].talking_point)
+    sentences = re.split(r"(?<=[.!?])\s+", question.model_answer.strip())
+    kept = [s for s in sentences if not any(p in s.lower() for p in point.phrasings)]
+    return " ".join(kept[:3])
+
+
+def _to_a_follow_up(api: Api) -> dict[str, Any]:
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        question = interview["current_question"]
+        if question["kind"] == "follow_up":
+            return dict(interview)
+        text = _without_the_point_of_a_follow_up(question["question_id"])
+        interview = _answer(api, interview, text=text).body["interview"]
+    raise AssertionError("no answer missing a point with a follow-up got one")
+
+
+def test_a_follow_up_can_be_skipped_without_a_score(api: Api) -> None:
+    # Given an interview waiting on a follow-up question
+    interview = _to_a_follow_up(api)
+    follow_up = interview["current_question"]
+    # When the candidate skips it
+    reply = api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/skip",
+        body={"question_id": follow_up["question_id"], "expected_version": interview["version"]},
+    )
+    # Then it is recorded as skipped, not scored, and the interview moves on
+    assert reply.status == 200, reply.body
+    assert reply.body["feedback"]["unscored"] == "skipped"
+    assert reply.body["interview"]["version"] == interview["version"] + 1
+    next_question = reply.body["next_question"]
+    assert next_question is None or next_question["kind"] == "main"
+
+
+def test_a_main_question_cannot_be_skipped(api: Api) -> None:
+    interview = _start(api).body
+    reply = api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/skip",
+        body={"question_id": interview["current_question"]["question_id"]},
+    )
+    _assert_error(reply, 409, "not_a_follow_up")

@@ -37,6 +37,7 @@ def test_the_routes_of_the_specification_are_documented() -> None:
         ("/interviews/{interview_id}", "DELETE"),
         ("/interviews/{interview_id}/versions", "GET"),
         ("/interviews/{interview_id}/answers", "POST"),
+        ("/interviews/{interview_id}/skip", "POST"),
         ("/interviews/{interview_id}/complete", "POST"),
         ("/interviews/{interview_id}/report", "GET"),
         ("/interviews/{interview_id}/rating", "POST"),

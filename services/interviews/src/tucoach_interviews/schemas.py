@@ -73,6 +73,17 @@ class AnswerRequest(Request):
     )
 
 
+class SkipRequest(Request):
+    question_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="The follow-up question being skipped (it must be the one waiting)."
+    )
+    expected_version: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        description="The interview version the skip was decided on; a newer one gives 409.",
+    )
+
+
 class RatingRequest(Request):
     helpful: StrictBool
     comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT_LENGTH)

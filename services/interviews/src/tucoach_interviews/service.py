@@ -21,6 +21,7 @@ from tucoach_interviews.schemas import (
     QuestionView,
     RatingRequest,
     RatingView,
+    SkipRequest,
 )
 from tucoach_interviews.store import InterviewStore
 from tucoach_models import (
@@ -137,6 +138,17 @@ class InterviewService:
         )
         self.store.append_version(previous, new, idempotency=record)
         return response
+
+    def skip(self, user_id: str, interview_id: str, request: SkipRequest) -> AnswerResponse:
+        """Skips the waiting follow-up (recorded, not scored) and moves to the next question."""
+        previous = self.store.get_latest(user_id, interview_id)
+        if request.expected_version is not None and request.expected_version != previous.version:
+            raise StaleVersion(request.expected_version, previous.version)
+        new = self.interviewer.skip_follow_up(
+            previous, question_id=request.question_id, now=self.clock()
+        )
+        self.store.append_version(previous, new)
+        return _answer_response(new)
 
     def complete(self, user_id: str, interview_id: str) -> Report:
         previous = self.store.get_latest(user_id, interview_id)

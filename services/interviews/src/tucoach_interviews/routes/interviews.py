@@ -22,6 +22,7 @@ from tucoach_interviews.schemas import (
     InterviewView,
     RatingRequest,
     RatingView,
+    SkipRequest,
 )
 from tucoach_models import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, CoachEngine, Report
 
@@ -125,6 +126,29 @@ def submit_answer(
             metrics.add_metric(name="BedrockFeedback", unit=MetricUnit.Count, value=1)
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
     return Response(status_code=200, content_type=JSON, body=outcome.response, headers=headers)
+
+
+@router.post(
+    "/interviews/<interview_id>/skip",
+    tags=["interviews"],
+    summary="Skip the current follow-up question",
+    responses=responses(
+        200,
+        AnswerResponse,
+        "The follow-up recorded as skipped (not scored), and the next question.",
+        400,
+        401,
+        404,
+        409,
+        413,
+        415,
+        503,
+    ),
+)
+def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerResponse:
+    response = service().skip(caller(router), interview_id, body)
+    metrics.add_metric(name="FollowUpsSkipped", unit=MetricUnit.Count, value=1)
+    return response
 
 
 @router.post(
