@@ -161,6 +161,6 @@ def test_every_question_names_two_to_four_misconceptions_none_of_which_it_teache
 
 
 def test_a_question_without_red_flags_is_refused() -> None:
-    text = VALID_QUESTION.split("[[questions.red_flags]]")[0]
+    text = VALID_QUESTION.split("[[questions.red_flags]]", 1)[0]
     with pytest.raises(BankError, match="red_flags"):
         parse_cell(text, "sample.toml")
