@@ -86,6 +86,8 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
         { question_id: questionId, answer },
         { "Idempotency-Key": idempotencyKey },
       ),
+    skip: (id: string, questionId: string) =>
+      call<AnswerResult>("POST", `${interview(id)}/skip`, { question_id: questionId }),
     complete: (id: string) => call<Report>("POST", `${interview(id)}/complete`),
     report: (id: string) => call<Report>("GET", `${interview(id)}/report`),
     rate: (id: string, helpful: boolean, comment: string) =>

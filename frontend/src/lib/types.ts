@@ -37,11 +37,21 @@ export interface CriterionScore {
   comment: string;
 }
 
+export interface Correction {
+  said: string;
+  claim: string;
+  correction: string;
+}
+
 export interface Feedback {
   score: number;
   rubric: CriterionScore[];
   covered_points: string[];
   missed_points: string[];
+  corrections?: Correction[];
+  /** Why the answer has no score: "language" (the coach does not read it) or "skipped". */
+  unscored?: "language" | "skipped" | null;
+  language?: string | null;
   strengths: string[];
   improvements: string[];
   example_answer: string;

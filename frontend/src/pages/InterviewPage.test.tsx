@@ -189,4 +189,42 @@ describe("InterviewPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(screen.getByText("Question 1 of 3")).toBeInTheDocument());
   });
+
+  it("lets the candidate skip a follow-up, which is shown as not scored", async () => {
+    const followUp = question(1, { question_id: "q1~fu", kind: "follow_up", follow_up_of: "q1" });
+    const skip = vi.fn().mockResolvedValue({
+      feedback: {
+        ...feedback,
+        score: 0,
+        unscored: "skipped",
+        improvements: ["Follow-up skipped: not scored; the main answer's score stands."],
+      },
+      next_question: question(2),
+      interview: interview({ current_question: question(2) }),
+    } satisfies AnswerResult);
+    renderPage(<InterviewPage />, {
+      api: fakeApi({
+        getInterview: vi.fn().mockResolvedValue(interview({ current_question: followUp })),
+        skip,
+      }),
+      path,
+      route,
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Skip this follow-up" }));
+
+    expect(skip).toHaveBeenCalledWith("i1", "q1~fu");
+    expect(await screen.findByRole("heading", { name: "Follow-up skipped: not scored" })).toHaveFocus();
+    expect(screen.queryByText("/ 10")).not.toBeInTheDocument();
+  });
+
+  it("offers no skip on a main question", async () => {
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()) }),
+      path,
+      route,
+    });
+    await screen.findByText("Question 1 of 3");
+    expect(screen.queryByRole("button", { name: "Skip this follow-up" })).not.toBeInTheDocument();
+  });
 });

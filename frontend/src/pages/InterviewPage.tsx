@@ -76,6 +76,21 @@ export default function InterviewPage() {
     }
   };
 
+  const skip = async () => {
+    if (!question || submitting) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const skipped = await api.skip(id, question.question_id);
+      forgetQuestion(id, question.question_id);
+      setResult(skipped);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
   const next = () => {
     if (result) loaded.setData(result.interview);
     setResult(null);
@@ -179,6 +194,18 @@ export default function InterviewPage() {
           submitting={submitting}
           onSubmit={(answer) => void submit(answer)}
         />
+        {question.kind === "follow_up" && (
+          <div className="actions">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void skip()}
+              disabled={submitting}
+            >
+              Skip this follow-up
+            </button>
+          </div>
+        )}
         {error !== null && (
           // The retry sends the answer as it is now: the draft kept on every change.
           <ErrorMessage

@@ -15,6 +15,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     getInterview: missing("getInterview"),
     listInterviews: missing("listInterviews"),
     answer: missing("answer"),
+    skip: missing("skip"),
     complete: missing("complete"),
     report: missing("report"),
     rate: missing("rate"),
