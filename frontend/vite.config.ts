@@ -2,7 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 // The callback and sign-out paths Cognito's app client allows (infra/main.tf reads the same file).
-import signInPaths from "../infra/sign_in_paths.json";
+import signInPaths from "../infra/sign_in_paths.json" with { type: "json" };
 
 export default defineConfig({
   plugins: [react()],
