@@ -38,7 +38,7 @@ def _app_uri(setting: str) -> str:
 
 def test_the_app_inlines_the_shared_paths_at_build_time() -> None:
     vite = VITE_CONFIG.read_text()
-    assert 'import signInPaths from "../infra/sign_in_paths.json";' in vite
+    assert 'import signInPaths from "../infra/sign_in_paths.json" with { type: "json" };' in vite
     assert "__SIGN_IN_PATHS__: JSON.stringify(signInPaths)" in vite
 
 
