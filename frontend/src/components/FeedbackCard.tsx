@@ -24,6 +24,16 @@ function Corrections({ items }: { items: Correction[] }) {
   );
 }
 
+function ExampleAnswer({ text }: { text: string }) {
+  if (!text) return null;
+  return (
+    <details>
+      <summary>Example answer</summary>
+      <p className="example">{text}</p>
+    </details>
+  );
+}
+
 const UNSCORED_HEADING = {
   language: "Not scored: the coach reads English",
   skipped: "Follow-up skipped: not scored",
@@ -59,12 +69,7 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
           {feedback.improvements.map((line) => (
             <p key={line}>{line}</p>
           ))}
-          {feedback.example_answer && (
-            <details>
-              <summary>Example answer</summary>
-              <p className="example">{feedback.example_answer}</p>
-            </details>
-          )}
+          <ExampleAnswer text={feedback.example_answer} />
         </section>
       );
     }
@@ -94,12 +99,7 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
             </ul>
           </details>
         )}
-        {feedback.example_answer && (
-          <details>
-            <summary>Example answer</summary>
-            <p className="example">{feedback.example_answer}</p>
-          </details>
-        )}
+        <ExampleAnswer text={feedback.example_answer} />
       </section>
     );
   },

@@ -115,9 +115,7 @@ class InterviewService:
         idempotency_key: str | None,
         fingerprint: str,
     ) -> AnswerResponse:
-        previous = self.store.get_latest(user_id, interview_id)
-        if request.expected_version is not None and request.expected_version != previous.version:
-            raise StaleVersion(request.expected_version, previous.version)
+        previous = self._latest(user_id, interview_id, request.expected_version)
         now = self.clock()
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
@@ -141,14 +139,19 @@ class InterviewService:
 
     def skip(self, user_id: str, interview_id: str, request: SkipRequest) -> AnswerResponse:
         """Skips the waiting follow-up (recorded, not scored) and moves to the next question."""
-        previous = self.store.get_latest(user_id, interview_id)
-        if request.expected_version is not None and request.expected_version != previous.version:
-            raise StaleVersion(request.expected_version, previous.version)
+        previous = self._latest(user_id, interview_id, request.expected_version)
         new = self.interviewer.skip_follow_up(
             previous, question_id=request.question_id, now=self.clock()
         )
         self.store.append_version(previous, new)
         return _answer_response(new)
+
+    def _latest(self, user_id: str, interview_id: str, expected_version: int | None) -> Interview:
+        """The latest version, if it is the one the client expects (when it says which)."""
+        latest = self.store.get_latest(user_id, interview_id)
+        if expected_version is not None and expected_version != latest.version:
+            raise StaleVersion(expected_version, latest.version)
+        return latest
 
     def complete(self, user_id: str, interview_id: str) -> Report:
         previous = self.store.get_latest(user_id, interview_id)

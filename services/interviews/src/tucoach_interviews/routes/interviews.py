@@ -45,6 +45,8 @@ IdempotencyKey = Annotated[
     ),
 ]
 JSON = "application/json"
+# What a step of the interview (an answer, a skip) can be refused with.
+STEP_ERRORS = (400, 401, 404, 409, 413, 415, 503)
 
 
 @router.post(
@@ -105,13 +107,7 @@ def list_versions(
         200,
         AnswerResponse,
         "Feedback on the answer, and the follow-up or next question.",
-        400,
-        401,
-        404,
-        409,
-        413,
-        415,
-        503,
+        *STEP_ERRORS,
     ),
 )
 def submit_answer(
@@ -136,13 +132,7 @@ def submit_answer(
         200,
         AnswerResponse,
         "The follow-up recorded as skipped (not scored), and the next question.",
-        400,
-        401,
-        404,
-        409,
-        413,
-        415,
-        503,
+        *STEP_ERRORS,
     ),
 )
 def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerResponse:
