@@ -149,7 +149,6 @@ _NEGATIVE_POINT_WORDS = frozenset(
         "cannot",
         "nobody",
         "none",
-        "non",
         "neither",
         "nor",
         "lack",
@@ -157,8 +156,19 @@ _NEGATIVE_POINT_WORDS = frozenset(
         "against",
         "avoid",
         "avoids",
+        "skip",
+        "skips",
+        "prevent",
+        "prevents",
+        "stop",
+        "stops",
+        "protect",
+        "protects",
     ]
 )
+
+
+_SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
 
 
 class Cap(StrEnum):
@@ -382,6 +392,7 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         else m
         for m in point_matches
     ]
+    point_matches = _withdrawn_after_denial(point_matches)
     phrase_covered = _covered_by_phrases(point_matches)
     paraphrased = tuple(
         p.id
@@ -416,8 +427,27 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     )
 
 
+def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:
+    """A sentence that denies a point up front says nothing for it afterwards: in "this is not
+    the dual-write problem: a crash between the two writes loses the event", the explanation
+    belongs to the denial. Matches of the point in later clauses of that sentence are denied."""
+    denied_from: dict[tuple[str, int], int] = {}
+    for match in matches:
+        if match.contradicted and match.phrase.specific:
+            key = (match.phrase.owner_id, match.sentence)
+            denied_from[key] = min(denied_from.get(key, match.clause), match.clause)
+    return [
+        replace(m, denied=True)
+        if denied_from.get((m.phrase.owner_id, m.sentence), m.clause) < m.clause
+        else m
+        for m in matches
+    ]
+
+
 def _states_a_negation(statement: str) -> bool:
-    return any(t in _NEGATIVE_POINT_WORDS for t in words(statement)) or "n't" in statement
+    # Whole tokens: "no-cache" names a header and "non-root" a user; they deny nothing.
+    tokens = _SPACED_TOKEN.findall(statement.lower())
+    return any(t in _NEGATIVE_POINT_WORDS for t in tokens) or "n't" in statement
 
 
 def _covered_by_phrases(matches: list[Match]) -> set[str]:

@@ -18,7 +18,7 @@ BANK = list(load_bank())
 TRAP_CEILING = 2.0
 # The share of questions whose negated model answer loses 4 points or more, as measured
 # (issue 12 asks 90% of a grader's negations; these rule-made ones are cruder).
-NEGATED_DROP_SHARE = 0.7
+NEGATED_DROP_SHARE = 0.85
 
 
 def _target(question: BankQuestion) -> ScoringTarget:
@@ -222,3 +222,28 @@ def test_i_dont_know_earns_no_clarity() -> None:
 def _cell(question: BankQuestion) -> tuple[Role, Seniority]:
     role, seniority = question.id.split("-")[:2]
     return Role(role), Seniority(seniority)
+
+
+def test_a_sentence_that_denies_a_point_up_front_covers_it_nowhere_after() -> None:
+    # Given an answer that rejects the outbox and then describes it in the same sentence
+    question = load_bank().get("backend-senior-transactional-outbox")
+    answer = (
+        "An outbox table is not what I would build here: the service would insert the event "
+        "into a table in the same database transaction as the order."
+    )
+    assessment = assess(_in_context(question), answer)
+    # Then the point is missed, and named as contradicted
+    assert "outbox-table" in assessment.missed_point_ids
+    assert any(w.point_id == "outbox-table" for w in assessment.wrong_claims)
+    # And the same explanation without the denial covers it
+    stated = assess(_in_context(question), answer.replace("is not", "is"))
+    assert "outbox-table" in stated.covered_point_ids
+
+
+def test_a_technical_token_with_no_in_it_does_not_make_a_point_a_denial() -> None:
+    # Given a point that names the no-cache header, and an answer that refuses to use it
+    question = load_bank().get("frontend-senior-http-caching-assets")
+    answer = "I would not serve index.html with no-cache, because revalidating it is slow."
+    assessment = assess(_in_context(question), answer)
+    # Then the refusal does not state the point
+    assert "html-revalidate" not in assessment.covered_point_ids
