@@ -57,9 +57,10 @@ LONG_ANSWER_WORDS = 450
 CLARITY_CONTENT_WORDS = 20
 
 # Wrong claims: points off per red flag stated and per talking point denied, and the most
-# they may take together.
+# they may take together. Saying the opposite of a key point is worse than leaving it out, so
+# a denied point costs its coverage and more than a red flag on top.
 RED_FLAG_DEDUCTION = 2.0
-CONTRADICTION_DEDUCTION = 2.0
+CONTRADICTION_DEDUCTION = 3.0
 MAX_DEDUCTION = 6.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct

@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 
 from tucoach_coach.bank import BankQuestion, load_bank
 from tucoach_coach.probes import negate, shuffle
-from tucoach_coach.rubric import RED_FLAG_DEDUCTION, Cap, assess
+from tucoach_coach.rubric import CONTRADICTION_DEDUCTION, RED_FLAG_DEDUCTION, Cap, assess
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Role, Seniority
 
 BANK = list(load_bank())
 TRAP_CEILING = 2.0
 # The share of questions whose negated model answer loses 4 points or more, as measured
-# (issue 12 asks 90% of a grader's negations; these rule-made ones are cruder).
-NEGATED_DROP_SHARE = 0.85
+# (issue 12 asks 90% of a grader's negations; these rule-made ones are held to it too).
+NEGATED_DROP_SHARE = 0.9
 
 
 def _target(question: BankQuestion) -> ScoringTarget:
@@ -247,3 +247,16 @@ def test_a_technical_token_with_no_in_it_does_not_make_a_point_a_denial() -> Non
     assessment = assess(_in_context(question), answer)
     # Then the refusal does not state the point
     assert "html-revalidate" not in assessment.covered_point_ids
+
+
+def test_contradicting_a_point_costs_more_than_leaving_it_out() -> None:
+    # Given an answer that leaves a point out, and the same answer denying it
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    silent = "Under Read Committed each statement sees a fresh snapshot of committed data."
+    denied = f"{silent} I would never retry the transaction when the database reports a conflict."
+    target = _in_context(question)
+    said, left_out = assess(target, denied), assess(target, silent)
+    # Then the denial costs more than a red flag, on top of the point it leaves uncovered
+    assert said.deduction == CONTRADICTION_DEDUCTION > RED_FLAG_DEDUCTION
+    assert "retry-on-failure" in said.missed_point_ids
+    assert said.score < left_out.score

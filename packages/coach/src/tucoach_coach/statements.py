@@ -258,6 +258,13 @@ _FORWARD: tuple[tuple[str, ...], ...] = tuple(
         "without",
         "skip",
         "skipping",
+        "ignore",
+        "ignores",
+        "ignoring",
+        "disregard",
+        "disregards",
+        "neglect",
+        "neglects",
     )
 )
 # Words that state one side of a pair: a clause that says the other side of a side its point

@@ -38,6 +38,7 @@ DENIED = [
     ("Feature flags are an anti-pattern.", "feature flags"),
     ("You never need a retry with backoff.", "retry with backoff"),
     ("We don't use connection pooling.", "connection pooling"),
+    ("On call we ignore the p99 latency of the checkout.", "p99 latency"),
     ("I wouldn't bother with canary releases.", "canary releases"),
     ("I would use polling instead of webhooks.", "webhooks"),
     ("Avoid optimistic locking here.", "optimistic locking"),
