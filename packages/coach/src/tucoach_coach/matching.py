@@ -19,7 +19,7 @@ from functools import cache
 
 from tucoach_coach.bank import BankQuestion, QuestionBank
 from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
-from tucoach_coach.statements import OPPOSITES, Sentence, opposes
+from tucoach_coach.statements import Sentence, opposes, sides_stated
 from tucoach_coach.word_order import WordOrderModel
 
 # A word used by at most this many questions of the bank is specific enough to stand alone.
@@ -237,7 +237,7 @@ def _sides(statement: str, phrasing: str) -> frozenset[str]:
         part_stems = set(stems(part))
         if part_stems & own - STOP_WORDS:
             said |= part_stems
-    return frozenset(s for s in said if s in OPPOSITES and not OPPOSITES[s] & said)
+    return sides_stated(tuple(said))
 
 
 def _all_text(question: BankQuestion) -> str:

@@ -34,7 +34,7 @@ from tucoach_coach.language import (
 )
 from tucoach_coach.languages import ENGLISH, detect_language
 from tucoach_coach.matching import Match, PhraseKind
-from tucoach_coach.statements import Sentence, analyse
+from tucoach_coach.statements import Sentence, analyse, opposes, sides_stated
 from tucoach_coach.target import ScoringTarget
 
 COVERAGE_MAX = 6.0
@@ -482,8 +482,11 @@ def _said_in_other_words(
     if len(wanted) < PARAPHRASE_MIN_WORDS:
         return False
     needed = max(PARAPHRASE_MIN_WORDS, PARAPHRASE_SHARE * len(wanted))
+    sides = sides_stated(stems(statement))
     for position, sentence in enumerate(sentences):
-        if position in flagged or not sentence.is_statement:
+        # The point's words with the other side of a pair it states ("after" for its
+        # "before") say the opposite.
+        if position in flagged or not sentence.is_statement or opposes(sides, sentence.stems):
             continue
         said = {
             s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems

@@ -260,3 +260,15 @@ def test_contradicting_a_point_costs_more_than_leaving_it_out() -> None:
     assert said.deduction == CONTRADICTION_DEDUCTION > RED_FLAG_DEDUCTION
     assert "retry-on-failure" in said.missed_point_ids
     assert said.score < left_out.score
+
+
+def test_a_point_said_in_other_words_with_the_other_side_of_a_pair_is_not_covered() -> None:
+    # Given a point that states a side ("add characterization tests before refactoring")
+    question = load_bank().get("frontend-techlead-class-to-hooks")
+    target = _in_context(question)
+    # When an answer says it in other words, once on its side and once on the other
+    kept = assess(target, "We add tests to the old components right before refactoring them.")
+    swapped = assess(target, "We add tests to the old components right after refactoring them.")
+    # Then only the answer on the point's side covers it
+    assert "tests-first" in kept.covered_point_ids
+    assert "tests-first" not in swapped.covered_point_ids

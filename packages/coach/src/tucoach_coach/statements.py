@@ -302,6 +302,12 @@ for _one, _other in _OPPOSITE_PAIRS:
     OPPOSITES[stem(_other)] = OPPOSITES.get(stem(_other), frozenset()) | {stem(_one)}
 
 
+def sides_stated(text_stems: Sequence[str]) -> frozenset[str]:
+    """The sides of opposite pairs a text states, leaving out pairs it states both sides of."""
+    said = set(text_stems)
+    return frozenset(s for s in said if s in OPPOSITES and not OPPOSITES[s] & said)
+
+
 def opposes(sides: frozenset[str], clause_stems: Sequence[str]) -> bool:
     """Whether a clause says the opposite of one of `sides` (stems a point states) without
     saying that side itself: "after" against "before", "avoid" against "use"."""
