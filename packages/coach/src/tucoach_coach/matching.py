@@ -10,6 +10,7 @@ and the word-order model are built once per bank (`bank_vocabulary`), not per an
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from functools import cache
 
 from tucoach_coach.bank import BankQuestion, QuestionBank
 from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
-from tucoach_coach.statements import Sentence
+from tucoach_coach.statements import Sentence, opposes, sides_stated
 from tucoach_coach.word_order import WordOrderModel
 
 # A word used by at most this many questions of the bank is specific enough to stand alone.
@@ -28,6 +29,7 @@ MAX_GAP = 3
 RED_FLAG_GAP = 1
 UNCOMMON_WORD_QUESTIONS = 12
 _TECHNICAL_MARKS = frozenset("-./_#:@")
+_STATEMENT_PARTS = re.compile(r"[;:,()]")
 
 
 class PhraseKind(StrEnum):
@@ -43,6 +45,9 @@ class Phrase:
     text: str
     stems: tuple[str, ...]
     specific: bool
+    # The sides of opposite pairs ("before", "use") the point states: a clause saying the other
+    # side contradicts it.
+    sides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class Match:
     conditional: bool = False
     # Named to show its harm ("X breaks Y"): not recommended.
     criticised: bool = False
+    # The clause of the sentence it was found in.
+    clause: int = 0
 
 
 class PhraseIndex:
@@ -104,14 +111,18 @@ class PhraseIndex:
                             # A negation between a gapped match's words is no part of the
                             # phrasing: "autoscaling alone is not enough" denies "is enough".
                             own = end if exact else start + 1
+                            opposed = (
+                                bool(phrase.sides) and opposes(phrase.sides, clause_stems)
+                            ) or (not exact and clause.negates_between(start, end))
                             found.append(
                                 Match(
                                     phrase,
                                     position,
-                                    denied=clause.denies(start, own),
-                                    contradicted=clause.contradicts(start, own),
+                                    denied=opposed or clause.denies(start, own),
+                                    contradicted=opposed or clause.contradicts(start, own),
                                     conditional=clause.conditional or clause.supposes(end),
                                     criticised=sentence.criticises(clause_index, end),
+                                    clause=clause_index,
                                 )
                             )
         return found
@@ -196,6 +207,7 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
             text=phrasing,
             stems=tuple(stems(phrasing)),
             specific=_is_specific(phrasing, frequency),
+            sides=_sides(point.point, phrasing),
         )
         for point in question.talking_points
         for phrasing in point.phrasings
@@ -213,6 +225,19 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
         for phrasing in flag.phrasings
     )
     return phrases
+
+
+def _sides(statement: str, phrasing: str) -> frozenset[str]:
+    """The sides of opposite pairs a phrasing states, alone or in the part of its point's
+    statement it belongs to ("Handle erasure via crypto-shredding; avoid where CRUD suffices":
+    "crypto-shredding" is not on the avoid side), where that part states one side only."""
+    own = set(stems(phrasing))
+    said = set(own)
+    for part in _STATEMENT_PARTS.split(statement):
+        part_stems = set(stems(part))
+        if part_stems & own - STOP_WORDS:
+            said |= part_stems
+    return sides_stated(tuple(said))
 
 
 def _all_text(question: BankQuestion) -> str:

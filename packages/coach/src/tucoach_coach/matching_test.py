@@ -4,7 +4,13 @@ import pytest
 
 from tucoach_coach.bank import load_bank
 from tucoach_coach.language import stems
-from tucoach_coach.matching import Phrase, PhraseIndex, PhraseKind, bank_vocabulary
+from tucoach_coach.matching import (
+    Phrase,
+    PhraseIndex,
+    PhraseKind,
+    bank_vocabulary,
+    question_phrases,
+)
 from tucoach_coach.statements import analyse
 
 VOCABULARY = bank_vocabulary(load_bank())
@@ -27,8 +33,10 @@ def test_the_bank_is_indexed_once() -> None:
     assert bank_vocabulary(load_bank()) is VOCABULARY
 
 
-def _phrase(text: str, kind: PhraseKind = PhraseKind.POINT) -> Phrase:
-    return Phrase("q", kind, "p", text, tuple(stems(text)), specific=True)
+def _phrase(
+    text: str, kind: PhraseKind = PhraseKind.POINT, sides: frozenset[str] = frozenset()
+) -> Phrase:
+    return Phrase("q", kind, "p", text, tuple(stems(text)), specific=True, sides=sides)
 
 
 def test_a_point_phrasing_matches_with_a_few_words_between_its_own() -> None:
@@ -52,3 +60,30 @@ def test_a_red_flag_allows_one_word_between_its_words_at_most() -> None:
 def test_a_function_word_between_a_red_flags_words_can_make_it_right() -> None:
     index = PhraseIndex([_phrase("where o.id = null", PhraseKind.RED_FLAG)])
     assert not index.matches(analyse("Filter the rows WHERE o.id IS NULL after the join."))
+
+
+def test_a_clause_saying_the_other_side_of_a_points_pair_contradicts_it() -> None:
+    # Given a phrasing of a point that states "before" (run migrations before the deploy)
+    index = PhraseIndex([_phrase("schema migration", sides=frozenset(stems("before")))])
+    # When an answer names it on the other side, or on the point's side
+    (swapped,) = index.matches(analyse("The schema migration runs after the new pods start."))
+    (kept,) = index.matches(analyse("The schema migration runs before the new pods start."))
+    # Then the swapped one contradicts the point and the other states it
+    assert swapped.denied
+    assert swapped.contradicted
+    assert not kept.denied
+
+
+def test_a_noun_negation_inside_a_gapped_match_contradicts_it() -> None:
+    index = PhraseIndex([_phrase("renders in the browser")])
+    (match,) = index.matches(analyse("This mode renders nothing in the browser at all."))
+    assert match.denied
+    assert match.contradicted
+
+
+def test_a_phrasing_takes_its_sides_from_its_own_part_of_the_point() -> None:
+    # Given the bank's phrasings, each with the sides of pairs its point states
+    question = load_bank().get("backend-architect-cqrs-event-sourcing")
+    sides = {p.text: p.sides for p in question_phrases(question, VOCABULARY)}
+    # Then "crypto-shredding" is not on the "avoid" side its statement gives to plain CRUD
+    assert not sides["crypto-shredding"]

@@ -34,7 +34,7 @@ from tucoach_coach.language import (
 )
 from tucoach_coach.languages import ENGLISH, detect_language
 from tucoach_coach.matching import Match, PhraseKind
-from tucoach_coach.statements import Sentence, analyse
+from tucoach_coach.statements import Sentence, analyse, opposes, sides_stated
 from tucoach_coach.target import ScoringTarget
 
 COVERAGE_MAX = 6.0
@@ -57,9 +57,10 @@ LONG_ANSWER_WORDS = 450
 CLARITY_CONTENT_WORDS = 20
 
 # Wrong claims: points off per red flag stated and per talking point denied, and the most
-# they may take together.
+# they may take together. Saying the opposite of a key point is worse than leaving it out, so
+# a denied point costs its coverage and more than a red flag on top.
 RED_FLAG_DEDUCTION = 2.0
-CONTRADICTION_DEDUCTION = 2.0
+CONTRADICTION_DEDUCTION = 3.0
 MAX_DEDUCTION = 6.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct
@@ -149,7 +150,6 @@ _NEGATIVE_POINT_WORDS = frozenset(
         "cannot",
         "nobody",
         "none",
-        "non",
         "neither",
         "nor",
         "lack",
@@ -157,8 +157,19 @@ _NEGATIVE_POINT_WORDS = frozenset(
         "against",
         "avoid",
         "avoids",
+        "skip",
+        "skips",
+        "prevent",
+        "prevents",
+        "stop",
+        "stops",
+        "protect",
+        "protects",
     ]
 )
+
+
+_SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
 
 
 class Cap(StrEnum):
@@ -382,6 +393,7 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         else m
         for m in point_matches
     ]
+    point_matches = _withdrawn_after_denial(point_matches)
     phrase_covered = _covered_by_phrases(point_matches)
     paraphrased = tuple(
         p.id
@@ -416,8 +428,27 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     )
 
 
+def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:
+    """A sentence that denies a point up front says nothing for it afterwards: in "this is not
+    the dual-write problem: a crash between the two writes loses the event", the explanation
+    belongs to the denial. Matches of the point in later clauses of that sentence are denied."""
+    denied_from: dict[tuple[str, int], int] = {}
+    for match in matches:
+        if match.contradicted and match.phrase.specific:
+            key = (match.phrase.owner_id, match.sentence)
+            denied_from[key] = min(denied_from.get(key, match.clause), match.clause)
+    return [
+        replace(m, denied=True)
+        if denied_from.get((m.phrase.owner_id, m.sentence), m.clause) < m.clause
+        else m
+        for m in matches
+    ]
+
+
 def _states_a_negation(statement: str) -> bool:
-    return any(t in _NEGATIVE_POINT_WORDS for t in words(statement)) or "n't" in statement
+    # Whole tokens: "no-cache" names a header and "non-root" a user; they deny nothing.
+    tokens = _SPACED_TOKEN.findall(statement.lower())
+    return any(t in _NEGATIVE_POINT_WORDS for t in tokens) or "n't" in statement
 
 
 def _covered_by_phrases(matches: list[Match]) -> set[str]:
@@ -451,8 +482,11 @@ def _said_in_other_words(
     if len(wanted) < PARAPHRASE_MIN_WORDS:
         return False
     needed = max(PARAPHRASE_MIN_WORDS, PARAPHRASE_SHARE * len(wanted))
+    sides = sides_stated(stems(statement))
     for position, sentence in enumerate(sentences):
-        if position in flagged or not sentence.is_statement:
+        # The point's words with the other side of a pair it states ("after" for its
+        # "before") say the opposite.
+        if position in flagged or not sentence.is_statement or opposes(sides, sentence.stems):
             continue
         said = {
             s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems

@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 
 from tucoach_coach.bank import BankQuestion, load_bank
 from tucoach_coach.probes import negate, shuffle
-from tucoach_coach.rubric import RED_FLAG_DEDUCTION, Cap, assess
+from tucoach_coach.rubric import CONTRADICTION_DEDUCTION, RED_FLAG_DEDUCTION, Cap, assess
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Role, Seniority
 
 BANK = list(load_bank())
 TRAP_CEILING = 2.0
 # The share of questions whose negated model answer loses 4 points or more, as measured
-# (issue 12 asks 90% of a grader's negations; these rule-made ones are cruder).
-NEGATED_DROP_SHARE = 0.7
+# (issue 12 asks 90% of a grader's negations; these rule-made ones are held to it too).
+NEGATED_DROP_SHARE = 0.9
 
 
 def _target(question: BankQuestion) -> ScoringTarget:
@@ -222,3 +222,53 @@ def test_i_dont_know_earns_no_clarity() -> None:
 def _cell(question: BankQuestion) -> tuple[Role, Seniority]:
     role, seniority = question.id.split("-")[:2]
     return Role(role), Seniority(seniority)
+
+
+def test_a_sentence_that_denies_a_point_up_front_covers_it_nowhere_after() -> None:
+    # Given an answer that rejects the outbox and then describes it in the same sentence
+    question = load_bank().get("backend-senior-transactional-outbox")
+    answer = (
+        "An outbox table is not what I would build here: the service would insert the event "
+        "into a table in the same database transaction as the order."
+    )
+    assessment = assess(_in_context(question), answer)
+    # Then the point is missed, and named as contradicted
+    assert "outbox-table" in assessment.missed_point_ids
+    assert any(w.point_id == "outbox-table" for w in assessment.wrong_claims)
+    # And the same explanation without the denial covers it
+    stated = assess(_in_context(question), answer.replace("is not", "is"))
+    assert "outbox-table" in stated.covered_point_ids
+
+
+def test_a_technical_token_with_no_in_it_does_not_make_a_point_a_denial() -> None:
+    # Given a point that names the no-cache header, and an answer that refuses to use it
+    question = load_bank().get("frontend-senior-http-caching-assets")
+    answer = "I would not serve index.html with no-cache, because revalidating it is slow."
+    assessment = assess(_in_context(question), answer)
+    # Then the refusal does not state the point
+    assert "html-revalidate" not in assessment.covered_point_ids
+
+
+def test_contradicting_a_point_costs_more_than_leaving_it_out() -> None:
+    # Given an answer that leaves a point out, and the same answer denying it
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    silent = "Under Read Committed each statement sees a fresh snapshot of committed data."
+    denied = f"{silent} I would never retry the transaction when the database reports a conflict."
+    target = _in_context(question)
+    said, left_out = assess(target, denied), assess(target, silent)
+    # Then the denial costs more than a red flag, on top of the point it leaves uncovered
+    assert said.deduction == CONTRADICTION_DEDUCTION > RED_FLAG_DEDUCTION
+    assert "retry-on-failure" in said.missed_point_ids
+    assert said.score < left_out.score
+
+
+def test_a_point_said_in_other_words_with_the_other_side_of_a_pair_is_not_covered() -> None:
+    # Given a point that states a side ("add characterization tests before refactoring")
+    question = load_bank().get("frontend-techlead-class-to-hooks")
+    target = _in_context(question)
+    # When an answer says it in other words, once on its side and once on the other
+    kept = assess(target, "We add tests to the old components right before refactoring them.")
+    swapped = assess(target, "We add tests to the old components right after refactoring them.")
+    # Then only the answer on the point's side covers it
+    assert "tests-first" in kept.covered_point_ids
+    assert "tests-first" not in swapped.covered_point_ids

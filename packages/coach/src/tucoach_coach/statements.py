@@ -258,8 +258,63 @@ _FORWARD: tuple[tuple[str, ...], ...] = tuple(
         "without",
         "skip",
         "skipping",
+        "ignore",
+        "ignores",
+        "ignoring",
+        "disregard",
+        "disregards",
+        "neglect",
+        "neglects",
     )
 )
+# Words that state one side of a pair: a clause that says the other side of a side its point
+# states ("the browser checks its cache after the resolver", "crawlers avoid the structure")
+# contradicts the point, even with the point's own words in it.
+_OPPOSITE_PAIRS = (
+    ("always", "never"),
+    ("before", "after"),
+    ("use", "avoid"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("faster", "slower"),
+    ("cheaper", "costlier"),
+    ("cheap", "expensive"),
+    ("safe", "unsafe"),
+    ("secure", "insecure"),
+    ("synchronous", "asynchronous"),
+    ("sync", "async"),
+    ("stateless", "stateful"),
+    ("mutable", "immutable"),
+    ("enable", "disable"),
+    ("allow", "deny"),
+    ("allow", "block"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("higher", "lower"),
+    ("inside", "outside"),
+    ("add", "remove"),
+)
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _one, _other in _OPPOSITE_PAIRS:
+    OPPOSITES[stem(_one)] = OPPOSITES.get(stem(_one), frozenset()) | {stem(_other)}
+    OPPOSITES[stem(_other)] = OPPOSITES.get(stem(_other), frozenset()) | {stem(_one)}
+
+
+def sides_stated(text_stems: Sequence[str]) -> frozenset[str]:
+    """The sides of opposite pairs a text states, leaving out pairs it states both sides of."""
+    said = set(text_stems)
+    return frozenset(s for s in said if s in OPPOSITES and not OPPOSITES[s] & said)
+
+
+def opposes(sides: frozenset[str], clause_stems: Sequence[str]) -> bool:
+    """Whether a clause says the opposite of one of `sides` (stems a point states) without
+    saying that side itself: "after" against "before", "avoid" against "use"."""
+    said = set(clause_stems)
+    return any(side not in said and OPPOSITES[side] & said for side in sides)
+
+
 _NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
     ("not", "only"),
     ("not", "just"),
@@ -315,6 +370,13 @@ class Clause:
         outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
         return outside or _reaches(self.preference_cues, start)
 
+    def negates_between(self, start: int, end: int) -> bool:
+        """Whether a noun negation sits between the words of a gapped match: "renders nothing
+        in the browser" denies "renders in the browser"."""
+        if self.conditional:
+            return False
+        return any(start < c[0] < end for c in (*self.noun_cues, *self.local_cues))
+
     def supposes(self, end: int) -> bool:
         """Whether words ending at `end` are a supposition: "returning 500 for bad input would
         page someone" weighs the idea, it does not recommend it."""
@@ -366,7 +428,10 @@ def _sentence(text: str) -> Sentence:
             merged
             and not hard
             and not contrast
-            and not (_opens_clause(piece) and _has_verb(merged[-1]))
+            and not (
+                _opens_clause(piece)
+                and (_has_verb(merged[-1]) or _find(merged[-1], 0, _FORWARD_BY_FIRST))
+            )
         ):
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw

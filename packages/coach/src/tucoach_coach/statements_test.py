@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tucoach_coach.language import stems
-from tucoach_coach.statements import Clause, analyse
+from tucoach_coach.statements import Clause, analyse, opposes
 
 
 def _find(text: str, phrase: str) -> tuple[Clause, int, int]:
@@ -38,6 +38,7 @@ DENIED = [
     ("Feature flags are an anti-pattern.", "feature flags"),
     ("You never need a retry with backoff.", "retry with backoff"),
     ("We don't use connection pooling.", "connection pooling"),
+    ("On call we ignore the p99 latency of the checkout.", "p99 latency"),
     ("I wouldn't bother with canary releases.", "canary releases"),
     ("I would use polling instead of webhooks.", "webhooks"),
     ("Avoid optimistic locking here.", "optimistic locking"),
@@ -70,6 +71,8 @@ STATED = [
     ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
     ("I would test whether the existing stack cannot do the job.", "existing stack"),
     ("A dependency we never declared directly broke the build.", "broke the build"),
+    ("Rather than a nightly batch, we stream changes to the warehouse.", "stream changes"),
+    ("Instead of polling the API, we subscribe to its webhooks.", "subscribe to its webhooks"),
 ]
 
 
@@ -119,3 +122,22 @@ def test_sentences_without_a_function_word_are_not_statements() -> None:
     (statement,) = analyse("Run kubectl describe on the pod.")
     assert not fragment.is_statement
     assert statement.is_statement
+
+
+def test_a_clause_saying_the_other_side_of_a_pair_opposes_it() -> None:
+    # Given a point that states one side ("before") and answers that say the other, or both
+    swapped = analyse("The migration runs after the new code is deployed.")[0].stems
+    both = analyse("The migration runs before the deploy, and cleanup runs after it.")[0].stems
+    # Then only the answer saying the other side alone opposes it
+    assert opposes(frozenset(stems("before")), swapped)
+    assert not opposes(frozenset(stems("before")), both)
+    assert opposes(frozenset(stems("use")), analyse("Crawlers avoid the sitemap.")[0].stems)
+
+
+def test_a_noun_negation_between_the_words_of_a_gapped_match_negates_it() -> None:
+    # Given "stores on disk" said with "nothing" between its words, and said plainly
+    (negated,) = analyse("The cache stores nothing on disk.")[0].clauses
+    (plain,) = analyse("The cache stores its entries on disk.")[0].clauses
+    # Then the negation between them negates the match, a plain word does not
+    assert negated.negates_between(2, 6)
+    assert not plain.negates_between(2, 7)
