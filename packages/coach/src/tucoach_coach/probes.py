@@ -3,7 +3,8 @@
 - `model_answer`: the model answer (a strong answer: grade 10);
 - `negated_model_answer`: the model answer with every clause it can find turned around ("is"
   -> "is not", "defaults to" -> "does not default to", always <-> never, before <-> after,
-  "use" -> "avoid"): a confidently wrong answer (grade 1);
+  "use" -> "avoid"): a confidently wrong answer (grade 0, as both strict interviewers graded
+  every hand-negated answer of the labeled set);
 - `shuffled_model_answer`: the model answer's own words in a random order, with or without
   its punctuation (grade 0);
 - `other_model_answer`: the model answer of another question of the same cell (grade 0).
@@ -77,7 +78,7 @@ def probes(bank: QuestionBank) -> Iterator[Probe]:
     for question in bank:
         answer = question.model_answer.strip()
         yield Probe(question.id, "model_answer", answer, 10.0)
-        yield Probe(question.id, "negated_model_answer", negate(answer), 1.0)
+        yield Probe(question.id, "negated_model_answer", negate(answer), 0.0)
         for keep in (False, True):
             shuffled = shuffle(answer, question.id, keep_punctuation=keep)
             yield Probe(question.id, "shuffled_model_answer", shuffled, 0.0)
