@@ -31,7 +31,7 @@ export function reportMarkdown(report: Report, role: Role, seniority: Seniority)
     ...report.questions.flatMap((q, index) => [
       `### ${index + 1}. ${q.question_text}`,
       "",
-      `Score: ${q.score} / 10. ${q.summary}`,
+      `${q.scored === false ? "Not scored." : `Score: ${q.score} / 10.`} ${q.summary}`,
       "",
     ]),
     "## Insights",

@@ -70,7 +70,14 @@ export interface Report {
   categories: { category: string; score: number; summary: string }[];
   strengths: string[];
   to_work_on: string[];
-  questions: { question_id: string; question_text: string; score: number; summary: string }[];
+  /** `scored` is false for an answer the coach did not score (another language, a skipped follow-up). */
+  questions: {
+    question_id: string;
+    question_text: string;
+    score: number;
+    summary: string;
+    scored?: boolean;
+  }[];
   insights: {
     job_terms_used: string[];
     most_used_words: { word: string; count: number }[];

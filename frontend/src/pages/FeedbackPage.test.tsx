@@ -28,6 +28,23 @@ describe("FeedbackPage", () => {
     expect(screen.getByText("invalidation")).toBeInTheDocument();
   });
 
+  it("marks a question the coach did not score as not scored, here and in the export", async () => {
+    const unscored = {
+      ...report,
+      questions: [
+        { question_id: "q1", question_text: "What is caching?", score: 0, summary: "In Spanish.", scored: false },
+      ],
+    };
+    renderPage(<FeedbackPage />, {
+      api: loadedApi({ report: vi.fn().mockResolvedValue(unscored) }),
+      ...where,
+    });
+
+    expect(await screen.findByText("not scored")).toBeInTheDocument();
+    expect(screen.queryByText("0.0 / 10")).not.toBeInTheDocument();
+    expect(reportMarkdown(unscored, "backend", "junior")).toContain("Not scored. In Spanish.");
+  });
+
   it("stores a rating through the API, and retries a failed one", async () => {
     const rate = vi
       .fn()

@@ -108,7 +108,10 @@ export default function FeedbackPage() {
                 <strong>{question.question_text}</strong>
               </p>
               <p>
-                <span className="pill">{question.score.toFixed(1)} / 10</span> {question.summary}
+                <span className="pill">
+                  {question.scored === false ? "not scored" : `${question.score.toFixed(1)} / 10`}
+                </span>{" "}
+                {question.summary}
               </p>
             </li>
           ))}
