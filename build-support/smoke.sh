@@ -11,6 +11,8 @@
 #                 ({"error": {"code": "unauthorized", "message", "request_id"}}, infra/api_gateway.tf)
 #   cors          a CORS preflight from the web app's origin is allowed
 #   headers       the web app's HTML comes with its security headers (infra/frontend_hosting.tf)
+#   signin        a user created with Cognito's admin API signs in through the smoke client
+#                 (infra/cognito_smoke.tf) and is deleted again: the first half of `interview`
 #   interview     a whole short interview as a real signed-in user: a user created with Cognito's
 #                 admin API, signed in through the smoke client (infra/cognito_smoke.tf), creates
 #                 an interview, answers one question (the feedback must come from the configured
@@ -19,7 +21,8 @@
 #
 # Settings (environment variables):
 #   SMOKE_OUTPUTS   a file with `terraform output -json`; default: read them from infra/
-#   SMOKE_CHECKS    the checks to run, comma-separated; default: all five
+#   SMOKE_CHECKS    the checks to run, comma-separated; default: all but signin (interview
+#                   signs in itself)
 #   SMOKE_API_URL   the API's base URL, when not the api_url output (an emulator's)
 # The interview needs AWS credentials allowed to administer the pool's users (the smoke role of
 # infra/iam) and a smoke client; where the stack has none (prod by default) it is skipped, saying so.
@@ -153,17 +156,17 @@ if wanted headers; then
   ok "the web app's HTML carries HSTS, nosniff, X-Frame-Options DENY and its Referrer-Policy"
 fi
 
-if wanted interview; then
+if wanted signin || wanted interview; then
   pool_id="$(output cognito_user_pool_id)"
   client_id="$(output cognito_smoke_client_id)"
   engine="$(output coach_engine)"
   region="$(output aws_region)"
   region="${region:-${pool_id%%_*}}" # a pool id starts with its region
   if [[ -z "$client_id" ]]; then
-    say "SKIPPED: the signed-in interview: this stack has no smoke client (smoke_test_client, infra/cognito_smoke.tf)"
+    say "SKIPPED: signing in and the interview: this stack has no smoke client (smoke_test_client, infra/cognito_smoke.tf)"
   else
     command -v aws >/dev/null || fail "the AWS CLI is needed for the signed-in interview"
-    [[ -n "$pool_id" && -n "$engine" ]] || fail "the outputs lack cognito_user_pool_id or coach_engine"
+    [[ -n "$pool_id" ]] || fail "the outputs lack cognito_user_pool_id"
 
     run_id="$(date -u +%Y%m%dT%H%M%S)-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
     username="tucoach-smoke-$run_id@example.com"
@@ -182,44 +185,47 @@ if wanted interview; then
     [[ -n "$id_token" ]] || fail "signing in as $username gave no ID token"
     ok "signed in as $username (created with the admin API)"
 
-    # As the web app calls the API (frontend/src/lib/api.ts).
-    authorized=(--header "Authorization: Bearer $id_token" --header "Content-Type: application/json")
-    request POST "$api_url/interviews" "${authorized[@]}" \
-      --data '{"role": "backend", "seniority": "junior", "question_count": 3}'
-    expect_status 201 "POST /interviews"
-    interview_id="$(jq -r .interview_id "$work/body")"
-    question_id="$(jq -r .current_question.question_id "$work/body")"
-    version="$(jq -r .version "$work/body")"
-    [[ -n "$interview_id" && "$question_id" != null ]] || fail "POST /interviews: no interview or question"
-    created_interview_url="$api_url/interviews/$interview_id"
-    ok "created interview $interview_id; first question $question_id"
+    if wanted interview; then
+      [[ -n "$engine" ]] || fail "the outputs lack coach_engine"
+      # As the web app calls the API (frontend/src/lib/api.ts).
+      authorized=(--header "Authorization: Bearer $id_token" --header "Content-Type: application/json")
+      request POST "$api_url/interviews" "${authorized[@]}" \
+        --data '{"role": "backend", "seniority": "junior", "question_count": 3}'
+      expect_status 201 "POST /interviews"
+      interview_id="$(jq -r .interview_id "$work/body")"
+      question_id="$(jq -r .current_question.question_id "$work/body")"
+      version="$(jq -r .version "$work/body")"
+      [[ -n "$interview_id" && "$question_id" != null ]] || fail "POST /interviews: no interview or question"
+      created_interview_url="$api_url/interviews/$interview_id"
+      ok "created interview $interview_id; first question $question_id"
 
-    answer="I would put the service behind a load balancer, keep it stateless, cache reads, \
-index the queries it runs, and watch latency and error rates with alarms and dashboards."
-    request POST "$api_url/interviews/$interview_id/answers" "${authorized[@]}" \
-      --data "$(jq -n --arg q "$question_id" --arg a "$answer" --argjson v "$version" \
-        '{question_id: $q, answer: $a, expected_version: $v}')"
-    expect_status 200 "POST /interviews/$interview_id/answers"
-    jq -e --arg engine "$engine" \
-      '.feedback.provenance.engine == $engine and .feedback.provenance.fallback_reason == null' \
-      "$work/body" >/dev/null ||
-      fail "the answer was not scored by the $engine engine without fallback: $(jq -c .feedback.provenance "$work/body")"
-    ok "answer scored $(jq -r .feedback.score "$work/body") by the $engine engine, no fallback"
+      answer="I would put the service behind a load balancer, keep it stateless, cache reads,"
+      answer+=" index the queries it runs, and watch latency and error rates with alarms."
+      request POST "$api_url/interviews/$interview_id/answers" "${authorized[@]}" \
+        --data "$(jq -n --arg q "$question_id" --arg a "$answer" --argjson v "$version" \
+          '{question_id: $q, answer: $a, expected_version: $v}')"
+      expect_status 200 "POST /interviews/$interview_id/answers"
+      jq -e --arg engine "$engine" \
+        '.feedback.provenance.engine == $engine and .feedback.provenance.fallback_reason == null' \
+        "$work/body" >/dev/null ||
+        fail "the answer was not scored by the $engine engine without fallback: $(jq -c .feedback.provenance "$work/body")"
+      ok "answer scored $(jq -r .feedback.score "$work/body") by the $engine engine, no fallback"
 
-    request POST "$api_url/interviews/$interview_id/complete" "${authorized[@]}"
-    expect_status 200 "POST /interviews/$interview_id/complete"
-    request GET "$api_url/interviews/$interview_id/report" "${authorized[@]}"
-    expect_status 200 "GET /interviews/$interview_id/report"
-    expect_json '(.overall_score | type) == "number" and (.questions | length) >= 1' "the report"
-    ok "completed; report with overall score $(jq -r .overall_score "$work/body")"
+      request POST "$api_url/interviews/$interview_id/complete" "${authorized[@]}"
+      expect_status 200 "POST /interviews/$interview_id/complete"
+      request GET "$api_url/interviews/$interview_id/report" "${authorized[@]}"
+      expect_status 200 "GET /interviews/$interview_id/report"
+      expect_json '(.overall_score | type) == "number" and (.questions | length) >= 1' "the report"
+      ok "completed; report with overall score $(jq -r .overall_score "$work/body")"
 
-    request DELETE "$api_url/interviews/$interview_id" "${authorized[@]}"
-    expect_status 200 "DELETE /interviews/$interview_id"
-    expect_json '.deleted == true' "DELETE /interviews/$interview_id"
-    request GET "$api_url/interviews/$interview_id" "${authorized[@]}"
-    expect_status 404 "GET /interviews/$interview_id after deleting it"
-    created_interview_url=""
-    ok "deleted the interview (GET gives 404)"
+      request DELETE "$api_url/interviews/$interview_id" "${authorized[@]}"
+      expect_status 200 "DELETE /interviews/$interview_id"
+      expect_json '.deleted == true' "DELETE /interviews/$interview_id"
+      request GET "$api_url/interviews/$interview_id" "${authorized[@]}"
+      expect_status 404 "GET /interviews/$interview_id after deleting it"
+      created_interview_url=""
+      ok "deleted the interview (GET gives 404)"
+    fi
   fi
 fi
 
