@@ -82,7 +82,10 @@ def main() -> None:
     missing = [str(path) for path in (FUNCTION, *LAYERS) if not path.is_file()]
     if missing:
         sys.exit(f"missing {', '.join(missing)}: run ./pants package services/interviews: first")
-    interpreter = sys.executable  # the runtime's Python: the repository's interpreter constraint
+    # The runtime's Python (the repository's interpreter constraint), outside any virtualenv.
+    interpreter = str(
+        Path(sys.base_prefix) / "bin" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    )
     with tempfile.TemporaryDirectory() as scratch:
         layouts = {
             bytecode: _unpack(Path(scratch) / str(bytecode), bytecode=bytecode)
