@@ -100,7 +100,8 @@ async def package_python_aws_lambda_function(
         ),
     )
     (artifact,) = sources_only.artifacts
-    assert artifact.relpath is not None, "the function is one zip"
+    if artifact.relpath is None:
+        raise ValueError(f"{field_set.address}: the function zip has no path")
     with_bytecode = await Get(
         ZipWithBytecode,
         ZipBytecodeRequest(sources_only.digest, artifact.relpath, field_set.runtime, FUNCTION_ROOT),

@@ -21,8 +21,8 @@ from typing import Iterable
 from pants.backend.awslambda.python.target_types import PythonAwsLambdaRuntime
 from pants.backend.python.target_types import PexLayout, PythonResolveField
 from pants.backend.python.util_rules import pex_from_targets
-from pants.backend.python.util_rules.interpreter_constraints import InterpreterConstraints
 from pants.backend.python.util_rules.faas import PythonFaaSCompletePlatforms
+from pants.backend.python.util_rules.interpreter_constraints import InterpreterConstraints
 from pants.backend.python.util_rules.pex import CompletePlatforms, Pex, PexPlatforms
 from pants.backend.python.util_rules.pex_cli import PexCliProcess
 from pants.backend.python.util_rules.pex_environment import PythonExecutable
@@ -185,7 +185,8 @@ async def add_bytecode_to_zip(request: ZipBytecodeRequest) -> ZipWithBytecode:
     # The .pyc format changes with every minor release: only the runtime's own Python will do.
     python = await Get(PythonExecutable, InterpreterConstraints([f"CPython=={major}.{minor}.*"]))
     script = pkgutil.get_data(__name__, "zip_bytecode.py")
-    assert script is not None, "zip_bytecode.py ships beside this module"
+    if script is None:
+        raise FileNotFoundError("zip_bytecode.py ships beside the plugin's lambda_layer.py")
     script_digest = await Get(Digest, CreateDigest([FileContent(BYTECODE_SCRIPT, script)]))
     input_digest = await Get(Digest, MergeDigests([request.digest, script_digest]))
     result = await Get(
@@ -205,7 +206,6 @@ async def add_bytecode_to_zip(request: ZipBytecodeRequest) -> ZipWithBytecode:
             # Marshalled sets follow string hashes: a fixed seed keeps the bytes reproducible.
             env={"PYTHONHASHSEED": "0"},
             append_only_caches=python.append_only_caches,
-            immutable_input_digests=python.immutable_input_digests,
             description=f"Compile the Python sources in {request.path} to bytecode",
         ),
     )

@@ -28,15 +28,16 @@ def _pyc_name(source: str) -> str:
 def _compile(source: str, data: bytes, runtime_root: str, scratch: Path) -> bytes:
     source_file = scratch / "source.py"
     source_file.write_bytes(data)
-    compiled = py_compile.compile(
+    compiled = scratch / "source.pyc"
+    py_compile.compile(
         str(source_file),
-        cfile=str(scratch / "source.pyc"),
+        cfile=str(compiled),
         # The name tracebacks show; the import system replaces it with the real path anyway.
         dfile=str(PurePosixPath(runtime_root) / source),
         doraise=True,
         invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
     )
-    return Path(compiled).read_bytes()
+    return compiled.read_bytes()
 
 
 def add_bytecode(archive: Path, runtime_root: str) -> int:

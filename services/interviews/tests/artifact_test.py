@@ -54,7 +54,10 @@ results = []
 for event in json.load(open(events_file)):
     response = lambda_function.handler(event, Context())
     results.append({"status": response["statusCode"], "body": json.loads(response["body"])})
-print(json.dumps({"results": results, "compiled_from_source": compiled_from_source, "modules": sorted(
+print(json.dumps({
+"results": results,
+"compiled_from_source": compiled_from_source,
+"modules": sorted(
     name for name, module in sys.modules.items()
     if name.split(".")[0] in ("tucoach_models", "tucoach_coach", "tucoach_repository",
                               "tucoach_interviews", "pydantic", "boto3")

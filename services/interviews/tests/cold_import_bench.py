@@ -1,4 +1,4 @@
-"""Cold import from the built artifacts, with and without their bytecode, printed, asserting nothing.
+"""Cold import from the built artifacts, with and without bytecode, printed, asserting nothing.
 
 Run: ./pants package services/interviews: && ./pants run services/interviews/tests:cold-import-bench
 (optionally `-- 50` for the number of runs per case; 30 by default)
