@@ -110,7 +110,7 @@ def main() -> None:
         handler, floor = summary["handler", bytecode], summary["dependency floor", bytecode]
         print(
             f"  handler / floor, {'with' if bytecode else 'without'} bytecode:"
-            f"{'' if bytecode else ' '} min {handler[0] / floor[0]:.2f}  median"
+            f" min {handler[0] / floor[0]:.2f}  median"
             f" {handler[1] / floor[1]:.2f}"
         )
     for what in ("dependency floor", "handler"):
