@@ -5,10 +5,15 @@ resolves the target's transitive closure into a packed PEX (sources and third-pa
 distributions for the Lambda platform), then lets `pex3 venv create --layout flat-zipped
 --prefix python` lay it out as `pip install --target` would and zip it. This mirrors the target
 Pants 2.18 added, so moving to it later is a rename in the BUILD files.
+
+Unlike 2.18's target, the zip also carries bytecode compiled by the runtime's Python
+(`zip_bytecode.py`): `/opt` is read-only on Lambda, so a layer without it is compiled again at
+every cold start.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Iterable
@@ -17,8 +22,10 @@ from pants.backend.awslambda.python.target_types import PythonAwsLambdaRuntime
 from pants.backend.python.target_types import PexLayout, PythonResolveField
 from pants.backend.python.util_rules import pex_from_targets
 from pants.backend.python.util_rules.faas import PythonFaaSCompletePlatforms
+from pants.backend.python.util_rules.interpreter_constraints import InterpreterConstraints
 from pants.backend.python.util_rules.pex import CompletePlatforms, Pex, PexPlatforms
 from pants.backend.python.util_rules.pex_cli import PexCliProcess
+from pants.backend.python.util_rules.pex_environment import PythonExecutable
 from pants.backend.python.util_rules.pex_from_targets import PexFromTargetsRequest
 from pants.core.goals.package import (
     BuiltPackage,
@@ -27,8 +34,8 @@ from pants.core.goals.package import (
     PackageFieldSet,
 )
 from pants.core.util_rules.environments import EnvironmentField
-from pants.engine.fs import Digest, MergeDigests
-from pants.engine.process import ProcessResult
+from pants.engine.fs import CreateDigest, Digest, FileContent, MergeDigests
+from pants.engine.process import Process, ProcessResult
 from pants.engine.rules import Get, Rule, collect_rules, rule
 from pants.engine.target import COMMON_TARGET_FIELDS, BoolField, Dependencies, Target
 from pants.engine.unions import UnionRule
@@ -36,6 +43,23 @@ from pants.util.strutil import help_text
 
 # Lambda layers unpack under /opt; /opt/python is on the runtime's sys.path.
 LAYER_PREFIX = "python"
+LAYER_ROOT = "/opt"
+BYTECODE_SCRIPT = "__zip_bytecode.py"
+
+
+@dataclass(frozen=True)
+class ZipBytecodeRequest:
+    """Add `.pyc` for `runtime` to the zip `path` in `digest`, which unpacks at `runtime_root`."""
+
+    digest: Digest
+    path: str
+    runtime: PythonAwsLambdaRuntime
+    runtime_root: str
+
+
+@dataclass(frozen=True)
+class ZipWithBytecode:
+    digest: Digest
 
 
 class LambdaLayerDependencies(Dependencies):
@@ -120,7 +144,7 @@ async def package_python_aws_lambda_layer(
     # flat-zipped writes `<dest-dir>.zip`, so the dest dir is the output path minus `.zip`.
     dest_dir = PurePath(output_filename).with_suffix("")
     input_digest = await Get(Digest, MergeDigests([repository.digest, complete_platforms.digest]))
-    result = await Get(
+    layer = await Get(
         ProcessResult,
         PexCliProcess(
             subcommand=("venv", "create"),
@@ -137,8 +161,12 @@ async def package_python_aws_lambda_layer(
             description=f"Build Lambda layer {output_filename}",
         ),
     )
+    with_bytecode = await Get(
+        ZipWithBytecode,
+        ZipBytecodeRequest(layer.output_digest, output_filename, field_set.runtime, LAYER_ROOT),
+    )
     return BuiltPackage(
-        digest=result.output_digest,
+        digest=with_bytecode.digest,
         artifacts=(
             BuiltPackageArtifact(
                 output_filename,
@@ -146,6 +174,42 @@ async def package_python_aws_lambda_layer(
             ),
         ),
     )
+
+
+@rule(desc="Compile a Lambda zip's Python sources to bytecode")
+async def add_bytecode_to_zip(request: ZipBytecodeRequest) -> ZipWithBytecode:
+    version = request.runtime.to_interpreter_version()
+    if version is None:
+        raise ValueError(f"{request.path}: bytecode needs the Lambda runtime's Python version")
+    major, minor = version
+    # The .pyc format changes with every minor release: only the runtime's own Python will do.
+    python = await Get(PythonExecutable, InterpreterConstraints([f"CPython=={major}.{minor}.*"]))
+    script = pkgutil.get_data(__name__, "zip_bytecode.py")
+    if script is None:
+        raise FileNotFoundError("zip_bytecode.py ships beside the plugin's lambda_layer.py")
+    script_digest = await Get(Digest, CreateDigest([FileContent(BYTECODE_SCRIPT, script)]))
+    input_digest = await Get(Digest, MergeDigests([request.digest, script_digest]))
+    result = await Get(
+        ProcessResult,
+        Process(
+            argv=(
+                python.path,
+                "-S",
+                "-s",
+                BYTECODE_SCRIPT,
+                request.path,
+                f"{major}.{minor}",
+                request.runtime_root,
+            ),
+            input_digest=input_digest,
+            output_files=(request.path,),
+            # Marshalled sets follow string hashes: a fixed seed keeps the bytes reproducible.
+            env={"PYTHONHASHSEED": "0"},
+            append_only_caches=python.append_only_caches,
+            description=f"Compile the Python sources in {request.path} to bytecode",
+        ),
+    )
+    return ZipWithBytecode(result.output_digest)
 
 
 def rules() -> Iterable[Rule | UnionRule]:

@@ -8,12 +8,12 @@ from pants.engine.rules import Rule
 from pants.engine.target import Target
 from pants.engine.unions import UnionRule
 
-from tucoach_pants import lambda_layer, ruff
+from tucoach_pants import lambda_function, lambda_layer, ruff
 
 
 def target_types() -> Iterable[type[Target]]:
-    return [lambda_layer.PythonAwsLambdaLayer]
+    return [lambda_function.PythonAwsLambdaFunction, lambda_layer.PythonAwsLambdaLayer]
 
 
 def rules() -> Iterable[Rule | UnionRule]:
-    return [*lambda_layer.rules(), *ruff.rules()]
+    return [*lambda_function.rules(), *lambda_layer.rules(), *ruff.rules()]

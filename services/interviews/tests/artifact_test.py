@@ -4,10 +4,14 @@ The function zip becomes the task root, the layers are unpacked into /opt (their
 is what Lambda puts on sys.path), and a bare interpreter of the runtime's version (-I -S: no
 site-packages, no environment paths) imports `lambda_function.handler` from those alone and
 answers API Gateway events against DynamoDB Local.
+
+Both are read-only on Lambda, so the zips carry bytecode: every `.py` has its unchecked-hash
+`.pyc`, and the imports compile nothing and write nothing.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -28,9 +32,17 @@ EVENT = Path("services/interviews/src/tucoach_interviews/events/rest_proxy_event
 TABLE = "TuCoachAi-artifact"
 
 # Runs inside the bare interpreter: invokes the handler with each event, prints the results.
+# The import system calls `source_to_code` only for a module it has no valid bytecode for.
 INVOKE = """
 import json, sys
+from importlib.machinery import SourceFileLoader
 task_root, opt_python, events_file = sys.argv[1:4]
+compiled_from_source = []
+source_to_code = SourceFileLoader.source_to_code
+def recording_source_to_code(self, data, path, **options):
+    compiled_from_source.append(str(path))
+    return source_to_code(self, data, path, **options)
+SourceFileLoader.source_to_code = recording_source_to_code
 sys.path[:0] = [task_root, opt_python]
 import lambda_function
 class Context:
@@ -42,14 +54,23 @@ results = []
 for event in json.load(open(events_file)):
     response = lambda_function.handler(event, Context())
     results.append({"status": response["statusCode"], "body": json.loads(response["body"])})
-print(json.dumps({"results": results, "modules": sorted(
+print(json.dumps({
+"results": results,
+"compiled_from_source": compiled_from_source,
+"modules": sorted(
     name for name, module in sys.modules.items()
     if name.split(".")[0] in ("tucoach_models", "tucoach_coach", "tucoach_repository",
                               "tucoach_interviews", "pydantic", "boto3")
     and getattr(module, "__file__", None)
     and not (module.__file__.startswith(task_root) or module.__file__.startswith(opt_python))
-)}))
+), "loaded_by_source_loader": sorted({
+    name.split(".")[0] for name, module in list(sys.modules.items())
+    if (getattr(module, "__file__", None) or "").startswith((task_root, opt_python))
+    and isinstance(getattr(module, "__loader__", None), SourceFileLoader)
+})}))
 """
+# The .pyc header's flags word (PEP 552): hash-based, source not checked.
+UNCHECKED_HASH_FLAGS = (0b01).to_bytes(4, "little")
 
 
 def _runtime_interpreter() -> str:
@@ -85,11 +106,39 @@ def lambda_layout(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return task_root, opt / "python"
 
 
+def _files(*roots: Path) -> set[Path]:
+    return {path for root in roots for path in root.rglob("*") if path.is_file()}
+
+
 def test_the_function_zip_holds_the_handler_code_only(lambda_layout: tuple[Path, Path]) -> None:
     task_root, _ = lambda_layout
     top_level = {p.name for p in task_root.iterdir()}
-    assert top_level == {"lambda_function.py", "tucoach_interviews"}
+    assert top_level == {"lambda_function.py", "tucoach_interviews", "__pycache__"}
     assert FUNCTION.stat().st_size < 100_000
+
+
+def test_every_module_in_the_artifacts_has_unchecked_hash_bytecode_for_the_runtime(
+    lambda_layout: tuple[Path, Path],
+) -> None:
+    # Given the unpacked function and layers, and the runtime's interpreter running this test
+    _runtime_interpreter()
+    task_root, opt_python = lambda_layout
+    sources = sorted(path for path in _files(task_root, opt_python) if path.suffix == ".py")
+    assert len(sources) > 500  # the dependencies' modules are among them
+    # When each source is looked up where the import system looks for its bytecode
+    missing, stale = [], []
+    for source in sources:
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        if not cached.is_file():
+            missing.append(source)
+            continue
+        header = cached.read_bytes()[:16]
+        source_hash = importlib.util.source_hash(source.read_bytes())
+        if header != importlib.util.MAGIC_NUMBER + UNCHECKED_HASH_FLAGS + source_hash:
+            stale.append(source)
+    # Then every one has a .pyc of the runtime's magic number, unchecked, of that very source
+    assert missing == []
+    assert stale == []
 
 
 def test_the_layers_hold_the_packages_and_their_dependencies_under_python(
@@ -120,6 +169,7 @@ def test_the_artifacts_answer_real_events_against_dynamodb_local(
     events_file = tmp_path / "events.json"
     events_file.write_text(json.dumps(events))
     task_root, opt_python = lambda_layout
+    files_before = _files(task_root, opt_python)
     environment = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TABLE_NAME": TABLE,
@@ -153,8 +203,22 @@ def test_the_artifacts_answer_real_events_against_dynamodb_local(
     assert completed.returncode == 0, completed.stderr[-3000:]
     output = json.loads(completed.stdout.strip().splitlines()[-1])
     catalog, created, listed, anonymous = output["results"]
-    # Then every module came from the artifacts, and each event got its answer
+    # Then every module came from the artifacts' bytecode, nothing was written beside them
     assert output["modules"] == []
+    assert output["compiled_from_source"] == []
+    assert {
+        "lambda_function",
+        "tucoach_interviews",
+        "tucoach_models",
+        "tucoach_coach",
+        "tucoach_repository",
+        "boto3",
+        "botocore",
+        "pydantic",
+        "aws_lambda_powertools",
+    } <= set(output["loaded_by_source_loader"])
+    assert _files(task_root, opt_python) == files_before
+    # And each event got its answer
     assert catalog["status"] == 200
     assert len(catalog["body"]["cells"]) == 12
     assert created["status"] == 201
