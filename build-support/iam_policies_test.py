@@ -199,14 +199,18 @@ def test_the_plan_role_reads_configuration_but_no_item_nor_user(environment: str
     # And it reads no table item and no user, under any pattern
     for action in (*ITEM_READS, *USER_READS):
         assert not grants(policy, action), f"the plan role may call {action}"
-    # And of the state bucket it reads this environment's state object only
+    # And of the objects it reads this environment's state and the web app's config.json only
+    # (public settings Terraform refreshes; infra/frontend_config.tf)
     objects = [
         resource
         for statement in statements(policy)
         if grants({"Statement": [statement]}, "s3:GetObject")
         for resource in as_list(statement["Resource"])
     ]
-    assert objects == [f"arn:aws:s3:::{STATE_BUCKET}/tucoach/{environment}/terraform.tfstate"]
+    assert objects == [
+        f"arn:aws:s3:::{STATE_BUCKET}/tucoach/{environment}/terraform.tfstate",
+        f"arn:aws:s3:::tucoach-{environment}-frontend-*/config.json",
+    ]
 
 
 def test_the_checks_above_would_see_an_item_read() -> None:

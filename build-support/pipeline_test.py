@@ -1,9 +1,10 @@
 """The delivery pipeline's safety rules, read from the workflow files themselves.
 
 actionlint proves the workflows are valid; these tests prove they are safe: deploying needs
-green CI, the artifacts are built once and checked, the plan is saved, shown and applied
-unchanged by another job behind an environment, fork pull requests never reach AWS, OIDC tokens
-only where a role is assumed, every action pinned by commit, and the provider lock job exists.
+green CI, the artifacts (the web app's too) are built once and checked, the plan is saved, shown
+and applied unchanged by another job behind an environment, fork pull requests never reach AWS,
+OIDC tokens only where a role is assumed, every action pinned by commit, and the provider lock
+job exists.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ AWS_CREDENTIALS = "aws-actions/configure-aws-credentials"
 PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
 FORK_GUARD = "github.event.pull_request.head.repo.full_name == github.repository"
 PUSH_ONLY = "github.event_name == 'push'"
+PUBLISH_SCRIPT = Path("build-support/publish-frontend.sh")
+PUBLISH_WEB_APP = str(PUBLISH_SCRIPT)
+# `(cd frontend && sha256sum --check --strict ... SHA256SUMS)`: the sums of the built app.
+WEB_APP_CHECK = re.compile(r"cd frontend\b[^)\n]*sha256sum --check --strict\b[^)\n]*SHA256SUMS")
 
 Job = dict[str, Any]
 
@@ -210,6 +215,37 @@ def test_the_artifacts_are_built_once_and_checked_by_every_job_that_uses_them(
         job = jobs[job_id]
         assert "lambda-artifacts" in _downloaded(job), f"{job_id} does not use CI's artifacts"
         assert "sha256sum --check" in _scripts(job), f"{job_id} does not check the checksums"
+
+
+def test_the_web_app_is_built_once_and_published_from_the_checked_artifact(
+    jobs: dict[str, Job],
+) -> None:
+    # Given the jobs that build the web app and the ones that publish it
+    builders = [job_id for job_id, job in jobs.items() if "npm run build" in _scripts(job)]
+    publishers = [job_id for job_id, job in jobs.items() if PUBLISH_WEB_APP in _scripts(job)]
+    assert len(builders) == 1, f"the web app is built in {builders}"
+    assert publishers, "no job publishes the web app"
+    builder = jobs[builders[0]]
+    # Then the one build is uploaded with its checksums, made in the job that built it
+    artifacts = [name for name, paths in _uploaded(builder).items() if "frontend/dist" in paths]
+    assert len(artifacts) == 1, f"{builders[0]} uploads frontend/dist as {artifacts}"
+    assert "SHA256SUMS" in _uploaded(builder)[artifacts[0]]
+    assert "sha256sum" in _scripts(builder)
+    # And it is CI: every deploy waits for it
+    assert not _holds_oidc_token(builder)
+    for job_id in publishers:
+        job = jobs[job_id]
+        scripts = [step.get("run", "") for step in _steps(job)]
+        checked = [n for n, script in enumerate(scripts) if WEB_APP_CHECK.search(script)]
+        published = [n for n, script in enumerate(scripts) if PUBLISH_WEB_APP in script]
+        # And every publisher downloads that artifact and checks it before publishing it
+        assert artifacts[0] in _downloaded(job), f"{job_id} does not publish CI's build"
+        assert checked, f"{job_id} does not check the web app against its SHA256SUMS"
+        assert min(checked) < min(published), f"{job_id} publishes before checking"
+        # And builds nothing: no Node.js, no npm, in the job or in the script it runs
+        assert not _uses(job, "actions/setup-node"), f"{job_id} sets up Node.js"
+        assert not re.search(r"\bnpm\b", _scripts(job)), f"{job_id} runs npm"
+    assert not re.search(r"^[^#]*\bnpm\s+(ci|install|run)\b", PUBLISH_SCRIPT.read_text(), re.M)
 
 
 def test_plan_and_apply_are_separate_jobs_and_the_apply_consumes_the_saved_plan(

@@ -29,27 +29,27 @@ output "cognito_user_pool_client_id" {
 }
 
 output "cognito_issuer_url" {
-  description = "OpenID Connect issuer of the user pool: the web app's VITE_OIDC_AUTHORITY."
-  value       = "https://${aws_cognito_user_pool.main.endpoint}"
+  description = "OpenID Connect issuer of the user pool (the web app's oidcAuthority in config.json)."
+  value       = local.cognito_issuer_url
 }
 
 output "app_callback_url" {
-  description = "The web app's OIDC redirect_uri (its origin and the callback path of sign_in_paths.json): VITE_OIDC_REDIRECT_URI."
+  description = "The web app's OIDC redirect_uri (its origin and the callback path of sign_in_paths.json)."
   value       = local.app_callback_url
 }
 
 output "app_signed_out_url" {
-  description = "Where the web app lands after sign-out (its origin and the signed_out path of sign_in_paths.json): VITE_OIDC_POST_LOGOUT_URI."
+  description = "Where the web app lands after sign-out (its origin and the signed_out path of sign_in_paths.json)."
   value       = local.app_signed_out_url
 }
 
 output "cognito_hosted_ui_url" {
   description = "Base URL of the Cognito hosted UI (authorize, token, logout endpoints live under it)."
-  value       = "https://${aws_cognito_user_pool_domain.main.domain}.auth.${var.aws_region}.amazoncognito.com"
+  value       = local.cognito_hosted_ui_url
 }
 
 output "frontend_bucket" {
-  description = "Bucket the built web app is uploaded to."
+  description = "Bucket the built web app is uploaded to (its config.json is this stack's: aws_s3_object.frontend_config)."
   value       = aws_s3_bucket.frontend.bucket
 }
 
