@@ -111,11 +111,6 @@ def labeled_half(half: str) -> list[LabeledAnswer]:
     )
 
 
-def dev_set() -> list[LabeledAnswer]:
-    """The development half: the one the offline rubric was tuned on."""
-    return labeled_half("dev")
-
-
 def score_all(
     engine: FeedbackEngine, bank: QuestionBank, labeled: Sequence[LabeledAnswer]
 ) -> list[Scored]:

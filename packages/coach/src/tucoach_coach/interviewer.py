@@ -8,7 +8,7 @@ asks the same question.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tucoach_coach.bank import BankError, BankQuestion, FollowUp, QuestionBank
@@ -21,6 +21,7 @@ from tucoach_coach.errors import (
     NotTheCurrentQuestion,
     QuestionRetired,
 )
+from tucoach_coach.offline import FOLLOW_UP_ABOVE
 from tucoach_coach.reporting import build_report
 from tucoach_coach.target import FOLLOW_UP_SEPARATOR, ScoringTarget, follow_up_id
 from tucoach_models import (
@@ -40,7 +41,6 @@ from tucoach_models import (
 # A main answer below this score gets the follow-up of its first missed point (one at most),
 # unless it scored FOLLOW_UP_ABOVE or less or was not scored: then there is nothing to follow.
 FOLLOW_UP_BELOW = 8.0
-FOLLOW_UP_ABOVE = 2.0
 SKIP_PROMPT_VERSION = "skipped-1"
 # A main answer at or above this makes the next question harder; below EASIER_BELOW, easier.
 HARDER_FROM = 7.5
@@ -52,6 +52,11 @@ FIRST_DIFFICULTY = 1
 class Interviewer:
     bank: QuestionBank
     engine: FeedbackEngine
+    # Scoring targets by (question id, follow-up point id): building one stems every phrasing
+    # and the model answer, so each is built once per interviewer (a container), not per answer.
+    _targets: dict[tuple[str, str | None], ScoringTarget] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def start(
         self,
@@ -88,12 +93,7 @@ class Interviewer:
         current = _waiting(interview, question_id)
 
         main = self._bank_question(current.follow_up_of or current.question_id)
-        target = (
-            ScoringTarget.of_question(main, self.bank)
-            if current.kind is QuestionKind.MAIN
-            else ScoringTarget.of_follow_up(main, self._follow_up_of(main, current), self.bank)
-        )
-        feedback = self.engine.feedback(target, text)
+        feedback = self.engine.feedback(self._target(main, current), text)
         follow_up = (
             self._follow_up_for(main, feedback.follow_up)
             if current.kind is QuestionKind.MAIN
@@ -198,6 +198,17 @@ class Interviewer:
             return self.bank.get(question_id)
         except KeyError:
             raise QuestionRetired(question_id) from None
+
+    def _target(self, main: BankQuestion, asked: AskedQuestion) -> ScoringTarget:
+        follow_up = None if asked.kind is QuestionKind.MAIN else self._follow_up_of(main, asked)
+        key = (main.id, follow_up.talking_point if follow_up else None)
+        if key not in self._targets:
+            self._targets[key] = (
+                ScoringTarget.of_follow_up(main, follow_up, self.bank)
+                if follow_up
+                else ScoringTarget.of_question(main, self.bank)
+            )
+        return self._targets[key]
 
     def _follow_up_of(self, main: BankQuestion, asked: AskedQuestion) -> FollowUp:
         point_id = asked.question_id.split(FOLLOW_UP_SEPARATOR, 1)[1]

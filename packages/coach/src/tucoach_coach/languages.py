@@ -85,9 +85,4 @@ def detect_language(text: str) -> str:
     return best
 
 
-def stop_words(language: str) -> frozenset[str]:
-    """The function words of a supported language (English's for anything unknown)."""
-    return FUNCTION_WORDS.get(language, STOP_WORDS)
-
-
 ALL_STOP_WORDS = STOP_WORDS.union(*FUNCTION_WORDS.values())

@@ -184,10 +184,10 @@ _ANSWER = re.compile(r"<<<ANSWER\n(?P<answer>.*)\nANSWER>>>\Z", re.DOTALL)
 def rubric_verdict(bank: QuestionBank) -> Responder:
     """A responder whose verdict is the offline rubric's assessment of the answer it is sent:
     the question found in the bank by its text (a main question or a follow-up)."""
-    targets = {q.text: ScoringTarget.of_question(q) for q in bank}
+    targets = {q.text: ScoringTarget.of_question(q, bank) for q in bank}
     for question in bank:
         for follow_up in question.follow_ups:
-            targets[follow_up.text] = ScoringTarget.of_follow_up(question, follow_up)
+            targets[follow_up.text] = ScoringTarget.of_follow_up(question, follow_up, bank)
 
     def respond(request: ReceivedRequest) -> Reply:
         prompt = str(request.body["messages"][-1]["content"])

@@ -234,8 +234,6 @@ class Assessment:
     word_count: int
     wrong_claims: tuple[WrongClaim, ...] = ()
     deduction: float = 0.0
-    # Points covered in the answer's own words rather than by a phrasing (subset of covered).
-    paraphrased_point_ids: tuple[str, ...] = ()
     # The bank question the answer fits clearly better, when the OTHER_QUESTION cap applies.
     seems_to_answer: str | None = None
     language: str = ENGLISH
@@ -318,8 +316,7 @@ def assess(target: ScoringTarget, answer: str) -> Assessment:
         word_count=len(tokens),
         wrong_claims=found.wrong_claims,
         deduction=round(deduction, 2),
-        paraphrased_point_ids=found.paraphrased,
-        seems_to_answer=seems_to_answer if Cap.OTHER_QUESTION in caps else None,
+        seems_to_answer=seems_to_answer,
     )
 
 

@@ -26,7 +26,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.language import distinct_ratio
-from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Cap, assess
+from tucoach_coach.rubric import (
+    CLARITY_MAX,
+    COVERAGE_MAX,
+    DEPTH_MAX,
+    NOTHING_TO_BUILD_ON,
+    Cap,
+    assess,
+)
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Correction, CriterionScore, Feedback, Provenance
 
@@ -40,7 +47,6 @@ REPETITION_MIN_WORDS = 30
 REPETITION_DISTINCT_RATIO = 0.5
 # After no answer or an evasive one there is nothing to follow up on.
 _NOTHING_TO_FOLLOW_UP = frozenset({Cap.NO_ANSWER, Cap.EVASIVE})
-_NO_STRENGTHS_AT_OR_BELOW = Cap.TOO_SHORT.ceiling
 
 _BOUND_ADVICE = {
     Cap.NO_ANSWER: "No answer was given: say what you know and how you would find out the rest.",
@@ -202,7 +208,7 @@ def feedback_from_verdict(
         covered_points=tuple(points[i] for i in covered),
         missed_points=tuple(points[i] for i in missed),
         corrections=corrections,
-        strengths=() if ceiling <= _NO_STRENGTHS_AT_OR_BELOW else tuple(verdict.strengths),
+        strengths=() if ceiling <= NOTHING_TO_BUILD_ON else tuple(verdict.strengths),
         improvements=(*advice, *verdict.improvements),
         example_answer=target.example_answer,
         follow_up=None

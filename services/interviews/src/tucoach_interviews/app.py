@@ -98,25 +98,21 @@ def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
 
 def _with_lowercase_media_type(event: dict[str, Any]) -> dict[str, Any]:
     """The event with its Content-Type's media type in lower case: media types are
-    case-insensitive (RFC 9110), but Powertools' validator compares them case-sensitively."""
-
-    def lowered(value: str) -> str:
-        media_type, separator, parameters = value.partition(";")
-        return media_type.strip().lower() + separator + parameters
-
-    headers = {
-        name: lowered(value) if name.lower() == "content-type" else value
-        for name, value in (event.get("headers") or {}).items()
-    }
+    case-insensitive (RFC 9110), but Powertools' validator compares them case-sensitively.
+    The event itself when there is nothing to change (every request from the web app)."""
+    headers: dict[str, str] = event.get("headers") or {}
+    name = next((n for n in headers if n.lower() == "content-type"), None)
+    if name is None:
+        return event
+    media_type, separator, parameters = headers[name].partition(";")
+    lowered = media_type.strip().lower() + separator + parameters
+    if lowered == headers[name]:
+        return event
     multi_headers = {
-        name: [lowered(v) for v in values] if name.lower() == "content-type" else values
-        for name, values in (event.get("multiValueHeaders") or {}).items()
+        n: [lowered] if n.lower() == "content-type" else values
+        for n, values in (event.get("multiValueHeaders") or {}).items()
     }
-    return {
-        **event,
-        "headers": headers or event.get("headers"),
-        "multiValueHeaders": multi_headers or event.get("multiValueHeaders"),
-    }
+    return {**event, "headers": {**headers, name: lowered}, "multiValueHeaders": multi_headers}
 
 
 def _check_body(event: dict[str, Any]) -> None:
