@@ -74,7 +74,7 @@ variable "coach_engine" {
 
 variable "bedrock_inference_profile_id" {
   type        = string
-  description = "Cross-Region inference profile the bedrock engine calls (its BEDROCK_MODEL_ID), e.g. eu.anthropic.claude-haiku-4-5-20251001-v1:0; its model must be in infra/lifecycle/lifecycle.json (a test checks). docs/adr/0002-bedrock-model.md says why this one."
+  description = "Cross-Region inference profile the bedrock engine calls (its BEDROCK_MODEL_ID), e.g. eu.anthropic.claude-haiku-4-5-20251001-v1:0; its model must be in infra/lifecycle.json (a test checks). docs/adr/0002-bedrock-model.md says why this one."
   default     = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
 
   validation {
@@ -128,6 +128,12 @@ variable "frontend_origin" {
   type        = string
   description = "Origin (scheme://host) of the web app, the only one CORS allows; empty means the CloudFront distribution's."
   default     = ""
+
+  # Cognito refuses callback URLs over plain HTTP except http://localhost (CreateUserPoolClient).
+  validation {
+    condition     = var.frontend_origin == "" || can(regex("^(https://[^/#]+|http://localhost(:[0-9]+)?)$", var.frontend_origin))
+    error_message = "frontend_origin must be https://host[:port] (or http://localhost[:port]) with no path: Cognito accepts plain HTTP callbacks on localhost only."
+  }
 }
 
 variable "cognito_domain_prefix" {
@@ -142,8 +148,8 @@ variable "cognito_extra_app_origins" {
   default     = []
 
   validation {
-    condition     = alltrue([for origin in var.cognito_extra_app_origins : can(regex("^https?://[^/]+$", origin))])
-    error_message = "cognito_extra_app_origins must be origins (scheme://host[:port]) without a path or trailing slash."
+    condition     = alltrue([for origin in var.cognito_extra_app_origins : can(regex("^(https://[^/#]+|http://localhost(:[0-9]+)?)$", origin))])
+    error_message = "cognito_extra_app_origins must be origins without a path or trailing slash: https://host[:port], or http://localhost[:port] (Cognito accepts plain HTTP callbacks on localhost only)."
   }
 }
 

@@ -71,3 +71,17 @@ def test_extra_origins_get_the_same_paths_and_nothing_else(plan: Plan) -> None:
 
     assert client["callback_urls"] == [f"{origin}{paths['callback']}" for origin in origins]
     assert client["logout_urls"] == [f"{origin}{paths['signed_out']}" for origin in origins]
+
+
+# Cognito's rule for redirect URIs (CreateUserPoolClient, CallbackURLs and LogoutURLs): absolute,
+# no fragment, and HTTPS except http://localhost. moto accepts anything, so it is checked here.
+# https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+_COGNITO_REDIRECT = re.compile(r"^(https://[^/#\s]+|http://localhost(:\d+)?)/[^#\s]*$")
+
+
+def test_every_allowed_url_is_one_cognito_accepts(plan: Plan) -> None:
+    # Given the planned web client
+    client = plan.one("aws_cognito_user_pool_client", "web").values
+    # Then each callback and sign-out URL is absolute, HTTPS (or localhost), with no fragment
+    for url in [*client["callback_urls"], *client["logout_urls"]]:
+        assert _COGNITO_REDIRECT.match(url), url

@@ -12,6 +12,7 @@ usage `python zip_bytecode.py ZIP PYTHON_VERSION RUNTIME_ROOT`, rewrites ZIP in 
 
 from __future__ import annotations
 
+import importlib.util
 import py_compile
 import sys
 import tempfile
@@ -20,9 +21,8 @@ from pathlib import Path, PurePosixPath
 
 
 def _pyc_name(source: str) -> str:
-    path = PurePosixPath(source)
-    tag = sys.implementation.cache_tag
-    return str(path.parent / "__pycache__" / f"{path.stem}.{tag}.pyc")
+    # Where the runtime's import system looks for the source's bytecode (a zip path is POSIX).
+    return importlib.util.cache_from_source(source)
 
 
 def _compile(source: str, data: bytes, runtime_root: str, scratch: Path) -> bytes:

@@ -110,6 +110,25 @@ def _files(*roots: Path) -> set[Path]:
     return {path for root in roots for path in root.rglob("*") if path.is_file()}
 
 
+# Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html): a
+# .zip uploaded directly (as Terraform's `filename` does) is at most 50 MB, and the function
+# with all its layers at most 250 MB unzipped. The emulators enforce neither.
+MAX_DIRECT_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 250 * 1024 * 1024
+
+
+def test_the_artifacts_fit_lambdas_size_quotas() -> None:
+    # Given the function zip and its layers, as built
+    artifacts = (FUNCTION, *LAYERS)
+    # Then each can be uploaded directly, and together they unzip within the deployment quota
+    for artifact in artifacts:
+        assert artifact.stat().st_size <= MAX_DIRECT_UPLOAD_BYTES, artifact
+    unzipped = sum(
+        entry.file_size for artifact in artifacts for entry in zipfile.ZipFile(artifact).infolist()
+    )
+    assert unzipped <= MAX_UNZIPPED_BYTES, unzipped
+
+
 def test_the_function_zip_holds_the_handler_code_only(lambda_layout: tuple[Path, Path]) -> None:
     task_root, _ = lambda_layout
     top_level = {p.name for p in task_root.iterdir()}

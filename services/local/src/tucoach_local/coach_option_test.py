@@ -15,6 +15,7 @@ import pytest
 
 from tucoach_coach import load_bank
 from tucoach_coach.openai_stand_in import stand_in, verdict_reply
+from tucoach_coach.prompts import PROMPT_VERSION
 from tucoach_local.cli import OLLAMA_BASE_URL, coach_environment, parse_arguments
 from tucoach_local.client import LocalClient
 
@@ -72,6 +73,7 @@ def test_an_unusable_openai_coach_is_refused_before_anything_starts(
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("dynamodb_local_endpoint")
 def test_an_answer_through_the_running_command_is_scored_by_the_model(tmp_path: Path) -> None:
     with stand_in() as model_server:
         # Given the command started with --coach openai, pointed at a model server
@@ -139,7 +141,7 @@ def test_an_answer_through_the_running_command_is_scored_by_the_model(tmp_path: 
     assert provenance == {
         "engine": "openai",
         "model": "llama3.2",
-        "prompt_version": provenance["prompt_version"],
+        "prompt_version": PROMPT_VERSION,
         "fallback_reason": None,
     }
     assert reply.body["feedback"]["score"] == 3.0
