@@ -145,6 +145,32 @@ def test_my_interviews_are_listed_newest_first_and_paginated(api: Api) -> None:
     assert second.body["next_token"] is None
 
 
+def test_lists_show_neither_the_owner_nor_the_questions_the_coach_avoids(api: Api) -> None:
+    # Given an interview with one answer (so it has two versions)
+    started = _start(api).body
+    interview_id = started["interview_id"]
+    assert _answer(api, started).status == 200
+
+    # When both lists are read
+    interviews = api.call("GET", "/interviews").body["items"]
+    versions = api.call("GET", f"/interviews/{interview_id}/versions").body["items"]
+
+    # Then each item is the public summary only
+    public = {
+        "interview_id",
+        "role",
+        "seniority",
+        "status",
+        "version",
+        "question_count",
+        "answered_count",
+        "overall_score",
+        "created_at",
+        "updated_at",
+    }
+    assert [set(item) for item in interviews + versions] == [public] * 3
+
+
 def test_a_rating_is_stored(api: Api) -> None:
     interview = _start(api).body
     reply = api.call(

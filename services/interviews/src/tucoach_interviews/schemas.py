@@ -31,6 +31,7 @@ from tucoach_models import (
     Interview,
     InterviewStatus,
     InterviewSummary,
+    Page,
     QuestionKind,
     Report,
     Role,
@@ -161,9 +162,48 @@ class AnswerResponse(View):
     interview: InterviewView
 
 
-class InterviewPage(View):
-    items: tuple[InterviewSummary, ...]
+class InterviewSummaryView(View):
+    """One interview in a list: enough for a history page, without the answers."""
+
+    interview_id: str
+    role: Role
+    seniority: Seniority
+    status: InterviewStatus
+    version: int
+    question_count: int
+    answered_count: int
+    overall_score: int | None = Field(description="0-100, once the interview has its report.")
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+
+    @classmethod
+    def of(cls, summary: InterviewSummary) -> InterviewSummaryView:
+        return cls(
+            interview_id=summary.interview_id,
+            role=summary.role,
+            seniority=summary.seniority,
+            status=summary.status,
+            version=summary.version,
+            question_count=summary.question_count,
+            answered_count=summary.answered_count,
+            overall_score=summary.overall_score,
+            created_at=summary.created_at,
+            updated_at=summary.updated_at,
+        )
+
+
+class InterviewList(View):
+    """A page of interviews, or of one interview's versions."""
+
+    items: tuple[InterviewSummaryView, ...]
     next_token: str | None = Field(description="Pass it back as next_token for the next page.")
+
+    @classmethod
+    def of(cls, page: Page[InterviewSummary]) -> InterviewList:
+        return cls(
+            items=tuple(InterviewSummaryView.of(s) for s in page.items),
+            next_token=page.next_token,
+        )
 
 
 class RatingView(View):

@@ -16,7 +16,7 @@ from tucoach_interviews.schemas import (
     Catalog,
     CatalogCell,
     CreateInterviewRequest,
-    InterviewPage,
+    InterviewList,
     InterviewView,
     QuestionView,
     RatingRequest,
@@ -66,18 +66,16 @@ class InterviewService:
         self.store.create(interview)
         return InterviewView.of(interview)
 
-    def list(self, user_id: str, limit: int, next_token: str | None) -> InterviewPage:
-        page = self.store.list_interviews(user_id, limit, next_token)
-        return InterviewPage(items=page.items, next_token=page.next_token)
+    def list(self, user_id: str, limit: int, next_token: str | None) -> InterviewList:
+        return InterviewList.of(self.store.list_interviews(user_id, limit, next_token))
 
     def get(self, user_id: str, interview_id: str) -> InterviewView:
         return InterviewView.of(self.store.get_latest(user_id, interview_id))
 
     def versions(
         self, user_id: str, interview_id: str, limit: int, next_token: str | None
-    ) -> InterviewPage:
-        page = self.store.list_versions(user_id, interview_id, limit, next_token)
-        return InterviewPage(items=page.items, next_token=page.next_token)
+    ) -> InterviewList:
+        return InterviewList.of(self.store.list_versions(user_id, interview_id, limit, next_token))
 
     def answer(
         self,

@@ -18,7 +18,7 @@ from tucoach_interviews.schemas import (
     AnswerResponse,
     CreateInterviewRequest,
     Deleted,
-    InterviewPage,
+    InterviewList,
     InterviewView,
     RatingRequest,
     RatingView,
@@ -67,11 +67,11 @@ def create_interview(body: CreateInterviewRequest) -> Response[InterviewView]:
     "/interviews",
     tags=["interviews"],
     summary="My interviews, newest first",
-    responses=responses(200, InterviewPage, "A page of my interviews.", 400, 401, 503),
+    responses=responses(200, InterviewList, "A page of my interviews.", 400, 401, 503),
 )
 def list_interviews(
     limit: Limit = DEFAULT_PAGE_LIMIT, next_token: NextToken = None
-) -> InterviewPage:
+) -> InterviewList:
     return service().list(caller(router), limit, next_token)
 
 
@@ -90,12 +90,12 @@ def get_interview(interview_id: InterviewIdPath) -> InterviewView:
     tags=["interviews"],
     summary="An interview's versions",
     responses=responses(
-        200, InterviewPage, "A page of versions, oldest first.", 400, 401, 404, 503
+        200, InterviewList, "A page of versions, oldest first.", 400, 401, 404, 503
     ),
 )
 def list_versions(
     interview_id: InterviewIdPath, limit: Limit = DEFAULT_PAGE_LIMIT, next_token: NextToken = None
-) -> InterviewPage:
+) -> InterviewList:
     return service().versions(caller(router), interview_id, limit, next_token)
 
 
