@@ -237,6 +237,36 @@ def test_invalid_fields_are_named(api: Api, body: dict[str, Any], field: str) ->
     assert field in [f["field"] for f in error["details"]["fields"]]
 
 
+@pytest.mark.parametrize(
+    "blank",
+    ["", "   ", "\n\t \r\n", "\u200b\u200c\u200d\u2060\ufeff", "\x00\x07\x1b", "\u00a0\u3000"],
+    ids=["empty", "spaces", "line-breaks", "zero-width", "control", "wide-spaces"],
+)
+def test_an_answer_with_nothing_visible_is_refused_and_nothing_is_stored(
+    api: Api, blank: str
+) -> None:
+    # Given a new interview
+    interview = _start(api).body
+
+    # When an answer with no visible character is sent
+    reply = _answer(api, interview, blank)
+
+    # Then it is a 422 that names the field and says why, and the interview is unchanged
+    _assert_error(reply, 422, "validation_failed")
+    assert reply.body["error"]["details"]["fields"] == [
+        {
+            "field": "body.answer",
+            "message": "Value error, the answer is empty: write at least a few words",
+        }
+    ]
+    assert api.call("GET", f"/interviews/{interview['interview_id']}").body["version"] == 1
+
+
+def test_an_answer_with_one_visible_character_among_invisible_ones_is_scored(api: Api) -> None:
+    interview = _start(api).body
+    assert _answer(api, interview, "\u200b x \u200b").status == 200
+
+
 def test_an_answer_over_five_thousand_characters_is_refused(api: Api) -> None:
     interview = _start(api).body
     error = _assert_error(_answer(api, interview, text="a" * 5_001), 422, "validation_failed")

@@ -6,9 +6,11 @@ the client has no use for (the owner's id, the questions the coach avoids).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -40,6 +42,19 @@ from tucoach_models import (
 )
 
 
+# What shows nothing: whitespace, control characters (Cc) and the zero-width, soft-hyphen and
+# direction marks (Cf) that a paste can carry. An answer made only of these is empty. The same
+# pattern is in the OpenAPI document, so clients and fuzzers know the rule.
+_INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff"
+VISIBLE_CHARACTER = rf"[^{_INVISIBLE}]"
+
+
+def _has_visible_character(text: str) -> str:
+    if re.search(VISIBLE_CHARACTER, text) is None:
+        raise ValueError("the answer is empty: write at least a few words")
+    return text
+
+
 class Request(BaseModel):
     """A request body: unknown fields are refused, and numbers, booleans and strings must be
     sent as such (no "5" for 5, no 0 for false): what the OpenAPI says is what is accepted."""
@@ -64,9 +79,15 @@ class CreateInterviewRequest(Request):
 
 class AnswerRequest(Request):
     question_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)]
-    answer: StrictStr = Field(
-        max_length=MAX_ANSWER_LENGTH, description="Plain text, 5,000 characters at most."
-    )
+    answer: Annotated[
+        StrictStr,
+        Field(
+            max_length=MAX_ANSWER_LENGTH,
+            description="Plain text, 5,000 characters at most, with at least one visible character.",
+            json_schema_extra={"pattern": VISIBLE_CHARACTER},
+        ),
+        AfterValidator(_has_visible_character),
+    ]
     expected_version: StrictInt | None = Field(
         default=None,
         ge=1,
