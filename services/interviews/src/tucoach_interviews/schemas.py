@@ -41,7 +41,6 @@ from tucoach_models import (
     UtcDatetime,
 )
 
-
 # What shows nothing: whitespace, control characters (Cc) and the zero-width, soft-hyphen and
 # direction marks (Cf) that a paste can carry. An answer made only of these is empty. The same
 # pattern is in the OpenAPI document, so clients and fuzzers know the rule.
@@ -83,7 +82,7 @@ class AnswerRequest(Request):
         StrictStr,
         Field(
             max_length=MAX_ANSWER_LENGTH,
-            description="Plain text, 5,000 characters at most, with at least one visible character.",
+            description="Plain text, 5,000 characters at most, at least one of them visible.",
             json_schema_extra={"pattern": VISIBLE_CHARACTER},
         ),
         AfterValidator(_has_visible_character),
