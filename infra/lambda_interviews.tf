@@ -29,6 +29,8 @@ resource "aws_lambda_function" "interviews" {
         POWERTOOLS_SERVICE_NAME      = "interviews"
         POWERTOOLS_LOG_LEVEL         = var.log_level
         POWERTOOLS_METRICS_NAMESPACE = "TuCoachAi"
+        DAILY_INTERVIEW_LIMIT        = tostring(var.daily_interview_limit)
+        DAILY_ANSWER_LIMIT           = tostring(var.daily_answer_limit)
         # For the function's own CORS headers on proxy responses (API Gateway adds them only to
         # preflight and gateway responses).
         CORS_ALLOW_ORIGIN = local.frontend_origin

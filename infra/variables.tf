@@ -106,6 +106,28 @@ variable "bedrock_timeout_seconds" {
   default     = 8
 }
 
+variable "daily_interview_limit" {
+  type        = number
+  description = "Interviews one person may start per UTC day; the next is 429 with Retry-After."
+  default     = 20
+
+  validation {
+    condition     = var.daily_interview_limit >= 1 && floor(var.daily_interview_limit) == var.daily_interview_limit
+    error_message = "daily_interview_limit must be a whole number of at least 1."
+  }
+}
+
+variable "daily_answer_limit" {
+  type        = number
+  description = "Answers one person may have scored per UTC day (each may be an LLM call); the next is 429."
+  default     = 200
+
+  validation {
+    condition     = var.daily_answer_limit >= 1 && floor(var.daily_answer_limit) == var.daily_answer_limit
+    error_message = "daily_answer_limit must be a whole number of at least 1."
+  }
+}
+
 variable "api_stage_name" {
   type        = string
   description = "API Gateway stage name, the first segment of the API's URL path."

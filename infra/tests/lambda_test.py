@@ -38,6 +38,14 @@ def test_function_knows_its_table_and_the_service_settings(plan: Plan) -> None:
     assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "TuCoachAi"
 
 
+def test_function_gets_the_daily_quotas_as_whole_numbers(plan: Plan) -> None:
+    variables = plan.one("aws_lambda_function", "interviews").values["environment"][0]["variables"]
+
+    # The function's Settings read them as integers: "20.0" would fail its cold start.
+    assert variables["DAILY_INTERVIEW_LIMIT"] == "20"
+    assert variables["DAILY_ANSWER_LIMIT"] == "200"
+
+
 def test_log_groups_have_a_retention(plan: Plan) -> None:
     groups = {r.values["name"]: r.values for r in plan.resources("aws_cloudwatch_log_group")}
 

@@ -4,6 +4,7 @@ nothing of how they are stored (tucoach-repository does)."""
 from tucoach_models.base import DomainModel
 from tucoach_models.enums import (
     CoachEngine,
+    DailyQuota,
     InterviewStatus,
     QuestionKind,
     Role,
@@ -14,6 +15,7 @@ from tucoach_models.errors import (
     ConflictError,
     InvalidRequestError,
     NotFoundError,
+    QuotaExceededError,
     TooLargeError,
     TuCoachError,
     UnavailableError,
@@ -53,6 +55,7 @@ __all__ = [
     "ConflictError",
     "Correction",
     "CriterionScore",
+    "DailyQuota",
     "DomainModel",
     "Feedback",
     "FeedbackRating",
@@ -70,6 +73,7 @@ __all__ = [
     "QuestionId",
     "QuestionKind",
     "QuestionReview",
+    "QuotaExceededError",
     "Report",
     "Role",
     "Seniority",

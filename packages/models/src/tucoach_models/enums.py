@@ -39,3 +39,10 @@ class Unscored(StrEnum):
 
     LANGUAGE = "language"  # the engine does not read the answer's language
     SKIPPED = "skipped"  # the candidate skipped the follow-up
+
+
+class DailyQuota(StrEnum):
+    """What a person may do a limited number of times a day (UTC): each costs coaching."""
+
+    INTERVIEWS = "interviews"
+    ANSWERS = "answers"

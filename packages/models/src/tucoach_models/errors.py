@@ -49,3 +49,17 @@ class UnavailableError(TuCoachError):
     ) -> None:
         super().__init__(message, details=details)
         self.retry_after_seconds = retry_after_seconds
+
+
+class QuotaExceededError(TuCoachError):
+    """The caller has used up a limit for now; it frees up after a while (429)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retry_after_seconds: int,
+        details: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, details=details)
+        self.retry_after_seconds = retry_after_seconds

@@ -15,6 +15,7 @@ from tucoach_repository.errors import (
     RepositoryUnavailable,
     VersionConflict,
 )
+from tucoach_repository.quotas import DailyQuotaExceeded, DailyQuotas
 from tucoach_repository.repository import MAX_PAGE_SIZE, InterviewRepository
 from tucoach_repository.schema import table_definition, table_name
 from tucoach_repository.settings import RepositorySettings
@@ -24,6 +25,8 @@ from tucoach_repository.tables import ensure_table
 __all__ = [
     "MAX_ITEM_SIZE",
     "MAX_PAGE_SIZE",
+    "DailyQuotaExceeded",
+    "DailyQuotas",
     "IdempotencyKeyUsed",
     "InterviewAlreadyExists",
     "InterviewNotFound",

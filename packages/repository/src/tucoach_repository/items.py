@@ -55,6 +55,7 @@ class RecordType(StrEnum):
     INTERVIEW = "INTERVIEW"
     RATING = "RATING"
     IDEMPOTENCY = "IDEMPOTENCY"
+    QUOTA = "QUOTA"
 
 
 # -- interview versions ----------------------------------------------------------------------

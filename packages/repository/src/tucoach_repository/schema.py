@@ -8,7 +8,7 @@ specification.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
 from tucoach_models import format_timestamp
@@ -65,8 +65,14 @@ RATING_PARTITION_KEY_FORMAT = "USER#{user_id}#RATING#{interview_id}"
 IDEMPOTENCY_SORT_KEY_FORMAT = "IDEMPOTENCY#{key}"
 VERSION_SORT_KEYS = ("0", ":")  # ":" is the character after "9"
 
-# Idempotency records expire through DynamoDB's time to live on this attribute (epoch seconds).
+# Idempotency records and quota counters expire through DynamoDB's time to live on this
+# attribute (epoch seconds).
 TIME_TO_LIVE_ATTRIBUTE = "expires_at"
+
+# A user's daily quota counters: one item per quota and UTC day, in a partition of their own.
+QUOTA_PARTITION_KEY_FORMAT = "USER#{user_id}#QUOTA"
+QUOTA_SORT_KEY_FORMAT = "{quota}#{day}"
+QUOTA_USED = "used"
 
 BILLING_MODE: Final = "PAY_PER_REQUEST"
 
@@ -101,6 +107,14 @@ def user_interviews_sort_key(created_at: datetime, interview_id: str) -> str:
     # The fixed-width timestamp first, so the index sorts by creation time; the id breaks ties.
     return USER_INTERVIEWS_SORT_KEY_FORMAT.format(
         created_at=format_timestamp(created_at), interview_id=interview_id
+    )
+
+
+def quota_key(user_id: str, quota: str, day: date) -> tuple[str, str]:
+    """The partition and sort key of a user's counter for one quota on one UTC day."""
+    return (
+        QUOTA_PARTITION_KEY_FORMAT.format(user_id=user_id),
+        QUOTA_SORT_KEY_FORMAT.format(quota=quota, day=day.isoformat()),
     )
 
 

@@ -144,18 +144,17 @@ def _latency_against_bare_route() -> None:
 def _requests_per_route() -> None:
     from tucoach_interviews import container  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
-    from tucoach_repository import repository  # noqa: PLC0415
     from tucoach_repository.request_counts import counted_requests  # noqa: PLC0415
 
     # Count on the client the repository makes (the handler builds it at its first request).
     clients: list[Any] = []
-    make_client = repository.make_client  # type: ignore[attr-defined]
+    make_client = container.make_client  # type: ignore[attr-defined]
 
     def counting_make_client(*arguments: Any, **keywords: Any) -> Any:
         clients.append(make_client(*arguments, **keywords))
         return clients[-1]
 
-    repository.make_client = counting_make_client  # type: ignore[attr-defined]
+    container.make_client = counting_make_client  # type: ignore[attr-defined]
     container.service.cache_clear()
     context = _Context()
     lambda_handler(_event("GET", "/catalog"), context)

@@ -20,7 +20,7 @@ from tucoach_coach import (
 from tucoach_interviews.service import InterviewService
 from tucoach_interviews.settings import Settings
 from tucoach_models import CoachEngine
-from tucoach_repository import InterviewRepository, RepositorySettings
+from tucoach_repository import DailyQuotas, InterviewRepository, RepositorySettings, make_client
 
 
 @cache
@@ -34,20 +34,21 @@ def service() -> InterviewService:
 
 
 def build_service(config: Settings) -> InterviewService:
-    repository = InterviewRepository(
-        RepositorySettings(
-            table_name=config.table_name,
-            region=config.region,
-            endpoint_url=config.dynamodb_endpoint_url,
-            connect_timeout_seconds=config.dynamodb_connect_timeout_seconds,
-            read_timeout_seconds=config.dynamodb_read_timeout_seconds,
-        )
+    table = RepositorySettings(
+        table_name=config.table_name,
+        region=config.region,
+        endpoint_url=config.dynamodb_endpoint_url,
+        connect_timeout_seconds=config.dynamodb_connect_timeout_seconds,
+        read_timeout_seconds=config.dynamodb_read_timeout_seconds,
     )
+    client = make_client(table)
     return InterviewService(
-        store=repository,
+        store=InterviewRepository(table, client=client),
         interviewer=Interviewer(load_bank(), coach_engine(config)),
         clock=lambda: datetime.now(UTC),
         new_id=lambda: str(uuid.uuid4()),
+        quotas=DailyQuotas(table, client=client),
+        daily_limits=config.daily_limits(),
     )
 
 

@@ -16,6 +16,7 @@ from tucoach_models import (
     ConflictError,
     InvalidRequestError,
     NotFoundError,
+    QuotaExceededError,
     TooLargeError,
     TuCoachError,
     UnavailableError,
@@ -99,6 +100,7 @@ _STATUS_OF: tuple[tuple[type[TuCoachError], int], ...] = (
     (ConflictError, 409),
     (TooLargeError, 413),
     (UnprocessableError, 422),
+    (QuotaExceededError, 429),
     (UnavailableError, 503),
 )
 
@@ -121,7 +123,7 @@ def http_error(error: Exception, request_id: str | None) -> HttpError:
         return HttpError(500, _body("internal_error", INTERNAL_ERROR_MESSAGE, None, request_id))
     status = next((s for kind, s in _STATUS_OF if isinstance(error, kind)), 500)
     headers = {}
-    if isinstance(error, UnavailableError):
+    if isinstance(error, UnavailableError | QuotaExceededError):
         headers["Retry-After"] = str(error.retry_after_seconds)
     if isinstance(error, MethodNotAllowed):
         headers["Allow"] = ", ".join(error.allowed)

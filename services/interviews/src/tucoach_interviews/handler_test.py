@@ -210,6 +210,50 @@ def test_another_users_interview_is_not_found_on_every_route(
     assert api.call("GET", f"/interviews/{interview_id}").body["version"] == 1
 
 
+def test_starting_more_interviews_than_the_daily_limit_is_429_with_retry_after(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a limit of two interviews a day, both used
+    monkeypatch.setenv("DAILY_INTERVIEW_LIMIT", "2")
+    _start(api)
+    _start(api)
+
+    # When a third is started
+    reply = api.call("POST", "/interviews", body={"role": "backend", "seniority": "junior"})
+
+    # Then it is refused with when to come back, and another person is not affected
+    _assert_error(reply, 429, "daily_quota_exceeded")
+    assert "today's limit of 2 interviews" in reply.body["error"]["message"]
+    assert 0 < int(reply.headers["Retry-After"]) <= 24 * 60 * 60
+    assert reply.body["error"]["details"]["quota"] == "interviews"
+    assert len(api.call("GET", "/interviews").body["items"]) == 2
+    other = api.call(
+        "POST", "/interviews", body={"role": "backend", "seniority": "junior"}, user=OTHER_USER
+    )
+    assert other.status == 201
+
+
+def test_answers_over_the_daily_limit_are_refused_before_scoring_and_replays_still_work(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a limit of one scored answer a day, used by an answer sent with a key
+    monkeypatch.setenv("DAILY_ANSWER_LIMIT", "1")
+    interview = _start(api).body
+    key = {"Idempotency-Key": "first-answer-0001"}
+    first = _answer(api, interview, headers=key)
+    assert first.status == 200
+
+    # When the next question is answered
+    after = api.call("GET", f"/interviews/{interview['interview_id']}").body
+    refused = _answer(api, after)
+
+    # Then it is a 429 and nothing is stored, while a retry of the first answer replays it
+    _assert_error(refused, 429, "daily_quota_exceeded")
+    assert api.call("GET", f"/interviews/{interview['interview_id']}").body == after
+    replay = _answer(api, interview, headers=key)
+    assert (replay.status, replay.headers.get("Idempotent-Replayed")) == (200, "true")
+
+
 def test_a_request_without_a_signed_in_user_is_unauthorized(api: Api) -> None:
     _assert_error(api.call("GET", "/interviews", user=None), 401, "not_signed_in")
 

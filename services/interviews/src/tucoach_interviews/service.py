@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,9 +23,10 @@ from tucoach_interviews.schemas import (
     RatingView,
     SkipRequest,
 )
-from tucoach_interviews.store import InterviewStore
+from tucoach_interviews.store import InterviewStore, QuotaStore
 from tucoach_models import (
     ConflictError,
+    DailyQuota,
     FeedbackRating,
     IdempotencyRecord,
     Interview,
@@ -51,8 +52,12 @@ class InterviewService:
     interviewer: Interviewer
     clock: Callable[[], datetime]
     new_id: Callable[[], str]
+    quotas: QuotaStore
+    daily_limits: Mapping[DailyQuota, int]
 
     def create(self, user_id: str, request: CreateInterviewRequest) -> InterviewView:
+        now = self.clock()
+        self._take(user_id, DailyQuota.INTERVIEWS, now)
         recent = self.store.list_interviews(user_id, RECENT_INTERVIEWS, None).items
         interview = self.interviewer.start(
             user_id=user_id,
@@ -61,7 +66,7 @@ class InterviewService:
             seniority=request.seniority,
             question_count=request.question_count,
             avoided_question_ids=tuple(q for s in recent for q in s.question_ids),
-            now=self.clock(),
+            now=now,
         )
         self.store.create(interview)
         return InterviewView.of(interview)
@@ -115,6 +120,9 @@ class InterviewService:
     ) -> AnswerResponse:
         previous = self._latest(user_id, interview_id, request.expected_version)
         now = self.clock()
+        # Scoring is what costs (an LLM call), so a unit is taken once the answer is known to
+        # be for this interview's current state, and before it is scored.
+        self._take(user_id, DailyQuota.ANSWERS, now)
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
         )
@@ -134,6 +142,9 @@ class InterviewService:
         )
         self.store.append_version(previous, new, idempotency=record)
         return response
+
+    def _take(self, user_id: str, quota: DailyQuota, now: datetime) -> None:
+        self.quotas.consume(user_id, quota, self.daily_limits[quota], now)
 
     def skip(self, user_id: str, interview_id: str, request: SkipRequest) -> AnswerResponse:
         """Skips the waiting follow-up (recorded, not scored) and moves to the next question."""

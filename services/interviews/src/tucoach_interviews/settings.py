@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 from tucoach_coach import OpenAICompatibleSettings
 from tucoach_coach.openai_compatible import ResponseFormat
-from tucoach_models import CoachEngine
+from tucoach_models import CoachEngine, DailyQuota
 
 
 class Settings(BaseModel):
@@ -50,6 +50,18 @@ class Settings(BaseModel):
         description="The web app's origin when it is not the API's (AWS: the CloudFront URL).",
     )
     max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES", gt=0)
+    daily_interview_limit: int = Field(
+        default=20,
+        alias="DAILY_INTERVIEW_LIMIT",
+        ge=1,
+        description="Interviews one person may start per UTC day.",
+    )
+    daily_answer_limit: int = Field(
+        default=200,
+        alias="DAILY_ANSWER_LIMIT",
+        ge=1,
+        description="Answers one person may have scored per UTC day (each may be an LLM call).",
+    )
 
     @model_validator(mode="after")
     def _engine_configured(self) -> Self:
@@ -70,6 +82,12 @@ class Settings(BaseModel):
             max_attempts=self.openai_max_attempts,
             response_format=self.openai_response_format,
         )
+
+    def daily_limits(self) -> dict[DailyQuota, int]:
+        return {
+            DailyQuota.INTERVIEWS: self.daily_interview_limit,
+            DailyQuota.ANSWERS: self.daily_answer_limit,
+        }
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str]) -> Settings:

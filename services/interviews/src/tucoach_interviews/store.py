@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from tucoach_models import FeedbackRating, IdempotencyRecord, Interview, InterviewSummary, Page
+from tucoach_models import (
+    DailyQuota,
+    FeedbackRating,
+    IdempotencyRecord,
+    Interview,
+    InterviewSummary,
+    Page,
+)
 
 
 class InterviewStore(Protocol):
@@ -40,3 +47,10 @@ class InterviewStore(Protocol):
     def get_idempotency(
         self, user_id: str, interview_id: str, key: str
     ) -> IdempotencyRecord | None: ...
+
+
+class QuotaStore(Protocol):
+    """Per-user daily counters. `tucoach_repository.DailyQuotas` provides it on DynamoDB."""
+
+    def consume(self, user_id: str, quota: DailyQuota, limit: int, now: datetime) -> None:
+        """Takes one unit of today's `quota`; raises a QuotaExceededError when none is left."""

@@ -24,6 +24,7 @@ from tucoach_local.signing import load_or_create_key
 from tucoach_local.static import StaticSite
 
 TABLE_NAME = "TuCoachAi-local"
+LOCAL_DAILY_LIMIT = "10000"
 REGION = "us-east-1"
 OLLAMA_BASE_URL = "http://127.0.0.1:11434/v1"
 
@@ -153,6 +154,9 @@ def function_environment(endpoint: str, *, verbose: bool) -> dict[str, str]:
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_DISABLED": "true",
         "POWERTOOLS_LOG_LEVEL": "INFO" if verbose else "WARNING",
+        # A laptop has no bill to protect: AWS's limits (20 and 200) unless set here.
+        "DAILY_INTERVIEW_LIMIT": os.environ.get("DAILY_INTERVIEW_LIMIT", LOCAL_DAILY_LIMIT),
+        "DAILY_ANSWER_LIMIT": os.environ.get("DAILY_ANSWER_LIMIT", LOCAL_DAILY_LIMIT),
     }
 
 

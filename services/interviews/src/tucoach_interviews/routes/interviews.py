@@ -54,7 +54,10 @@ STEP_ERRORS = (400, 401, 404, 409, 413, 415, 503)
     tags=["interviews"],
     summary="Start an interview",
     responses=responses(
-        201, InterviewView, "The new interview, with its first question.", 400, 401, 413, 415, 503
+        201,
+        InterviewView,
+        "The new interview, with its first question.",
+        *(400, 401, 413, 415, 429, 503),
     ),
 )
 def create_interview(body: CreateInterviewRequest) -> Response[InterviewView]:
@@ -108,6 +111,7 @@ def list_versions(
         AnswerResponse,
         "Feedback on the answer, and the follow-up or next question.",
         *STEP_ERRORS,
+        429,
     ),
 )
 def submit_answer(

@@ -18,6 +18,8 @@ _DESCRIPTIONS = {
     413: "The request body is over 64 KB.",
     415: "The body is not sent as application/json.",
     422: "A field is not valid, or an Idempotency-Key was reused for a different request.",
+    429: "Today's limit for this (interviews started, or answers scored) is used up; it resets "
+    "at midnight UTC, in Retry-After seconds.",
     503: "A dependency is busy or unavailable; retry after Retry-After seconds.",
     500: "Unexpected failure; quote the request id.",
 }
