@@ -115,7 +115,7 @@ export function AuthProvider({
 
   const value = useMemo<Auth>(
     () => ({
-      email: user && !user.expired ? ((user.profile.email as string | undefined) ?? "you") : null,
+      email: user && !user.expired ? (user.profile.email ?? "you") : null,
       ready,
       signIn,
       signOut,

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -22,10 +23,7 @@ function Bulleted({ items, empty }: { items: string[]; empty: string }) {
 export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
-  const loaded = useLoad(
-    () => Promise.all([api.getInterview(id), api.report(id)]),
-    [api, id],
-  );
+  const loaded = useLoad(useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]));
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
   if (!loaded.data) {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -46,7 +46,7 @@ function Row({ interview }: { interview: InterviewSummary }) {
 /** The person's interviews, newest first, a page at a time, with a chart of their scores. */
 export default function HistoryPage() {
   const { api } = useAuth();
-  const first = useLoad(() => api.listInterviews(PAGE_SIZE), [api]);
+  const first = useLoad(useCallback(() => api.listInterviews(PAGE_SIZE), [api]));
   const [more, setMore] = useState<InterviewSummary[]>([]);
   const [nextToken, setNextToken] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
