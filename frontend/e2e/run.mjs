@@ -34,7 +34,10 @@ async function step(name, body) {
 
 function writeReport() {
   const escape = (text) =>
-    String(text).replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]);
+    String(text).replace(
+      /[<>&"]/g,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c],
+    );
   const body = cases
     .map(({ name, seconds, skipped, error }) => {
       const inner = skipped
@@ -59,7 +62,10 @@ async function checkPage(page, name) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   if (violations.length) {
     const text = violations
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+      )
       .join("\n  ");
     throw new Error(`axe found ${violations.length} violation(s) on ${name}:\n  ${text}`);
   }
@@ -79,7 +85,10 @@ async function main() {
     const base = server.url;
     console.log(`server at ${base}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 800 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const consoleErrors = [];
@@ -122,26 +131,34 @@ async function main() {
       expect(kept === "A draft that must not be lost", `draft after reload: ${kept}`);
     });
 
-    await step("an expired session goes to sign-in and comes back with the answer kept", async () => {
-      await page.getByLabel("Your answer").fill("Typed before the session expired");
-      // The API refuses the token once, as it does when the ID token has expired.
-      const refuse = (route) =>
-        route.fulfill({
-          status: 401,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "unauthorized", message: "Sign in again.", request_id: null } }),
-        });
-      await page.route("**/api/interviews/*/answers", refuse);
-      await page.getByRole("button", { name: "Submit answer" }).click();
-      await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
-      await page.unroute("**/api/interviews/*/answers", refuse);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByLabel("Email address").fill("e2e@example.com");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("Question 1 of 3").waitFor();
-      const kept = await page.getByLabel("Your answer").inputValue();
-      expect(kept === "Typed before the session expired", `answer after signing in again: ${kept}`);
-    });
+    await step(
+      "an expired session goes to sign-in and comes back with the answer kept",
+      async () => {
+        await page.getByLabel("Your answer").fill("Typed before the session expired");
+        // The API refuses the token once, as it does when the ID token has expired.
+        const refuse = (route) =>
+          route.fulfill({
+            status: 401,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: { code: "unauthorized", message: "Sign in again.", request_id: null },
+            }),
+          });
+        await page.route("**/api/interviews/*/answers", refuse);
+        await page.getByRole("button", { name: "Submit answer" }).click();
+        await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
+        await page.unroute("**/api/interviews/*/answers", refuse);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByLabel("Email address").fill("e2e@example.com");
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByText("Question 1 of 3").waitFor();
+        const kept = await page.getByLabel("Your answer").inputValue();
+        expect(
+          kept === "Typed before the session expired",
+          `answer after signing in again: ${kept}`,
+        );
+      },
+    );
 
     const answer =
       "I would design it with stateless services behind a load balancer, a relational database " +
@@ -188,21 +205,33 @@ async function main() {
       const file = join(results, download.suggestedFilename());
       await download.saveAs(file);
       const text = readFileSync(file, "utf8");
-      expect(text.startsWith("# TuCoach AI report: Backend, Junior"), `markdown: ${text.slice(0, 80)}`);
+      expect(
+        text.startsWith("# TuCoach AI report: Backend, Junior"),
+        `markdown: ${text.slice(0, 80)}`,
+      );
       expect(text.includes("## Questions"), "markdown has no questions");
     });
 
     await step("the history lists the interview with its score and a chart", async () => {
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "History" })
+        .click();
       await page.getByRole("heading", { name: "Your interviews" }).waitFor();
       await page.getByRole("img", { name: /Overall scores over time/ }).waitFor();
-      await page.getByRole("link", { name: /^Report/ }).first().waitFor();
+      await page
+        .getByRole("link", { name: /^Report/ })
+        .first()
+        .waitFor();
       await checkPage(page, "06-history");
     });
 
     await step("phone width, by keyboard only: start an interview and answer", async () => {
       await page.setViewportSize({ width: 375, height: 740 });
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New interview" }).click();
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "New interview" })
+        .click();
       await page.getByRole("button", { name: "Start interview" }).waitFor();
       const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
       for (let presses = 0; (await focused()) !== "Start interview"; presses++) {
@@ -212,11 +241,19 @@ async function main() {
       await page.keyboard.press("Enter");
       await page.getByText("Question 1 of 5").waitFor();
       // The new question has the focus; the answer box is the next stop.
-      expect((await page.evaluate(() => document.activeElement?.tagName)) === "H1", "focus is not on the question");
+      expect(
+        (await page.evaluate(() => document.activeElement?.tagName)) === "H1",
+        "focus is not on the question",
+      );
       await page.keyboard.press("Tab");
-      expect((await page.evaluate(() => document.activeElement?.id)) === "answer", "Tab after the question is not the answer");
+      expect(
+        (await page.evaluate(() => document.activeElement?.id)) === "answer",
+        "Tab after the question is not the answer",
+      );
       await page.keyboard.type("Typed with the keyboard only.");
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
       expect(!overflow, "the page scrolls sideways at 375 px");
       await checkPage(page, "07-phone-question");
       for (let presses = 0; (await focused()) !== "Submit answer"; presses++) {
@@ -225,7 +262,10 @@ async function main() {
       }
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: /^Feedback:/ }).waitFor();
-      expect((await page.evaluate(() => document.activeElement?.id)) === "feedback-heading", "focus is not on the feedback");
+      expect(
+        (await page.evaluate(() => document.activeElement?.id)) === "feedback-heading",
+        "focus is not on the feedback",
+      );
       await page.setViewportSize({ width: 1100, height: 800 });
     });
 
@@ -234,7 +274,9 @@ async function main() {
       // Through the provider's logout endpoint and back to the app's first page.
       await page.waitForURL((url) => url.pathname === "/", { waitUntil: "load" });
       await page.getByRole("heading", { name: "Practise technical interviews" }).waitFor();
-      const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("oidc.user")));
+      const stored = await page.evaluate(() =>
+        Object.keys(sessionStorage).filter((k) => k.startsWith("oidc.user")),
+      );
       expect(stored.length === 0, `a user is still stored: ${stored}`);
     });
 
@@ -247,10 +289,13 @@ async function main() {
     await browser.close();
     browser = undefined;
     // Printed, not asserted, for Lighthouse: its score moves with the machine's load.
-    await step(`initial JavaScript within ${BUNDLE_GOAL_KB} KB gzipped; Lighthouse printed`, async () => {
-      const { kb } = await printPerformance(`${base}/`);
-      expect(kb <= BUNDLE_GOAL_KB, `initial JavaScript is ${kb.toFixed(1)} KB`);
-    });
+    await step(
+      `initial JavaScript within ${BUNDLE_GOAL_KB} KB gzipped; Lighthouse printed`,
+      async () => {
+        const { kb } = await printPerformance(`${base}/`);
+        expect(kb <= BUNDLE_GOAL_KB, `initial JavaScript is ${kb.toFixed(1)} KB`);
+      },
+    );
   } catch (error) {
     await step("start the local server and the browser", async () => {
       throw error;
@@ -261,7 +306,9 @@ async function main() {
     writeReport();
   }
   const passed = cases.filter((c) => !c.error && !c.skipped).length;
-  console.log(`e2e: ${passed} passed, ${cases.filter((c) => c.error).length} failed, ${cases.filter((c) => c.skipped).length} skipped`);
+  console.log(
+    `e2e: ${passed} passed, ${cases.filter((c) => c.error).length} failed, ${cases.filter((c) => c.skipped).length} skipped`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

@@ -23,7 +23,9 @@ function Bulleted({ items, empty }: { items: string[]; empty: string }) {
 export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
-  const loaded = useLoad(useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]));
+  const loaded = useLoad(
+    useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]),
+  );
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
   if (!loaded.data) {
@@ -75,7 +77,8 @@ export default function FeedbackPage() {
           {report.categories.map((category) => (
             <li key={category.category}>
               <div className="bar-label">
-                <strong>{categoryLabel(category.category)}</strong> <span>{category.score}/100</span>
+                <strong>{categoryLabel(category.category)}</strong>{" "}
+                <span>{category.score}/100</span>
               </div>
               <div className="bar" aria-hidden="true">
                 <span style={{ width: `${category.score}%` }} />

@@ -30,7 +30,11 @@ function Row({ interview }: { interview: InterviewSummary }) {
         )}
         <Link
           className="button secondary"
-          to={done ? `/interviews/${interview.interview_id}/report` : `/interviews/${interview.interview_id}`}
+          to={
+            done
+              ? `/interviews/${interview.interview_id}/report`
+              : `/interviews/${interview.interview_id}`
+          }
         >
           {done ? "Report" : "Continue"}
           <span className="sr-only">
@@ -88,9 +92,7 @@ export default function HistoryPage() {
           <section className="card" aria-labelledby="progress-heading">
             <h2 id="progress-heading">Scores over time</h2>
             <ScoreChart interviews={items} />
-            {token && (
-              <p className="muted small">The chart shows the interviews loaded below.</p>
-            )}
+            {token && <p className="muted small">The chart shows the interviews loaded below.</p>}
           </section>
           <ul className="history">
             {items.map((interview) => (
