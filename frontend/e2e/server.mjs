@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 
 export const frontend = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const root = resolve(frontend, "..");
+// Where the end-to-end run saves a screenshot of each page (not committed).
+export const SCREENSHOTS = join(frontend, "test-results/pages");
 
 // Without the networking flags Chromium keeps calling Google's hosts, which this network refuses.
 export const CHROMIUM_FLAGS = [
@@ -22,7 +24,10 @@ export const CHROMIUM_FLAGS = [
 ];
 export const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
 
-/** Resolves to `{url, stop}` once the server prints its URL. */
+/**
+ * Resolves to `{url, stop}` once the server prints its URL.
+ * @returns {Promise<{ url: string; stop: () => Promise<void> }>}
+ */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), "tucoach-e2e-"));
   // Its own process group, so that stopping it reaches the Pants client and the server alike.

@@ -16,7 +16,10 @@ export const LIGHTHOUSE_GOAL = 90;
 export function initialJsKb(dist = join(frontend, "dist")) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length,
+    0,
+  );
   return { files, kb: bytes / 1024 };
 }
 
@@ -45,7 +48,9 @@ export async function lighthouseScore(url) {
 
 export async function printPerformance(url) {
   const { kb, files } = initialJsKb();
-  console.log(`initial JavaScript: ${kb.toFixed(1)} KB gzipped (${files.join(", ")}; goal <= ${BUNDLE_GOAL_KB} KB)`);
+  console.log(
+    `initial JavaScript: ${kb.toFixed(1)} KB gzipped (${files.join(", ")}; goal <= ${BUNDLE_GOAL_KB} KB)`,
+  );
   const { score, details } = await lighthouseScore(url);
   console.log(`Lighthouse performance: ${score} (${details}; goal >= ${LIGHTHOUSE_GOAL})`);
   return { kb, score };

@@ -35,7 +35,9 @@ describe("App", () => {
   });
 
   it("loads a page on demand and signs out from the header", async () => {
-    const api = fakeApi({ listInterviews: vi.fn().mockResolvedValue({ items: [], next_token: null }) });
+    const api = fakeApi({
+      listInterviews: vi.fn().mockResolvedValue({ items: [], next_token: null }),
+    });
     const auth = renderApp("/history", true, api);
 
     expect(await screen.findByRole("heading", { name: "Your interviews" })).toBeInTheDocument();

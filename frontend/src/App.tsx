@@ -72,13 +72,38 @@ export function App() {
         <Suspense fallback={<Loading label="Loading…" />}>
           <Routes>
             <Route path={config.callbackPath} element={<CallbackPage />} />
-            <Route path="/" element={<RequireAuth><StartPage /></RequireAuth>} />
-            <Route path="/interviews/:id" element={<RequireAuth><InterviewPage /></RequireAuth>} />
+            <Route
+              path="/"
+              element={
+                <RequireAuth>
+                  <StartPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/interviews/:id"
+              element={
+                <RequireAuth>
+                  <InterviewPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/interviews/:id/report"
-              element={<RequireAuth><FeedbackPage /></RequireAuth>}
+              element={
+                <RequireAuth>
+                  <FeedbackPage />
+                </RequireAuth>
+              }
             />
-            <Route path="/history" element={<RequireAuth><HistoryPage /></RequireAuth>} />
+            <Route
+              path="/history"
+              element={
+                <RequireAuth>
+                  <HistoryPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="*"
               element={

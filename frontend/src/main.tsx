@@ -30,7 +30,9 @@ loadConfig().then(
         </header>
         <main role="alert">
           <h1>TuCoach cannot start</h1>
-          <p>Its settings could not be read: {error instanceof Error ? error.message : String(error)}</p>
+          <p>
+            Its settings could not be read: {error instanceof Error ? error.message : String(error)}
+          </p>
           <p>Reload the page; if this persists, tell the people who run TuCoach.</p>
         </main>
       </>,

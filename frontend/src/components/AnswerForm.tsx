@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { FormEvent } from "react";
 import { loadDraft, saveDraft } from "../lib/storage";
 import type { Question } from "../lib/types";
@@ -20,8 +20,6 @@ export function AnswerForm({ interviewId, question, timerMinutes, submitting, on
   const [text, setText] = useState(() => loadDraft(interviewId, question.question_id));
   const [hint, setHint] = useState("");
   const hintId = useId();
-  const textRef = useRef(text);
-  textRef.current = text;
 
   useEffect(() => {
     saveDraft(interviewId, question.question_id, text);
@@ -47,7 +45,7 @@ export function AnswerForm({ interviewId, question, timerMinutes, submitting, on
         <Countdown
           key={question.question_id}
           seconds={timerMinutes * 60}
-          onExpire={() => onSubmit(textRef.current)}
+          onExpire={() => onSubmit(text)}
         />
       )}
       <label htmlFor="answer">Your answer</label>

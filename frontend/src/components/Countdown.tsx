@@ -1,22 +1,27 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 
 const WARNING_SECONDS = 30;
 
 /** Counts down from `seconds`, then calls `onExpire` once. Restarts when `seconds` changes. */
 export function Countdown({ seconds, onExpire }: { seconds: number; onExpire: () => void }) {
   const [left, setLeft] = useState(seconds);
-  const expire = useRef(onExpire);
-  expire.current = onExpire;
+  // A new length restarts the count from the top, in the same render (no stale frame).
+  const [counting, setCounting] = useState(seconds);
+  if (counting !== seconds) {
+    setCounting(seconds);
+    setLeft(seconds);
+  }
+  // The latest `onExpire`, without restarting the count when the parent renders a new one.
+  const expire = useEffectEvent(onExpire);
 
   useEffect(() => {
-    setLeft(seconds);
     const ends = Date.now() + seconds * 1000;
     const tick = window.setInterval(() => {
       const remaining = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
       setLeft(remaining);
       if (remaining === 0) {
         window.clearInterval(tick);
-        expire.current();
+        expire();
       }
     }, 250);
     return () => window.clearInterval(tick);

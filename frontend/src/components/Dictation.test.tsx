@@ -36,7 +36,10 @@ describe("Dictation", () => {
     const user = userEvent.setup();
 
     await user.click(screen.getByRole("button", { name: "Answer by voice" }));
-    expect(screen.getByRole("button", { name: "Stop dictation" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: "Stop dictation" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     act(() =>
       sessions[0]?.onresult?.({
         resultIndex: 0,

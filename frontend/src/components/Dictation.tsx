@@ -7,8 +7,11 @@ export function Dictation({ onText }: { onText: (text: string) => void }) {
   const [listening, setListening] = useState(false);
   const [problem, setProblem] = useState("");
   const recognition = useRef<Recognition | null>(null);
+  // The recognition session outlives renders; its results go to the latest `onText`.
   const onTextRef = useRef(onText);
-  onTextRef.current = onText;
+  useEffect(() => {
+    onTextRef.current = onText;
+  }, [onText]);
 
   useEffect(() => () => recognition.current?.stop(), []);
 

@@ -22,7 +22,9 @@ describe("FeedbackCard", () => {
 
     const corrections = screen.getByRole("heading", { name: "Corrections" }).parentElement!;
     expect(within(corrections).getByText(/It's always GC/)).toBeInTheDocument();
-    expect(within(corrections).getByText("Distributed traces are not worth looking at")).toBeInTheDocument();
+    expect(
+      within(corrections).getByText("Distributed traces are not worth looking at"),
+    ).toBeInTheDocument();
     expect(within(corrections).getByText(/Traces show which hop is slow/)).toBeInTheDocument();
   });
 
@@ -44,7 +46,9 @@ describe("FeedbackCard", () => {
       />,
     );
 
-    expect(screen.getByRole("heading", { name: "Not scored: the coach reads English" })).toBeInTheDocument();
+    expect(
+      screen.getByRole("heading", { name: "Not scored: the coach reads English" }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/your answer is kept/)).toBeInTheDocument();
     expect(screen.queryByText(/\/ 10/)).not.toBeInTheDocument();
   });

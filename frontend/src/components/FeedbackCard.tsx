@@ -80,7 +80,11 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
         </h2>
         {corrections.length > 0 && <Corrections items={corrections} />}
         <div className="columns">
-          <Points title="What you covered" items={feedback.covered_points} empty="None of the key points yet." />
+          <Points
+            title="What you covered"
+            items={feedback.covered_points}
+            empty="None of the key points yet."
+          />
           <Points title="What you missed" items={feedback.missed_points} empty="Nothing missed." />
         </div>
         {feedback.improvements.length > 0 && (

@@ -3,7 +3,11 @@ import type { FormEvent } from "react";
 import { ErrorMessage } from "./Status";
 
 /** "Was this feedback helpful?": yes or no and an optional comment, sent to the API. */
-export function RatingForm({ onRate }: { onRate: (helpful: boolean, comment: string) => Promise<unknown> }) {
+export function RatingForm({
+  onRate,
+}: {
+  onRate: (helpful: boolean, comment: string) => Promise<unknown>;
+}) {
   const [helpful, setHelpful] = useState<boolean | null>(null);
   const [comment, setComment] = useState("");
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");

@@ -73,7 +73,13 @@ export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {
                 strokeDasharray={dash}
               />
               {points.map((p) => (
-                <circle key={p.interview_id} cx={x(p.time)} cy={y(p.overall_score)} r={4} fill={colour}>
+                <circle
+                  key={p.interview_id}
+                  cx={x(p.time)}
+                  cy={y(p.overall_score)}
+                  r={4}
+                  fill={colour}
+                >
                   <title>{`${roleLabel(role)}, ${formatDate(p.created_at)}: ${p.overall_score}`}</title>
                 </circle>
               ))}

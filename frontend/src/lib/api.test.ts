@@ -24,9 +24,13 @@ describe("createApi", () => {
 
   it("turns the API's error body into an ApiError with its message", async () => {
     const fetcher = vi.fn().mockResolvedValue(
-      json(409, { error: { code: "version_conflict", message: "The interview changed.", request_id: "r1" } }),
+      json(409, {
+        error: { code: "version_conflict", message: "The interview changed.", request_id: "r1" },
+      }),
     );
-    const failure = await createApi(() => null, fetcher).getInterview("i1").catch((e: unknown) => e);
+    const failure = await createApi(() => null, fetcher)
+      .getInterview("i1")
+      .catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({
@@ -41,7 +45,10 @@ describe("createApi", () => {
     const offline = createApi(() => null, vi.fn().mockRejectedValue(new TypeError("fetch failed")));
     await expect(offline.catalog()).rejects.toThrow("Cannot reach TuCoach");
 
-    const proxy = createApi(() => null, vi.fn().mockResolvedValue(new Response("<html>", { status: 502 })));
+    const proxy = createApi(
+      () => null,
+      vi.fn().mockResolvedValue(new Response("<html>", { status: 502 })),
+    );
     await expect(proxy.catalog()).rejects.toThrow("The server answered 502.");
   });
 

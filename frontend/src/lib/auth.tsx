@@ -36,13 +36,7 @@ export function createUserManager(): UserManager {
 const currentPath = () =>
   `${window.location.pathname}${window.location.search}${window.location.hash}`;
 
-export function AuthProvider({
-  manager,
-  children,
-}: {
-  manager: UserManager;
-  children: ReactNode;
-}) {
+export function AuthProvider({ manager, children }: { manager: UserManager; children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -92,7 +86,7 @@ export function AuthProvider({
   }, [manager]);
 
   const api = useMemo(() => {
-    const token = () => (user && !user.expired ? user.id_token ?? null : null);
+    const token = () => (user && !user.expired ? (user.id_token ?? null) : null);
     const inner = createApi(token);
     // An expired or refused session goes to sign-in and comes back here; what was being typed
     // is in sessionStorage already, so nothing is lost.
@@ -115,7 +109,7 @@ export function AuthProvider({
 
   const value = useMemo<Auth>(
     () => ({
-      email: user && !user.expired ? ((user.profile.email as string | undefined) ?? "you") : null,
+      email: user && !user.expired ? (user.profile.email ?? "you") : null,
       ready,
       signIn,
       signOut,

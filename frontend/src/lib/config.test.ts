@@ -36,7 +36,9 @@ describe("loadConfig", () => {
   });
 
   it("keeps the defaults when the server answers with the app's page instead (SPA fallback)", async () => {
-    await loadConfig(answering(200, "<!doctype html><title>TuCoach</title>", "text/html; charset=utf-8"));
+    await loadConfig(
+      answering(200, "<!doctype html><title>TuCoach</title>", "text/html; charset=utf-8"),
+    );
 
     expect(config).toEqual(defaults);
   });
@@ -57,8 +59,16 @@ describe("loadConfig", () => {
   it.each([
     ["not JSON", "{apiBaseUrl: ", /is not valid JSON/],
     ["not an object", JSON.stringify(["https://api.example"]), /is not a JSON object/],
-    ["an unknown setting", JSON.stringify({ apiBaseURL: "https://api.example" }), /unknown setting "apiBaseURL"/],
-    ["a setting that is not a string", JSON.stringify({ oidcClientId: 42 }), /"oidcClientId" is not a string/],
+    [
+      "an unknown setting",
+      JSON.stringify({ apiBaseURL: "https://api.example" }),
+      /unknown setting "apiBaseURL"/,
+    ],
+    [
+      "a setting that is not a string",
+      JSON.stringify({ oidcClientId: 42 }),
+      /"oidcClientId" is not a string/,
+    ],
   ])("refuses a config.json that is %s, changing nothing", async (_, body, message) => {
     await expect(loadConfig(answering(200, body))).rejects.toThrow(message);
     await expect(fetchRuntimeSettings(answering(200, body))).rejects.toBeInstanceOf(ConfigError);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 export interface Loaded<T> {
   data: T | null;
@@ -8,27 +8,41 @@ export interface Loaded<T> {
   setData: (data: T) => void;
 }
 
-/** Runs `load` on mount and on `reload`, keeping the last data while a reload runs. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+/** How one request ended: `request` tells a current outcome from one of an earlier request. */
+interface Outcome {
+  request: object;
+  error: unknown;
+}
+
+/**
+ * Runs `load` on mount, whenever `load` changes (memoise it with `useCallback` on what it
+ * fetches) and on `reload`, keeping the last data while a reload runs.
+ */
+export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // One object per request, so that loading and error follow the latest request alone.
+  const request = useMemo(() => ({ load, attempt }), [load, attempt]);
 
   useEffect(() => {
     let live = true;
-    setLoading(true);
-    setError(null);
-    load().then(
-      (value) => live && (setData(value), setLoading(false)),
-      (failure: unknown) => live && (setError(failure), setLoading(false)),
+    request.load().then(
+      (value) => {
+        if (!live) return;
+        setData(value);
+        setOutcome({ request, error: null });
+      },
+      (failure: unknown) => {
+        if (live) setOutcome({ request, error: failure });
+      },
     );
     return () => {
       live = false;
     };
-    // The caller names the inputs that change what `load` fetches.
-  }, [...deps, attempt]);
+  }, [request]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
+  const settled = outcome?.request === request;
+  return { data, error: settled ? outcome.error : null, loading: !settled, reload, setData };
 }

@@ -32,7 +32,13 @@ describe("FeedbackPage", () => {
     const unscored = {
       ...report,
       questions: [
-        { question_id: "q1", question_text: "What is caching?", score: 0, summary: "In Spanish.", scored: false },
+        {
+          question_id: "q1",
+          question_text: "What is caching?",
+          score: 0,
+          summary: "In Spanish.",
+          scored: false,
+        },
       ],
     };
     renderPage(<FeedbackPage />, {

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -23,8 +24,7 @@ export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
   const loaded = useLoad(
-    () => Promise.all([api.getInterview(id), api.report(id)]),
-    [api, id],
+    useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]),
   );
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
@@ -77,7 +77,8 @@ export default function FeedbackPage() {
           {report.categories.map((category) => (
             <li key={category.category}>
               <div className="bar-label">
-                <strong>{categoryLabel(category.category)}</strong> <span>{category.score}/100</span>
+                <strong>{categoryLabel(category.category)}</strong>{" "}
+                <span>{category.score}/100</span>
               </div>
               <div className="bar" aria-hidden="true">
                 <span style={{ width: `${category.score}%` }} />

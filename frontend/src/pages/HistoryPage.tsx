@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -30,7 +30,11 @@ function Row({ interview }: { interview: InterviewSummary }) {
         )}
         <Link
           className="button secondary"
-          to={done ? `/interviews/${interview.interview_id}/report` : `/interviews/${interview.interview_id}`}
+          to={
+            done
+              ? `/interviews/${interview.interview_id}/report`
+              : `/interviews/${interview.interview_id}`
+          }
         >
           {done ? "Report" : "Continue"}
           <span className="sr-only">
@@ -46,7 +50,7 @@ function Row({ interview }: { interview: InterviewSummary }) {
 /** The person's interviews, newest first, a page at a time, with a chart of their scores. */
 export default function HistoryPage() {
   const { api } = useAuth();
-  const first = useLoad(() => api.listInterviews(PAGE_SIZE), [api]);
+  const first = useLoad(useCallback(() => api.listInterviews(PAGE_SIZE), [api]));
   const [more, setMore] = useState<InterviewSummary[]>([]);
   const [nextToken, setNextToken] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -88,9 +92,7 @@ export default function HistoryPage() {
           <section className="card" aria-labelledby="progress-heading">
             <h2 id="progress-heading">Scores over time</h2>
             <ScoreChart interviews={items} />
-            {token && (
-              <p className="muted small">The chart shows the interviews loaded below.</p>
-            )}
+            {token && <p className="muted small">The chart shows the interviews loaded below.</p>}
           </section>
           <ul className="history">
             {items.map((interview) => (

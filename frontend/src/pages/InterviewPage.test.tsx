@@ -23,7 +23,9 @@ describe("InterviewPage", () => {
     });
 
     expect(await screen.findByText("Question 1 of 3")).toBeInTheDocument();
-    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("What is question 1 about?");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(
+      "What is question 1 about?",
+    );
   });
 
   it("keeps the draft across a remount (a reload or a sign-in round trip)", async () => {
@@ -214,7 +216,9 @@ describe("InterviewPage", () => {
     await user.click(await screen.findByRole("button", { name: "Skip this follow-up" }));
 
     expect(skip).toHaveBeenCalledWith("i1", "q1~fu");
-    expect(await screen.findByRole("heading", { name: "Follow-up skipped: not scored" })).toHaveFocus();
+    expect(
+      await screen.findByRole("heading", { name: "Follow-up skipped: not scored" }),
+    ).toHaveFocus();
     expect(screen.queryByText("/ 10")).not.toBeInTheDocument();
   });
 

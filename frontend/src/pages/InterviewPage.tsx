@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -43,7 +43,7 @@ export default function InterviewPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
   const navigate = useNavigate();
-  const loaded = useLoad(() => api.getInterview(id), [api, id]);
+  const loaded = useLoad(useCallback(() => api.getInterview(id), [api, id]));
   const [result, setResult] = useState<AnswerResult | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -101,7 +101,7 @@ export default function InterviewPage() {
     setError(null);
     try {
       await api.complete(id);
-      navigate(`/interviews/${id}/report`);
+      void navigate(`/interviews/${id}/report`);
     } catch (failure) {
       setError(failure);
       setFinishing(false);

@@ -13,9 +13,16 @@ describe("StartPage", () => {
     expect(screen.getByRole("radio", { name: "Tech lead" })).toBeInTheDocument();
     const counts = screen.getByLabelText("Number of questions");
     expect(counts).toHaveValue("5");
-    expect([...(counts as HTMLSelectElement).options].map((o) => o.value)).toEqual(
-      ["3", "4", "5", "6", "7", "8", "9", "10"],
-    );
+    expect([...(counts as HTMLSelectElement).options].map((o) => o.value)).toEqual([
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
   });
 
   it("starts the chosen interview and opens it", async () => {

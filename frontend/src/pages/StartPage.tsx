@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { useAuth } from "../lib/auth";
@@ -13,7 +13,7 @@ import { TimerSetting } from "../components/TimerSetting";
 export function StartPage() {
   const { api } = useAuth();
   const navigate = useNavigate();
-  const catalog = useLoad(() => api.catalog(), [api]);
+  const catalog = useLoad(useCallback(() => api.catalog(), [api]));
   const [role, setRole] = useState<Role | "">("");
   const [seniority, setSeniority] = useState<Seniority | "">("");
   const [count, setCount] = useState<number | null>(null);
@@ -40,7 +40,7 @@ export function StartPage() {
     saveTimerMinutes(timer);
     try {
       const interview = await api.createInterview(chosenRole, chosenSeniority, chosenCount);
-      navigate(`/interviews/${interview.interview_id}`);
+      void navigate(`/interviews/${interview.interview_id}`);
     } catch (failure) {
       setError(failure);
       setStarting(false);

@@ -83,6 +83,8 @@ export function interview(overrides: Partial<Interview> = {}): Interview {
     updated_at: "2026-11-30T10:00:00Z",
     progress: { question_number: 1, question_count: 3, answered: 0 },
     current_question: question(1),
+    questions: [question(1)],
+    answers: [],
     report: null,
     ...overrides,
   };
@@ -93,11 +95,13 @@ export const feedback: Feedback = {
   rubric: [{ criterion: "coverage", score: 3, max_score: 4, comment: "most points" }],
   covered_points: ["cache invalidation"],
   missed_points: ["eviction policies"],
+  corrections: [],
   strengths: ["clear"],
   improvements: ["give an example"],
   example_answer: "A cache keeps hot data close.",
   follow_up: null,
   job_terms_used: ["Redis"],
+  provenance: { engine: "offline", prompt_version: "test" },
 };
 
 export const report: Report = {
@@ -105,11 +109,20 @@ export const report: Report = {
   categories: [{ category: "caching", score: 70, summary: "Solid basics." }],
   strengths: ["Clear structure"],
   to_work_on: ["Eviction policies"],
-  questions: [{ question_id: "q1", question_text: "What is caching?", score: 7, summary: "Good." }],
+  questions: [
+    {
+      question_id: "q1",
+      question_text: "What is caching?",
+      score: 7,
+      summary: "Good.",
+      scored: true,
+    },
+  ],
   insights: {
     job_terms_used: ["Redis"],
     most_used_words: [{ word: "cache", count: 4 }],
     talking_points_covered: ["invalidation"],
   },
+  provenance: { engine: "offline", prompt_version: "test" },
   generated_at: "2026-11-30T10:30:00Z",
 };
