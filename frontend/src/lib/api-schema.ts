@@ -169,7 +169,7 @@ export interface components {
             question_id: string;
             /**
              * Answer
-             * @description Plain text, 5,000 characters at most.
+             * @description Plain text, 5,000 characters at most, at least one of them visible.
              */
             answer: string;
             /**
@@ -418,10 +418,13 @@ export interface components {
              */
             talking_points_covered: string[];
         };
-        /** InterviewPage */
-        InterviewPage: {
+        /**
+         * InterviewList
+         * @description A page of interviews, or of one interview's versions.
+         */
+        InterviewList: {
             /** Items */
-            items: components["schemas"]["InterviewSummary"][];
+            items: components["schemas"]["InterviewSummaryView"][];
             /**
              * Next Token
              * @description Pass it back as next_token for the next page.
@@ -433,10 +436,11 @@ export interface components {
          * @enum {string}
          */
         InterviewStatus: "in_progress" | "completed";
-        /** InterviewSummary */
-        InterviewSummary: {
-            /** User Id */
-            user_id: string;
+        /**
+         * InterviewSummaryView
+         * @description One interview in a list: enough for a history page, without the answers.
+         */
+        InterviewSummaryView: {
             /** Interview Id */
             interview_id: string;
             role: components["schemas"]["Role"];
@@ -448,14 +452,11 @@ export interface components {
             question_count: number;
             /** Answered Count */
             answered_count: number;
-            /** Overall Score */
-            overall_score?: number | null;
             /**
-             * Question Ids
-             * @description The main questions asked, so new interviews can avoid them.
-             * @default []
+             * Overall Score
+             * @description 0-100, once the interview has its report.
              */
-            question_ids: string[];
+            overall_score: number | null;
             /** Created At */
             created_at: string;
             /** Updated At */
@@ -820,7 +821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterviewPage"];
+                    "application/json": components["schemas"]["InterviewList"];
                 };
             };
             /** @description Malformed request: the body is not JSON, or a next_token is not valid for this list. */
@@ -962,6 +963,15 @@ export interface operations {
             };
             /** @description A field is not valid, or an Idempotency-Key was reused for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Today's limit for this (interviews started, or answers scored) is used up; it resets at midnight UTC, in Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1366,7 +1376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterviewPage"];
+                    "application/json": components["schemas"]["InterviewList"];
                 };
             };
             /** @description Malformed request: the body is not JSON, or a next_token is not valid for this list. */
@@ -1476,6 +1486,15 @@ export interface operations {
             };
             /** @description A field is not valid, or an Idempotency-Key was reused for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Today's limit for this (interviews started, or answers scored) is used up; it resets at midnight UTC, in Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

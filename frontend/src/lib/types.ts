@@ -13,5 +13,5 @@ export type Feedback = Schemas["Feedback"];
 export type Report = Schemas["Report"];
 export type Interview = Schemas["InterviewView"];
 export type AnswerResult = Schemas["AnswerResponse"];
-export type InterviewSummary = Schemas["InterviewSummary"];
-export type InterviewList = Schemas["InterviewPage"];
+export type InterviewSummary = Schemas["InterviewSummaryView"];
+export type InterviewList = Schemas["InterviewList"];

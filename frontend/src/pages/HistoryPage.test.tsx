@@ -7,7 +7,6 @@ import type { InterviewSummary } from "../lib/types";
 
 function summary(id: string, overrides: Partial<InterviewSummary> = {}): InterviewSummary {
   return {
-    user_id: "u1",
     interview_id: id,
     role: "backend",
     seniority: "senior",
@@ -16,7 +15,6 @@ function summary(id: string, overrides: Partial<InterviewSummary> = {}): Intervi
     question_count: 3,
     answered_count: 3,
     overall_score: 60,
-    question_ids: ["q1", "q2", "q3"],
     created_at: "2026-11-20T10:00:00Z",
     updated_at: "2026-11-20T10:30:00Z",
     ...overrides,
