@@ -28,7 +28,7 @@ from tucoach_repository.tables import ensure_table
 
 FUNCTION = Path("functions/interviews.zip")
 LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))
-EVENT = Path("services/interviews/src/tucoach_interviews/events/rest_proxy_event.json")
+EVENT = Path("services/interviews/testing/tucoach_interviews_testing/events/rest_proxy_event.json")
 TABLE = "TuCoachAi-artifact"
 
 # Runs inside the bare interpreter: invokes the handler with each event, prints the results.

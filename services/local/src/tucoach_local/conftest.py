@@ -49,8 +49,7 @@ def serving(
         from tucoach_repository.dynamodb_local import local_client, local_settings  # noqa: PLC0415
         from tucoach_repository.tables import ensure_table  # noqa: PLC0415
 
-        container.settings.cache_clear()
-        container.service.cache_clear()
+        container.use(None)
         ensure_table(local_client(local_settings(endpoint, TABLE_NAME)), TABLE_NAME)
         key = RSAKey.generate_key(2048, parameters={"alg": "RS256"}, private=True, auto_kid=True)
         invoker = make_invoker(environment)
@@ -70,8 +69,7 @@ def serving(
             server.shutdown()
             server.server_close()
             invoker.close()
-            container.settings.cache_clear()
-            container.service.cache_clear()
+            container.use(None)
 
 
 def in_process(_: dict[str, str]) -> Invoker:
