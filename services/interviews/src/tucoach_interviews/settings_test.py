@@ -11,7 +11,7 @@ from tucoach_coach import (
     OpenAICompatibleSettings,
     load_bank,
 )
-from tucoach_coach.openai_stand_in import stand_in, verdict_reply
+from tucoach_coach_testing.openai_stand_in import stand_in, verdict_reply
 from tucoach_interviews.container import coach_engine
 from tucoach_interviews.settings import Settings
 from tucoach_interviews_testing import Api
