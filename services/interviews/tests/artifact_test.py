@@ -23,12 +23,11 @@ from typing import Any
 import pytest
 
 from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
-from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
 from tucoach_repository.tables import ensure_table
 
 FUNCTION = Path("functions/interviews.zip")
 LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))
-EVENT = Path("services/interviews/src/tucoach_interviews/events/rest_proxy_event.json")
+EVENT = Path("services/interviews/testing/tucoach_interviews_testing/events/rest_proxy_event.json")
 TABLE = "TuCoachAi-artifact"
 
 # Runs inside the bare interpreter: invokes the handler with each event, prints the results.
@@ -173,7 +172,7 @@ def test_the_layers_hold_the_packages_and_their_dependencies_under_python(
 
 def test_the_artifacts_answer_real_events_against_dynamodb_local(
     lambda_layout: tuple[Path, Path],
-    dynamodb_local_endpoint: str,  # noqa: F811 - the fixture imported above
+    dynamodb_local_endpoint: str,
     tmp_path: Path,
 ) -> None:
     # Given the table, and API Gateway events for the catalog, a new interview and a list

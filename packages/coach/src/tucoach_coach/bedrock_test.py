@@ -10,9 +10,9 @@ from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
 
 from tucoach_coach.bedrock import BedrockEngine, BedrockSettings
-from tucoach_coach.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_coach.prompts import FEEDBACK_TOOL_NAME, PROMPT_VERSION
 from tucoach_coach.verdict import verdict_json_schema
+from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_models import CoachEngine
 
 SETTINGS = BedrockSettings(model_id="anthropic.claude-test", region="us-east-1", timeout_seconds=2)

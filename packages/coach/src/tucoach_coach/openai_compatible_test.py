@@ -15,14 +15,17 @@ import pytest
 from pydantic import ValidationError
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_coach.openai_compatible import (
     MAX_RESPONSE_BYTES,
     OpenAICompatibleEngine,
     OpenAICompatibleSettings,
     ResponseFormat,
 )
-from tucoach_coach.openai_stand_in import (
+from tucoach_coach.prompts import JSON_SYSTEM_PROMPT, PROMPT_VERSION
+from tucoach_coach.rubric import assess
+from tucoach_coach.verdict import verdict_json_schema
+from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
+from tucoach_coach_testing.openai_stand_in import (
     COMPLETIONS_PATH,
     Reply,
     StandInServer,
@@ -32,9 +35,6 @@ from tucoach_coach.openai_stand_in import (
     stand_in,
     verdict_reply,
 )
-from tucoach_coach.prompts import JSON_SYSTEM_PROMPT, PROMPT_VERSION
-from tucoach_coach.rubric import assess
-from tucoach_coach.verdict import verdict_json_schema
 from tucoach_models import CoachEngine, Feedback
 
 MODEL = "llama3.2"

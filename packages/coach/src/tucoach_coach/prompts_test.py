@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import hashlib
 
-from tucoach_coach.llm_test_data import ANSWER, TARGET
 from tucoach_coach.prompts import (
     JSON_SYSTEM_PROMPT,
     PROMPT_VERSION,
@@ -10,6 +9,7 @@ from tucoach_coach.prompts import (
     USER_PROMPT,
     user_prompt,
 )
+from tucoach_coach_testing.llm_test_data import ANSWER, TARGET
 
 # One fingerprint per released prompt version. Editing the prompt, or the Verdict schema the
 # JSON prompt carries, changes the fingerprint: bump PROMPT_VERSION and add its fingerprint here,

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tucoach_coach.bank import BankQuestion, load_bank
-from tucoach_coach.probes import negate, shuffle
 from tucoach_coach.rubric import CONTRADICTION_DEDUCTION, RED_FLAG_DEDUCTION, Cap, assess
 from tucoach_coach.target import ScoringTarget
+from tucoach_coach_tools.probes import negate, shuffle
 from tucoach_models import Role, Seniority
 
 BANK = list(load_bank())

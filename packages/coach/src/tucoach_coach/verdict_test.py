@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from tucoach_coach.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_coach.rubric import Cap, assess
 from tucoach_coach.verdict import (
     InvalidVerdict,
@@ -17,6 +16,7 @@ from tucoach_coach.verdict import (
     parse_verdict,
     verdict_json_schema,
 )
+from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
 from tucoach_models import CoachEngine, Provenance
 
 PROVENANCE = Provenance(engine=CoachEngine.OPENAI, model="test", prompt_version="test")

@@ -4,9 +4,9 @@ import random
 import re
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.calibrate import load_cases
 from tucoach_coach.language import words
 from tucoach_coach.matching import bank_vocabulary
+from tucoach_coach_tools.calibrate import load_cases
 
 BANK = load_bank()
 MODEL = bank_vocabulary(BANK).word_order

@@ -18,7 +18,7 @@ from tucoach_models import (
     Provenance,
     QuestionKind,
 )
-from tucoach_models.strategies import interviews
+from tucoach_models_testing.strategies import interviews
 
 START = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 FEEDBACK = Feedback(

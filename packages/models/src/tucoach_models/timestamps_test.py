@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from tucoach_models import format_timestamp, parse_timestamp
-from tucoach_models.strategies import moments
+from tucoach_models_testing.strategies import moments
 
 
 @given(moments)

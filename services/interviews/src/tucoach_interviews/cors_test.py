@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from tucoach_interviews import container
-from tucoach_interviews.conftest import Api
 from tucoach_interviews.cors import cors_headers
+from tucoach_interviews_testing import Api
 
 APP = "https://app.tucoach.example"
 
@@ -21,8 +21,7 @@ def test_every_response_of_the_function_carries_them_for_the_app(
 ) -> None:
     # Given the function configured with the app's origin
     monkeypatch.setenv("CORS_ALLOW_ORIGIN", APP)
-    container.settings.cache_clear()
-    container.service.cache_clear()
+    container.use(None)
     from_app = {"Origin": APP}
     # When the app gets a success, a refusal from a route, and a refusal before routing
     replies = [

@@ -10,7 +10,9 @@ import pytest
 
 from tucoach_coach import load_bank
 from tucoach_interviews import __version__, container
-from tucoach_interviews.conftest import OTHER_USER, Api, Reply
+from tucoach_interviews_testing import OTHER_USER, Api, Reply
+from tucoach_models import InterviewSummary, Page
+from tucoach_repository import InterviewRepository
 
 START = {"role": "backend", "seniority": "junior", "question_count": 3}
 GOOD_ANSWER = (
@@ -354,14 +356,22 @@ def test_an_unknown_route_is_a_not_found_in_the_error_shape(api: Api) -> None:
     _assert_error(api.call("GET", "/nowhere"), 404, "no_such_route")
 
 
-def test_an_unexpected_failure_is_a_generic_500_without_internals(
-    api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def explode(*_: Any, **__: Any) -> None:
+class _FailingRepository(InterviewRepository):
+    def list_interviews(self, *_: object, **__: object) -> Page[InterviewSummary]:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(container.service().store, "list_interviews", explode)
+
+def test_an_unexpected_failure_is_a_generic_500_without_internals(api: Api) -> None:
+    # Given a store that fails in a way no error mapping knows
+    config = container.settings()
+    container.use(
+        container.build_service(
+            config, store=_FailingRepository(container.repository_settings(config))
+        )
+    )
+    # When a route needs it
     reply = api.call("GET", "/interviews")
+    # Then the caller gets the generic error, without the failure's text
     error = _assert_error(reply, 500, "internal_error")
     assert "secret internal detail" not in error["message"]
 

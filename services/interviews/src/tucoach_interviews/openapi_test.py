@@ -6,7 +6,7 @@ from pathlib import Path
 from tucoach_interviews.app import ROUTES, openapi_json
 
 COMMITTED = Path("docs/api/openapi.json")
-REGENERATE = "./pants run services/interviews/src/tucoach_interviews:write-openapi"
+REGENERATE = "./pants run services/interviews/tools/tucoach_interviews_tools/write_openapi.py"
 
 
 def test_the_committed_openapi_document_is_current() -> None:

@@ -11,10 +11,10 @@ from tucoach_coach import (
     OpenAICompatibleSettings,
     load_bank,
 )
-from tucoach_coach.openai_stand_in import stand_in, verdict_reply
-from tucoach_interviews.conftest import Api
+from tucoach_coach_testing.openai_stand_in import stand_in, verdict_reply
 from tucoach_interviews.container import coach_engine
 from tucoach_interviews.settings import Settings
+from tucoach_interviews_testing import Api
 from tucoach_models import CoachEngine
 
 BASE = {"TABLE_NAME": "TuCoachAi-test", "AWS_REGION": "eu-west-1"}

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tucoach_local.conftest import RunningServer
-from tucoach_local.openapi_examples import request_body
+from tucoach_local_testing.openapi_examples import request_body
+from tucoach_local_testing.serving import RunningServer
 
 DOCUMENT = json.loads(Path("docs/api/openapi.json").read_text(encoding="utf-8"))
 OPERATIONS = [

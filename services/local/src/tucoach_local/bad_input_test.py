@@ -11,8 +11,8 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from tucoach_local.conftest import RunningServer
 from tucoach_local.identity import CLIENT_ID, subject_of
+from tucoach_local_testing.serving import RunningServer
 
 EMAIL = "careful@example.com"
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tucoach_local.client import LocalClient
-from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
+from tucoach_local_testing.client import LocalClient
 
 START_TIMEOUT_SECONDS = 60
 

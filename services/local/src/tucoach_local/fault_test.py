@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from tucoach_local.client import LocalClient, Reply
-from tucoach_local.conftest import RunningServer, in_process, serving
-from tucoach_local.fault_proxy import Fault, FaultPlan, FaultProxy
+from tucoach_local_testing.client import LocalClient, Reply
+from tucoach_local_testing.fault_proxy import Fault, FaultPlan, FaultProxy
+from tucoach_local_testing.serving import RunningServer, in_process, serving
 
 ANSWER = (
     "I would check kubectl describe pod for the events, then the previous container's logs, "

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from tucoach_local.conftest import RunningServer
 from tucoach_local.server import READ_TIMEOUT_SECONDS
+from tucoach_local_testing.serving import RunningServer
 
 
 def _exchange(server: RunningServer, raw: bytes, *, wait: float = 5.0) -> bytes:

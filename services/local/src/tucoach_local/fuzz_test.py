@@ -17,7 +17,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tucoach_local.conftest import RunningServer
+from tucoach_local_testing.serving import RunningServer
 
 SCHEMA = schemathesis.openapi.from_path(Path("docs/api/openapi.json"))
 CHECKS = [

@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from tucoach_local.cli import TABLE_NAME
-from tucoach_local.client import LocalClient, Reply
-from tucoach_local.conftest import RunningServer
 from tucoach_local.identity import subject_of
+from tucoach_local_testing.client import LocalClient, Reply
+from tucoach_local_testing.serving import RunningServer
 from tucoach_repository.dynamodb_local import local_client, local_settings
 
 RACERS = 50

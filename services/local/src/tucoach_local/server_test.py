@@ -13,8 +13,8 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from tucoach_local.conftest import RunningServer
 from tucoach_local.identity import CLIENT_ID, subject_of
+from tucoach_local_testing.serving import RunningServer
 
 ANSWER = (
     "A liveness probe restarts a container that is stuck, a readiness probe takes a pod out "

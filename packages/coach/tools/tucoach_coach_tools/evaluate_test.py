@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.evaluate import (
+from tucoach_coach.offline import OfflineEngine
+from tucoach_coach_tools.evaluate import (
     HALVES,
     LabeledAnswer,
     Scored,
@@ -17,7 +18,6 @@ from tucoach_coach.evaluate import (
     score_all,
     summarise,
 )
-from tucoach_coach.offline import OfflineEngine
 
 
 def _scored(question: str, kind: str, grade: float, score: float | None) -> Scored:

@@ -1,6 +1,6 @@
 """Writes the API's OpenAPI document to docs/api/openapi.json (run from the repository root).
 
-Run: ./pants run services/interviews/src/tucoach_interviews:write-openapi
+Run: ./pants run services/interviews/tools/tucoach_interviews_tools/write_openapi.py
 openapi_test.py fails while the committed document differs from what the code generates.
 """
 

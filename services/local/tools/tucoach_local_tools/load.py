@@ -1,6 +1,6 @@
 """Load test: 50 virtual users, each doing a whole interview against the local server.
 
-Run: ./pants run services/local/src/tucoach_local:load [-- --users 50 --url http://...]
+Run: ./pants run services/local/tools/tucoach_local_tools/load.py [-- --users 50 --url http://...]
 Without --url it starts its own server (DynamoDB Local in memory, 2 function workers) and stops
 it after. Prints throughput, latency percentiles and errors, then checks that the versions
 stored equal the answers accepted. Exits 1 on any error or mismatch. Loopback only.
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from tucoach_local.client import LocalClient, Reply
+from tucoach_local_testing.client import LocalClient, Reply
 
 ANSWER = (
     "I would start from the symptoms: check the metrics and the logs, because they show where "

@@ -7,9 +7,14 @@ from collections import Counter
 import pytest
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.calibrate import CalibrationCase, CalibrationResult, load_cases, score_cases
 from tucoach_coach.rubric import assess
 from tucoach_coach.target import ScoringTarget
+from tucoach_coach_tools.calibrate import (
+    CalibrationCase,
+    CalibrationResult,
+    load_cases,
+    score_cases,
+)
 
 BANK = load_bank()
 CASES = load_cases()

@@ -1,6 +1,6 @@
 """Benchmark of the function, printed, asserting nothing (against DynamoDB Local).
 
-Run: ./pants run services/interviews/src/tucoach_interviews:bench
+Run: ./pants run services/interviews/tools/tucoach_interviews_tools/bench.py
 (with DYNAMODB_LOCAL_DIR set, as bin/test and bin/run set it)
 
 1. Import time of the handler module against importing its unavoidable dependencies alone
@@ -20,20 +20,23 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from tucoach_interviews_testing import Api
+
 RUNS = 7
 REQUESTS = 500
 TABLE = "TuCoachAi-bench"
-EVENT = Path(__file__).parent / "events" / "rest_proxy_event.json"
 
 UNAVOIDABLE = (
     "import boto3, pydantic; from aws_lambda_powertools.event_handler import APIGatewayRestResolver"
 )
 HANDLER = "import tucoach_interviews.handler"
+
+# API Gateway REST proxy events, as the function's tests make them.
+_event = Api().event
 
 
 def _import_seconds(statement: str) -> float:
@@ -64,15 +67,6 @@ def _latencies(call: Callable[[], object]) -> tuple[float, float]:
         samples.append(time.perf_counter() - start)
     samples.sort()
     return statistics.median(samples), samples[int(0.99 * (len(samples) - 1))]
-
-
-def _event(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
-    event = json.loads(EVENT.read_text())
-    event.update(httpMethod=method, path=path, resource=path, pathParameters=None)
-    event["body"] = None if body is None else json.dumps(body)
-    event["headers"] = {**event["headers"], "Content-Type": "application/json", **(headers or {})}
-    event["multiValueHeaders"] = {name: [value] for name, value in event["headers"].items()}
-    return event
 
 
 class _Context(LambdaContext):
@@ -144,23 +138,19 @@ def _latency_against_bare_route() -> None:
 def _requests_per_route() -> None:
     from tucoach_interviews import container  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+    from tucoach_repository import InterviewRepository, make_client  # noqa: PLC0415
     from tucoach_repository.request_counts import counted_requests  # noqa: PLC0415
 
-    # Count on the client the repository makes (the handler builds it at its first request).
-    clients: list[Any] = []
-    make_client = container.make_client  # type: ignore[attr-defined]
-
-    def counting_make_client(*arguments: Any, **keywords: Any) -> Any:
-        clients.append(make_client(*arguments, **keywords))
-        return clients[-1]
-
-    container.make_client = counting_make_client  # type: ignore[attr-defined]
-    container.service.cache_clear()
+    # The function's own service, over a repository whose client the benchmark can count on.
+    config = container.settings()
+    repository_settings = container.repository_settings(config)
+    client = make_client(repository_settings)
+    store = InterviewRepository(repository_settings, client=client)
+    container.use(container.build_service(config, store=store))
     context = _Context()
-    lambda_handler(_event("GET", "/catalog"), context)
 
     def call(label: str, method: str, path: str, **kwargs: Any) -> Any:
-        with counted_requests(clients[0]) as counts:
+        with counted_requests(client) as counts:
             response = lambda_handler(_event(method, path, **kwargs), context)
         print(f"  {label:<44} {response['statusCode']}  {_describe(counts)}")
         return json.loads(response["body"]) if response["body"] else None

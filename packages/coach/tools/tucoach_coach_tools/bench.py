@@ -1,6 +1,6 @@
 """Benchmark: time to score one answer and to build one report, offline.
 
-Run: ./pants run packages/coach/src/tucoach_coach:bench
+Run: ./pants run packages/coach/tools/tucoach_coach_tools/bench.py
 Prints p50 and p99 in milliseconds; asserts nothing.
 """
 

@@ -8,7 +8,7 @@ error envelope. It records every request it accepts and answers it with the next
 assessment dressed as a model's verdict, so the whole path of the OpenAI-compatible engine can be
 run without a model:
 
-    ./pants run packages/coach/src/tucoach_coach:openai-stand-in -- --port 11434
+    ./pants run packages/coach/testing/tucoach_coach_testing/openai_stand_in.py -- --port 11434
     bin/run --coach openai --openai-model stand-in
 
 What it cannot do is judge an answer: its verdicts are the test's or the rubric's, so it proves

@@ -1,6 +1,7 @@
 """Cold import from the built artifacts, with and without bytecode, printed, asserting nothing.
 
-Run: ./pants package services/interviews: && ./pants run services/interviews/tests:cold-import-bench
+Run: ./pants package services/interviews: &&
+     ./pants run services/interviews/tools/tucoach_interviews_tools/cold_import_bench.py
 (optionally `-- 50` for the number of runs per case; 30 by default)
 
 Unpacks dist/ as Lambda lays it out (the function at the task root, the layers under /opt) twice:

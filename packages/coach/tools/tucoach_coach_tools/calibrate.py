@@ -1,6 +1,6 @@
 """The calibration suite: hand-written answers of three grades to bank questions.
 
-Run: ./pants run packages/coach/src/tucoach_coach:calibrate
+Run: ./pants run packages/coach/tools/tucoach_coach_tools/calibrate.py
 Prints the numbers published in the package README; calibrate_test.py holds the rubric to them.
 """
 
@@ -35,7 +35,9 @@ class CalibrationResult:
 
 
 def load_cases() -> list[CalibrationCase]:
-    text = (resources.files("tucoach_coach") / "calibration" / "answers.toml").read_text("utf-8")
+    text = (resources.files("tucoach_coach_tools") / "calibration" / "answers.toml").read_text(
+        "utf-8"
+    )
     return [
         CalibrationCase(case["question_id"], {grade: case[grade] for grade in GRADES})
         for case in tomllib.loads(text)["cases"]

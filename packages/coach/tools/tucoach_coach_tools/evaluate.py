@@ -1,7 +1,8 @@
 """The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
 
-Run: ./pants run packages/coach/src/tucoach_coach:evaluate -- --engine offline|bedrock|openai
-     [--half dev|holdout | --set FILE] [--probes] [--json] [--min-agreement 0.85] [--max-mae 2.5]
+Run: ./pants run packages/coach/tools/tucoach_coach_tools/evaluate.py --
+     --engine offline|bedrock|openai [--half dev|holdout | --set FILE] [--probes] [--json]
+     [--min-agreement 0.85] [--max-mae 2.5]
 
 Without --set it reads one half of the strict interviewer's labeled set kept beside this module
 (`evaluation/dev.json`, the half the offline rubric was tuned on, or `evaluation/holdout.json`,
@@ -45,8 +46,8 @@ from tucoach_coach.bedrock import bedrock_engine_from_environment
 from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.openai_compatible import openai_engine_from_environment
-from tucoach_coach.probes import probes
 from tucoach_coach.target import ScoringTarget
+from tucoach_coach_tools.probes import probes
 
 # An engine by name. Adding one is a line here: a function of the parsed options.
 ENGINES: dict[str, Callable[[argparse.Namespace], FeedbackEngine]] = {
@@ -106,7 +107,7 @@ def labeled_half(half: str) -> list[LabeledAnswer]:
     if half not in HALVES:
         raise ValueError(f"no half {half!r}; the halves are {', '.join(HALVES)}")
     return parse_labeled(
-        (resources.files("tucoach_coach") / "evaluation" / f"{half}.json").read_text("utf-8"),
+        (resources.files("tucoach_coach_tools") / "evaluation" / f"{half}.json").read_text("utf-8"),
         f"evaluation/{half}.json",
     )
 

@@ -1,0 +1,1 @@
+"""Tools of the local server, run with `./pants run`; never shipped."""
