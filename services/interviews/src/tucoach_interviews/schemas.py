@@ -198,18 +198,9 @@ class InterviewSummaryView(View):
 
     @classmethod
     def of(cls, summary: InterviewSummary) -> InterviewSummaryView:
-        return cls(
-            interview_id=summary.interview_id,
-            role=summary.role,
-            seniority=summary.seniority,
-            status=summary.status,
-            version=summary.version,
-            question_count=summary.question_count,
-            answered_count=summary.answered_count,
-            overall_score=summary.overall_score,
-            created_at=summary.created_at,
-            updated_at=summary.updated_at,
-        )
+        # By attribute name: what the view does not declare (the owner, the avoided question
+        # ids) is left behind.
+        return cls.model_validate(summary, from_attributes=True)
 
 
 class InterviewList(View):
