@@ -31,7 +31,7 @@ resource "aws_cognito_user_pool" "main" {
     allow_admin_create_user_only = false
   }
 
-  # Cognito's own sender (COGNITO_DEFAULT) sends 50 emails a day per account and region, enough
+  # Cognito's own sender (COGNITO_DEFAULT) sends 50 emails a day (an AWS quota), enough
   # for dev; a verified SES identity lifts that to SES's quota:
   # https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
   email_configuration {

@@ -113,8 +113,8 @@ variable "api_stage_name" {
 
   # The web app's routes and files live beside it on one origin (frontend_hosting.tf).
   validation {
-    condition     = can(regex("^[a-z][a-z0-9_-]{0,63}$", var.api_stage_name)) && !contains(["assets", "oidc"], var.api_stage_name)
-    error_message = "api_stage_name must be a lowercase path segment (letters, digits, - or _), not one the web app uses (assets, oidc)."
+    condition     = can(regex("^[a-z][a-z0-9_-]{0,63}$", var.api_stage_name)) && !contains(["assets", "callback", "history", "interviews", "oidc"], var.api_stage_name)
+    error_message = "api_stage_name must be a lowercase path segment (letters, digits, - or _), not one of the web app's own (assets, callback, history, interviews, oidc)."
   }
 }
 
@@ -219,7 +219,7 @@ variable "api_waf_rate_limit" {
 
 variable "cognito_ses_identity_arn" {
   type        = string
-  description = "A verified Amazon SES identity (domain or address) Cognito sends its email through; empty keeps COGNITO_DEFAULT, Cognito's own sender, limited to 50 emails a day per account and region (docs/deploy.md)."
+  description = "A verified Amazon SES identity (domain or address) Cognito sends its email through; empty keeps COGNITO_DEFAULT, Cognito's own sender, limited to 50 emails a day (AWS quota; docs/deploy.md)."
   default     = ""
 
   # https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html: the identity

@@ -1,5 +1,5 @@
 # Production: the table and user pool refuse deletion (environment = "prod"), longer retention,
-# the Bedrock coach with its offline fallback (docs/adr/0002-bedrock-model.md).
+# the Bedrock coach with its offline fallback (docs/adr/0002-bedrock-model.md), a WAF on the API.
 environment                  = "prod"
 aws_region                   = "eu-west-1"
 log_retention_days           = 90

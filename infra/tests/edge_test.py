@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from terraform_plan import FRONTEND_ORIGIN, INFRA, Plan, references
+from terraform_plan import FRONTEND_ORIGIN, INFRA, Plan, make_plan, references, require_terraform
 
 LOCAL_HEADERS = Path("services/local/src/tucoach_local/headers.py")
 CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
@@ -277,6 +277,21 @@ def test_a_custom_domain_gets_its_certificate_sni_and_tls_1_2(options_plan: Plan
     # sni-only: a dedicated-IP certificate ("vip") costs $600 a month
     assert certificate["ssl_support_method"] == "sni-only"
     assert certificate["minimum_protocol_version"] == "TLSv1.2_2021"
+
+
+# https://docs.aws.amazon.com/acm/latest/userguide/acm-services.html: CloudFront uses ACM
+# certificates of us-east-1 only; any other is refused at plan, not halfway through an apply.
+def test_a_certificate_outside_us_east_1_is_refused_at_plan(tmp_path: Path) -> None:
+    require_terraform()
+    settings = (
+        "cloudfront_custom_domain=app.example.test",
+        "cloudfront_acm_certificate_arn=arn:aws:acm:eu-west-1:123456789012:certificate/0f6d2a3c-1b2e",
+    )
+
+    with pytest.raises(RuntimeError) as refused:
+        make_plan("dev", tmp_path, extra_vars=settings)
+
+    assert "an ACM certificate ARN in us-east-1" in " ".join(str(refused.value).split())
 
 
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html

@@ -164,7 +164,7 @@ def test_cognito_sends_its_own_email_unless_an_ses_identity_is_given(
     (default,) = plan.one("aws_cognito_user_pool", "main").values["email_configuration"]
     (ses,) = options_plan.one("aws_cognito_user_pool", "main").values["email_configuration"]
 
-    # Cognito's sender: 50 emails a day per account and region (docs/deploy.md)
+    # Cognito's sender: 50 emails a day (docs/deploy.md)
     assert default["email_sending_account"] == "COGNITO_DEFAULT"
     assert default["source_arn"] is None
     # https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html: with
