@@ -291,8 +291,9 @@ def check_logs_and_alarms(outputs: dict[str, Any]) -> None:
     # API Gateway's execution logs: Terraform's group, with retention, not one AWS creates later
     execution = f"API-Gateway-Execution-Logs_{outputs['rest_api_id']}/{stage_name(outputs)}"
     found = logs.describe_log_groups(logGroupNamePrefix=execution)["logGroups"]
+    names = [group["logGroupName"] for group in found]
     check(
-        [g["logGroupName"] for g in found] == [execution] and found[0].get("retentionInDays", 0) > 0,
+        names == [execution] and found[0].get("retentionInDays", 0) > 0,
         f"log group {execution} with retention",
     )
     cloudwatch = client("cloudwatch", "E2E_CLOUDWATCH_URL")

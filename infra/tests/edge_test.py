@@ -30,7 +30,7 @@ def _distribution(plan: Plan) -> dict[str, Any]:
 
 def _api_behavior(plan: Plan) -> dict[str, Any]:
     (behavior,) = _distribution(plan)["ordered_cache_behavior"]
-    return behavior
+    return dict(behavior)
 
 
 def _origins(plan: Plan) -> dict[str, dict[str, Any]]:
