@@ -159,7 +159,7 @@ resource "aws_cloudfront_distribution" "frontend" {
 
     custom_header {
       name  = local.origin_verify_header
-      value = terraform_data.api_origin_secret.output
+      value = sensitive(terraform_data.api_origin_secret.output)
     }
   }
 

@@ -33,6 +33,8 @@ resource "aws_wafv2_web_acl" "api" {
   # CloudFront adds the secret header to every request it sends to the API
   # (frontend_hosting.tf); a request without it went around CloudFront, where the viewer-IP
   # header below would be the caller's to forge.
+  # The secret is sensitive, so plans show the rules (one set) as "(sensitive value)";
+  # infra/tests/waf_test.py reads them from the plan's JSON.
   rule {
     name     = "only-through-cloudfront"
     priority = 0
@@ -45,7 +47,7 @@ resource "aws_wafv2_web_acl" "api" {
       not_statement {
         statement {
           byte_match_statement {
-            search_string         = terraform_data.api_origin_secret.output
+            search_string         = sensitive(terraform_data.api_origin_secret.output)
             positional_constraint = "EXACTLY"
             field_to_match {
               single_header {
