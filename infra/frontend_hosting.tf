@@ -262,7 +262,9 @@ locals {
   ])
 
   # One policy for the app, one for the API, which adds no-store: API Gateway's own answers
-  # (401, 429) carry it too, and nothing of the API stays in a browser or proxy cache.
+  # (401, 429) carry it too, and nothing of the API stays in a browser or proxy cache. Such a
+  # header reaches the viewer only; it does not change what CloudFront caches:
+  # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/modifying-response-headers.html
   response_headers_policies = {
     frontend = {}
     api      = { "Cache-Control" = "no-store" }

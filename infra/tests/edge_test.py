@@ -240,6 +240,34 @@ def test_the_app_and_the_api_get_the_local_servers_headers_and_hsts(plan: Plan) 
         assert f'aws_cloudfront_response_headers_policy.security["{name}"]' in refs
 
 
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html:
+# the security headers have a section of their own; each is set there, once, not again as a
+# custom header (two values for one header would leave the browser to pick).
+SECURITY_SECTION_HEADERS = {
+    "content-security-policy",
+    "strict-transport-security",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+    "x-xss-protection",
+}
+
+
+def test_no_custom_header_repeats_a_security_header(plan: Plan) -> None:
+    for policy in _policies(plan).values():
+        custom = {item["header"].lower() for item in policy["custom_headers_config"][0]["items"]}
+        assert not custom & SECURITY_SECTION_HEADERS
+
+
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
+# (CloudFront Functions: name of letters, digits, - and _, at most 64 characters; code at most
+# 10 KB)
+def test_the_functions_fit_cloudfronts_limits(plan: Plan) -> None:
+    for function in plan.resources("aws_cloudfront_function"):
+        assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", function.values["name"])
+        assert len(function.values["code"].encode()) <= 10 * 1024
+
+
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
 # (response headers policies: the Content-Security-Policy value is at most 1,783 characters)
 def test_the_csp_fits_cloudfronts_limit(plan: Plan) -> None:
