@@ -59,6 +59,12 @@ RANDOM_ID_RESOURCES = (
     f"arn:aws:cloudfront::{ACCOUNT_ID}:origin-access-control/*",
     f"arn:aws:cloudfront::{ACCOUNT_ID}:response-headers-policy/*",
     f"arn:aws:cloudfront::{ACCOUNT_ID}:cache-policy/*",
+    f"arn:aws:cloudfront::{ACCOUNT_ID}:origin-request-policy/*",
+    # API Gateway names its execution-log group after the API's id
+    f"arn:aws:logs:eu-west-1:{ACCOUNT_ID}:log-group:API-Gateway-Execution-Logs_*",
+    f"arn:aws:logs:eu-west-1:{ACCOUNT_ID}:log-group:API-Gateway-Execution-Logs_*:*",
+    "arn:aws:apigateway:eu-west-1::/restapis/*/stages/*",  # a web ACL's association
+    f"arn:aws:wafv2:eu-west-1:{ACCOUNT_ID}:regional/managedruleset/*/*",  # AWS's rule groups
     f"arn:aws:cognito-idp:eu-west-1:{ACCOUNT_ID}:userpool/*",  # with an Environment tag condition
     f"arn:aws:s3:::{STATE_BUCKET}",  # ListBucket: the state objects' names
 )

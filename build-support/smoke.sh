@@ -9,7 +9,8 @@
 #   catalog       GET /catalog answers 200 with the catalog
 #   unauthorized  a private route without a token gets 401 in the API's error shape
 #                 ({"error": {"code": "unauthorized", "message", "request_id"}}, infra/api_gateway.tf)
-#   cors          a CORS preflight from the web app's origin is allowed
+#   same_origin   the API is on the web app's origin (CloudFront routes /api/* to the stage): the
+#                 app's routes are its HTML, the API's answers JSON that no one may store
 #   headers       the web app's HTML comes with its security headers (infra/frontend_hosting.tf)
 #   signin        a user created with Cognito's admin API signs in through the smoke client
 #                 (infra/cognito_smoke.tf) and is deleted again: the first half of `interview`
@@ -30,7 +31,7 @@
 set -euo pipefail
 
 environment="${1:?usage: build-support/smoke.sh <environment>}"
-checks=",${SMOKE_CHECKS:-catalog,unauthorized,cors,headers,interview},"
+checks=",${SMOKE_CHECKS:-catalog,unauthorized,same_origin,headers,interview},"
 outputs_file="${SMOKE_OUTPUTS:-}"
 [[ -z "$outputs_file" || "$outputs_file" == /* ]] || outputs_file="$PWD/$outputs_file"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -119,25 +120,20 @@ if wanted unauthorized; then
   expect_status 401 "GET /interviews without a token"
   expect_json '.error.code == "unauthorized" and (.error.message | type) == "string" and
     (.error.request_id | length) > 0' "GET /interviews without a token: not the API's error shape"
-  [[ "$(header access-control-allow-origin)" == "$app_origin" ]] ||
-    fail "the 401 does not allow the web app's origin $app_origin (a browser could not read it)"
+  [[ "$(header cache-control)" == no-store ]] || fail "the 401 may be stored (Cache-Control '$(header cache-control)')"
   ok "GET /interviews without a token: 401 {\"error\": {\"code\": \"unauthorized\", ...}}"
 fi
 
-if wanted cors; then
-  request OPTIONS "$api_url/interviews" --header "Origin: $app_origin" \
-    --header "Access-Control-Request-Method: POST" \
-    --header "Access-Control-Request-Headers: authorization,content-type,idempotency-key"
-  expect_status 200 "CORS preflight of POST /interviews"
-  [[ "$(header access-control-allow-origin)" == "$app_origin" ]] ||
-    fail "CORS preflight: Access-Control-Allow-Origin is '$(header access-control-allow-origin)', not $app_origin"
-  [[ ",$(header access-control-allow-methods | tr -d ' ')," == *",POST,"* ]] ||
-    fail "CORS preflight: POST is not among the allowed methods"
-  allowed_headers=",$(header access-control-allow-headers | tr -d ' ' | tr '[:upper:]' '[:lower:]'),"
-  for name in authorization content-type idempotency-key; do
-    [[ "$allowed_headers" == *",$name,"* ]] || fail "CORS preflight: the header $name is not allowed"
-  done
-  ok "CORS preflight from $app_origin allowed (POST; Authorization, Content-Type, Idempotency-Key)"
+if wanted same_origin; then
+  [[ "$api_url" == "$app_origin/"* ]] || fail "the API ($api_url) is not on the web app's origin $app_origin"
+  request GET "$app_origin/interviews/smoke-deep-link"
+  expect_status 200 "an app route (CloudFront's function answers it with index.html)"
+  grep -q '<div id="root">' "$work/body" || fail "an app route does not get the app's HTML"
+  request GET "$api_url/catalog"
+  expect_status 200 "GET /catalog on the app's origin"
+  [[ "$(header content-type)" == application/json* ]] || fail "/catalog through CloudFront is $(header content-type)"
+  [[ "$(header cache-control)" == no-store ]] || fail "the API's answer may be stored (Cache-Control '$(header cache-control)')"
+  ok "the API answers on the app's origin ($api_url), uncached; app routes are the app"
 fi
 
 if wanted headers; then
@@ -153,7 +149,12 @@ if wanted headers; then
   [[ "$(header x-frame-options)" == DENY ]] || fail "X-Frame-Options is not DENY"
   [[ "$(header referrer-policy)" == strict-origin-when-cross-origin ]] ||
     fail "Referrer-Policy is '$(header referrer-policy)'"
-  ok "the web app's HTML carries HSTS, nosniff, X-Frame-Options DENY and its Referrer-Policy"
+  csp="$(header content-security-policy)"
+  [[ "$csp" == *"script-src 'self';"* && "$csp" == *"frame-ancestors 'none'"* ]] ||
+    fail "Content-Security-Policy is '$csp'"
+  [[ "$(header permissions-policy)" == *"microphone=(self)"* ]] ||
+    fail "Permissions-Policy is '$(header permissions-policy)'"
+  ok "the web app's HTML carries HSTS, its CSP, Permissions-Policy, nosniff, X-Frame-Options DENY and its Referrer-Policy"
 fi
 
 if wanted signin || wanted interview; then

@@ -1,12 +1,13 @@
 # The REST API around the routes of api_gateway_interviews.tf: its resource tree, the Cognito
-# authorizer, CORS preflight, the error shape of gateway responses, the stage with throttling
-# and JSON access logs.
+# authorizer, the error shape of gateway responses, the stage with throttling, JSON access logs
+# and its execution-log group. No CORS: browsers reach the API on the web app's own origin,
+# through CloudFront (frontend_hosting.tf); only the local server answers cross-origin requests.
 resource "aws_api_gateway_rest_api" "main" {
   name        = "${local.name}-api"
   description = "TuCoach AI API (docs/api/openapi.json)"
 
   endpoint_configuration {
-    types = ["REGIONAL"] # CloudFront serves only the web app; the API needs no edge cache
+    types = ["REGIONAL"] # CloudFront is in front already (frontend_hosting.tf); no second edge
   }
 
   lifecycle {
@@ -37,9 +38,6 @@ locals {
     { for path, resource in aws_api_gateway_resource.depth2 : path => resource.id },
     { for path, resource in aws_api_gateway_resource.depth3 : path => resource.id },
   )
-
-  # The paths that have routes, each with the methods it allows (for CORS preflight).
-  api_route_paths = { for path in distinct([for route in local.routes : route.path]) : path => sort([for route in local.routes : route.method if route.path == path]) }
 }
 
 # A resource's parent must exist before it, and for_each cannot refer to itself: one block per
@@ -76,60 +74,6 @@ resource "aws_api_gateway_authorizer" "cognito" {
   identity_source = "method.request.header.Authorization"
 }
 
-# CORS preflight, answered by API Gateway itself, for the web app's origin only.
-resource "aws_api_gateway_method" "cors" {
-  #checkov:skip=CKV_AWS_59:Browsers send CORS preflight (OPTIONS) without credentials; it is answered by a mock integration and reaches no code or data.
-  #checkov:skip=CKV2_AWS_53:A mock integration with a fixed answer; there is nothing to validate.
-  for_each = local.api_route_paths
-
-  rest_api_id   = aws_api_gateway_rest_api.main.id
-  resource_id   = local.api_resource_ids[each.key]
-  http_method   = "OPTIONS"
-  authorization = "NONE"
-}
-
-resource "aws_api_gateway_integration" "cors" {
-  for_each = local.api_route_paths
-
-  rest_api_id       = aws_api_gateway_rest_api.main.id
-  resource_id       = local.api_resource_ids[each.key]
-  http_method       = aws_api_gateway_method.cors[each.key].http_method
-  type              = "MOCK"
-  request_templates = { "application/json" = jsonencode({ statusCode = 200 }) }
-}
-
-resource "aws_api_gateway_method_response" "cors" {
-  for_each = local.api_route_paths
-
-  rest_api_id = aws_api_gateway_rest_api.main.id
-  resource_id = local.api_resource_ids[each.key]
-  http_method = aws_api_gateway_method.cors[each.key].http_method
-  status_code = "200"
-  response_parameters = {
-    "method.response.header.Access-Control-Allow-Origin"  = true
-    "method.response.header.Access-Control-Allow-Methods" = true
-    "method.response.header.Access-Control-Allow-Headers" = true
-    "method.response.header.Access-Control-Max-Age"       = true
-  }
-}
-
-resource "aws_api_gateway_integration_response" "cors" {
-  for_each = local.api_route_paths
-
-  rest_api_id = aws_api_gateway_rest_api.main.id
-  resource_id = local.api_resource_ids[each.key]
-  http_method = aws_api_gateway_method.cors[each.key].http_method
-  status_code = aws_api_gateway_method_response.cors[each.key].status_code
-  response_parameters = {
-    "method.response.header.Access-Control-Allow-Origin"  = "'${local.frontend_origin}'"
-    "method.response.header.Access-Control-Allow-Methods" = "'${join(",", concat(each.value, ["OPTIONS"]))}'"
-    "method.response.header.Access-Control-Allow-Headers" = "'Authorization,Content-Type,Idempotency-Key'"
-    "method.response.header.Access-Control-Max-Age"       = "'600'"
-  }
-
-  depends_on = [aws_api_gateway_integration.cors]
-}
-
 # Errors API Gateway answers itself (no token, throttled, unknown route) in the function's error
 # shape, so that the web app parses one shape: {"error": {"code", "message", "request_id"}}.
 locals {
@@ -153,8 +97,9 @@ resource "aws_api_gateway_gateway_response" "errors" {
   response_templates = {
     "application/json" = "{\"error\":{\"code\":\"${each.value.code}\",\"message\":$context.error.messageString,\"request_id\":\"$context.requestId\"}}"
   }
+  # As the function's own answers: nothing of the API is kept by a browser or proxy.
   response_parameters = {
-    "gatewayresponse.header.Access-Control-Allow-Origin" = "'${local.frontend_origin}'"
+    "gatewayresponse.header.Cache-Control" = "'no-store'"
   }
 }
 
@@ -168,7 +113,6 @@ resource "aws_api_gateway_deployment" "main" {
       local.api_resource_ids,
       [for integration in aws_api_gateway_integration.interviews : integration.uri],
       aws_api_gateway_authorizer.cognito.id,
-      aws_api_gateway_integration_response.cors,
       aws_api_gateway_gateway_response.errors,
     ]))
   }
@@ -181,14 +125,13 @@ resource "aws_api_gateway_deployment" "main" {
     aws_api_gateway_method.private,
     aws_api_gateway_method.public,
     aws_api_gateway_integration.interviews,
-    aws_api_gateway_integration.cors,
-    aws_api_gateway_integration_response.cors,
   ]
 }
 
 resource "aws_api_gateway_stage" "main" {
-  #checkov:skip=CKV2_AWS_29:No WAF yet: the stage's throttling and Cognito bound abuse; add a web ACL before a public launch.
+  #checkov:skip=CKV2_AWS_29:The web ACL is a choice per environment (api_waf_enabled, on in prod; waf.tf); checkov does not follow its counted association.
   #checkov:skip=CKV2_AWS_51:Clients are browsers, not services holding client certificates.
+  #checkov:skip=CKV2_AWS_77:Log4j is a Java flaw and the API is Python; AWSManagedRulesKnownBadInputsRuleSet's body rules would also block answers that quote exploit strings (an interview about Log4Shell).
   #checkov:skip=CKV_AWS_120:Responses are per user and change on every answer; caching would serve stale or foreign data.
   rest_api_id          = aws_api_gateway_rest_api.main.id
   deployment_id        = aws_api_gateway_deployment.main.id
@@ -197,28 +140,37 @@ resource "aws_api_gateway_stage" "main" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.api_access.arn
-    format = jsonencode({
-      requestId          = "$context.requestId"
-      requestTime        = "$context.requestTime"
-      ip                 = "$context.identity.sourceIp"
-      userAgent          = "$context.identity.userAgent"
-      user               = "$context.authorizer.claims.sub"
-      httpMethod         = "$context.httpMethod"
-      resourcePath       = "$context.resourcePath"
-      path               = "$context.path"
-      status             = "$context.status"
-      protocol           = "$context.protocol"
-      responseLength     = "$context.responseLength"
-      responseLatency    = "$context.responseLatency"
-      integrationLatency = "$context.integrationLatency"
-      integrationStatus  = "$context.integrationStatus"
-      errorMessage       = "$context.error.message"
-      errorResponseType  = "$context.error.responseType"
-    })
+    # Reviewed field by field in docs/telemetry.md (a test holds the two together): no body, no
+    # path (it names the interview), no IP or user agent (the source IP is CloudFront's; the
+    # WAF sees the viewer's); the Cognito sub, a pseudonym, is the one way to find an abusive
+    # account.
+    format = jsonencode(local.api_access_log_fields)
   }
 
   # Access logs need API Gateway's account-wide CloudWatch role, which infra/account/ sets once
   # per account and region (see infra/README.md): apply that stack first.
+
+  # The execution-log group exists, with its retention, before the stage can write to it.
+  depends_on = [aws_cloudwatch_log_group.api_execution]
+}
+
+locals {
+  api_access_log_fields = {
+    requestId          = "$context.requestId"
+    requestTime        = "$context.requestTime"
+    user               = "$context.authorizer.claims.sub"
+    httpMethod         = "$context.httpMethod"
+    resourcePath       = "$context.resourcePath"
+    status             = "$context.status"
+    protocol           = "$context.protocol"
+    responseLength     = "$context.responseLength"
+    responseLatency    = "$context.responseLatency"
+    integrationLatency = "$context.integrationLatency"
+    integrationStatus  = "$context.integrationStatus"
+    errorMessage       = "$context.error.message"
+    errorResponseType  = "$context.error.responseType"
+    wafResponseCode    = "$context.wafResponseCode"
+  }
 }
 
 # Throttling (rate and burst) and metrics for every method of the stage.
@@ -235,11 +187,24 @@ resource "aws_api_gateway_method_settings" "all" {
     logging_level          = "ERROR"
     data_trace_enabled     = false # would log request bodies: interview answers
   }
+
+  depends_on = [aws_cloudwatch_log_group.api_execution]
 }
 
 resource "aws_cloudwatch_log_group" "api_access" {
   #checkov:skip=CKV_AWS_158:Access logs hold no secrets and the default CloudWatch Logs encryption applies.
   #checkov:skip=CKV_AWS_338:Retention is a variable (30 days by default) to keep cost down; raise log_retention_days where a year is required.
   name              = "/aws/apigateway/${local.name}-api/access"
+  retention_in_days = var.log_retention_days
+}
+
+# API Gateway's execution logs (logging_level above): it creates this group itself, with no
+# retention, unless it exists first. The name is AWS's, not ours:
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html ("API Gateway
+# creates a log group ... API-Gateway-Execution-Logs_{rest-api-id}/{stage_name}").
+resource "aws_cloudwatch_log_group" "api_execution" {
+  #checkov:skip=CKV_AWS_158:Execution logs at ERROR level hold no secrets; the default CloudWatch Logs encryption applies.
+  #checkov:skip=CKV_AWS_338:Retention is a variable (30 days by default) to keep cost down; raise log_retention_days where a year is required.
+  name              = "API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.main.id}/${var.api_stage_name}"
   retention_in_days = var.log_retention_days
 }

@@ -30,6 +30,15 @@ resource "aws_cognito_user_pool" "main" {
   admin_create_user_config {
     allow_admin_create_user_only = false
   }
+
+  # Cognito's own sender (COGNITO_DEFAULT) sends 50 emails a day (an AWS quota), enough
+  # for dev; a verified SES identity lifts that to SES's quota:
+  # https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
+  email_configuration {
+    email_sending_account = var.cognito_ses_identity_arn != "" ? "DEVELOPER" : "COGNITO_DEFAULT"
+    source_arn            = var.cognito_ses_identity_arn != "" ? var.cognito_ses_identity_arn : null
+    from_email_address    = var.cognito_ses_identity_arn != "" && var.cognito_email_from != "" ? var.cognito_email_from : null
+  }
 }
 
 resource "aws_cognito_user_pool_domain" "main" {

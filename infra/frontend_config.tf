@@ -12,7 +12,8 @@ resource "aws_s3_object" "frontend_config" {
   bucket = aws_s3_bucket.frontend.id
   key    = "config.json"
   content = jsonencode({
-    apiBaseUrl    = aws_api_gateway_stage.main.invoke_url
+    # Relative: the API is on the app's own origin (frontend_hosting.tf), so no CORS.
+    apiBaseUrl    = local.api_base_path
     oidcAuthority = local.cognito_issuer_url
     oidcClientId  = aws_cognito_user_pool_client.web.id
     # Cognito's discovery document has no end_session_endpoint: its hosted UI logs out with the

@@ -89,32 +89,78 @@ resource "aws_cloudfront_origin_access_control" "frontend" {
   signing_protocol                  = "sigv4"
 }
 
+# AWS's managed policies, by their documented fixed ids (a data source would need an API call at
+# plan time):
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
 locals {
-  # AWS's managed CachingOptimized policy, by its documented fixed id (a data source would need
-  # an API call at plan time).
   cloudfront_caching_optimized_policy_id = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-  frontend_origin_id                     = "frontend-bucket"
+  cloudfront_caching_disabled_policy_id  = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  # Every viewer header, cookie and query string but Host: API Gateway answers 403 to a request
+  # whose Host is not its own. "All viewer headers" is also the only way an origin request policy
+  # forwards Authorization (it cannot be named alone):
+  # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-401-unauthorized.html
+  cloudfront_all_viewer_except_host_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+
+  frontend_origin_id = "frontend-bucket"
+  api_origin_id      = "api"
+  # The regional endpoint of the REST API; the stage is the first segment of the path, so
+  # CloudFront forwards /<stage>/... unchanged (no origin path, no rewriting).
+  api_origin_domain = "${aws_api_gateway_rest_api.main.id}.execute-api.${var.aws_region}.amazonaws.com"
+  # The header CloudFront's function sets to the viewer's IP, which the WAF's rate limit counts
+  # (waf.tf); and the one CloudFront adds on every request to the API, which the WAF requires.
+  viewer_ip_header     = "x-tucoach-viewer-ip"
+  origin_verify_header = "x-tucoach-origin-verify"
+}
+
+# A secret only CloudFront sends to the API (an origin custom header), so the WAF can refuse
+# requests that bypass CloudFront and its viewer-IP header. Generated once and kept in the state;
+# rotate with `terraform apply -replace=terraform_data.api_origin_secret`.
+resource "terraform_data" "api_origin_secret" {
+  input = uuid()
+
+  lifecycle {
+    ignore_changes = [input]
+  }
 }
 
 resource "aws_cloudfront_distribution" "frontend" {
-  #checkov:skip=CKV_AWS_68:No WAF yet on static assets; the API has throttling and Cognito. Add a web ACL before a public launch.
-  #checkov:skip=CKV2_AWS_47:No WAF yet (see CKV_AWS_68); the bucket serves static files only, no Java, no Log4j.
+  #checkov:skip=CKV_AWS_68:The WAF sits on the API stage (waf.tf), where requests cost money; the static app is served from cache.
+  #checkov:skip=CKV2_AWS_47:See CKV_AWS_68: the web ACL with AWS's common rules is on the API stage; the bucket serves static files only, no Java, no Log4j.
   #checkov:skip=CKV_AWS_86:Access logging needs a log bucket with ACLs; left for the launch checklist (docs/deploy.md).
-  #checkov:skip=CKV_AWS_174:The default *.cloudfront.net certificate fixes the minimum TLS version; a custom domain with its own certificate sets TLSv1.2_2021.
-  #checkov:skip=CKV2_AWS_42:Served on the default *.cloudfront.net domain until a custom domain is chosen.
-  #checkov:skip=CKV2_AWS_32:The policy below is attached (one(...frontend[*].id)); checkov does not follow it through the count that lets the emulator run leave it out.
+  #checkov:skip=CKV_AWS_174:TLSv1.2_2021 is set whenever a certificate of ours is (cloudfront_acm_certificate_arn); on *.cloudfront.net AWS fixes the policy at TLSv1, whatever is asked (infra/tests/edge_test.py).
+  #checkov:skip=CKV2_AWS_42:A custom certificate is an option (cloudfront_custom_domain, cloudfront_acm_certificate_arn); without a domain the default *.cloudfront.net one is the only one possible.
+  #checkov:skip=CKV2_AWS_32:The policies below are attached (try(...security[...].id)); checkov does not follow them through the for_each that lets the emulator run leave them out.
   #checkov:skip=CKV_AWS_374:The app is offered worldwide; there is no country to block.
-  #checkov:skip=CKV_AWS_310:One origin: the bucket is regional and highly available; no failover origin exists.
+  #checkov:skip=CKV_AWS_310:Two origins with different content (the app's bucket, the API); neither has a failover copy to point a group at.
   enabled             = true
-  comment             = "TuCoach AI web app (${var.environment})"
+  comment             = "TuCoach AI web app and API (${var.environment})"
   default_root_object = "index.html"
   price_class         = var.cloudfront_price_class
   http_version        = "http2and3"
+  aliases             = var.cloudfront_custom_domain != "" ? [var.cloudfront_custom_domain] : []
 
   origin {
     origin_id                = local.frontend_origin_id
     domain_name              = aws_s3_bucket.frontend.bucket_regional_domain_name
     origin_access_control_id = aws_cloudfront_origin_access_control.frontend.id
+  }
+
+  origin {
+    origin_id   = local.api_origin_id
+    domain_name = local.api_origin_domain
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+
+    custom_header {
+      name  = local.origin_verify_header
+      value = sensitive(terraform_data.api_origin_secret.output)
+    }
   }
 
   default_cache_behavior {
@@ -124,19 +170,40 @@ resource "aws_cloudfront_distribution" "frontend" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = local.cloudfront_caching_optimized_policy_id
-    response_headers_policy_id = one(aws_cloudfront_response_headers_policy.frontend[*].id)
+    response_headers_policy_id = try(aws_cloudfront_response_headers_policy.security["frontend"].id, null)
+
+    # The app's own routes (e.g. /interviews/<id>) are index.html. Not custom error responses:
+    # those apply to every origin of a distribution, and would turn the API's 403 and 404 into
+    # the app's page with a 200.
+    dynamic "function_association" {
+      for_each = aws_cloudfront_function.app_routes[*].arn
+      content {
+        event_type   = "viewer-request"
+        function_arn = function_association.value
+      }
+    }
   }
 
-  # A single-page app: unknown paths are the app's own routes, so they get index.html.
-  custom_error_response {
-    error_code         = 403
-    response_code      = 200
-    response_page_path = "/index.html"
-  }
-  custom_error_response {
-    error_code         = 404
-    response_code      = 200
-    response_page_path = "/index.html"
+  # The API on the app's origin: nothing cached, every method, the viewer's headers (with
+  # Authorization) and query strings forwarded.
+  ordered_cache_behavior {
+    path_pattern               = "${local.api_base_path}/*"
+    target_origin_id           = local.api_origin_id
+    viewer_protocol_policy     = "https-only" # a redirect would turn a POST into a GET
+    allowed_methods            = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = false # CachingDisabled turns compression off anyway
+    cache_policy_id            = local.cloudfront_caching_disabled_policy_id
+    origin_request_policy_id   = local.cloudfront_all_viewer_except_host_policy_id
+    response_headers_policy_id = try(aws_cloudfront_response_headers_policy.security["api"].id, null)
+
+    dynamic "function_association" {
+      for_each = aws_cloudfront_function.viewer_ip[*].arn
+      content {
+        event_type   = "viewer-request"
+        function_arn = function_association.value
+      }
+    }
   }
 
   restrictions {
@@ -145,19 +212,83 @@ resource "aws_cloudfront_distribution" "frontend" {
     }
   }
 
+  # On *.cloudfront.net AWS applies TLSv1 whatever is asked (and Terraform would show a diff
+  # forever); with a certificate of ours, TLS 1.2 at least:
+  # https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
   viewer_certificate {
-    cloudfront_default_certificate = true
+    cloudfront_default_certificate = var.cloudfront_acm_certificate_arn == ""
+    acm_certificate_arn            = var.cloudfront_acm_certificate_arn != "" ? var.cloudfront_acm_certificate_arn : null
+    ssl_support_method             = var.cloudfront_acm_certificate_arn != "" ? "sni-only" : null
+    minimum_protocol_version       = var.cloudfront_acm_certificate_arn != "" ? "TLSv1.2_2021" : "TLSv1"
   }
 }
 
-# Security headers on every response of the web app.
-resource "aws_cloudfront_response_headers_policy" "frontend" {
-  count = var.frontend_security_headers ? 1 : 0
+resource "aws_cloudfront_function" "app_routes" {
+  count = var.cloudfront_edge_features ? 1 : 0
 
-  name    = "${local.name}-frontend-security-headers"
-  comment = "TuCoach AI web app security headers"
+  name    = "${local.name}-app-routes"
+  runtime = "cloudfront-js-2.0"
+  comment = "The web app's routes are index.html"
+  code    = file("${path.module}/cloudfront/app_routes.js")
+  publish = true
+}
+
+resource "aws_cloudfront_function" "viewer_ip" {
+  count = var.cloudfront_edge_features ? 1 : 0
+
+  name    = "${local.name}-viewer-ip"
+  runtime = "cloudfront-js-2.0"
+  comment = "The viewer's IP in ${local.viewer_ip_header}, for the API's WAF"
+  code    = templatefile("${path.module}/cloudfront/viewer_ip.js", { header = local.viewer_ip_header })
+  publish = true
+}
+
+locals {
+  # The local server's policy (services/local/src/tucoach_local/headers.py) with the identity
+  # provider added where the browser talks to it: discovery at the issuer, tokens at the hosted
+  # UI. Sign-in and sign-out are navigations, which CSP does not restrict.
+  cognito_issuer_origin = "https://cognito-idp.${var.aws_region}.amazonaws.com"
+  content_security_policy = join("; ", [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self' ${local.cognito_issuer_origin} ${local.cognito_hosted_ui_url}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ])
+
+  # One policy for the app, one for the API, which adds no-store: API Gateway's own answers
+  # (401, 429) carry it too, and nothing of the API stays in a browser or proxy cache. Such a
+  # header reaches the viewer only; it does not change what CloudFront caches:
+  # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/modifying-response-headers.html
+  response_headers_policies = {
+    frontend = {}
+    api      = { "Cache-Control" = "no-store" }
+  }
+}
+
+moved {
+  from = aws_cloudfront_response_headers_policy.frontend[0]
+  to   = aws_cloudfront_response_headers_policy.security["frontend"]
+}
+
+# The same security headers as the local server's, and HSTS, on every response of the app and
+# the API.
+resource "aws_cloudfront_response_headers_policy" "security" {
+  for_each = var.cloudfront_edge_features ? local.response_headers_policies : {}
+
+  name    = "${local.name}-${each.key}-security-headers"
+  comment = "TuCoach AI ${each.key}: security headers (frontend_hosting.tf)"
 
   security_headers_config {
+    content_security_policy {
+      content_security_policy = local.content_security_policy
+      override                = true
+    }
     strict_transport_security {
       access_control_max_age_sec = 31536000
       include_subdomains         = true
@@ -174,6 +305,21 @@ resource "aws_cloudfront_response_headers_policy" "frontend" {
     referrer_policy {
       referrer_policy = "strict-origin-when-cross-origin"
       override        = true
+    }
+  }
+
+  custom_headers_config {
+    dynamic "items" {
+      for_each = merge({
+        # Dictation needs the microphone, on this origin only; nothing needs the rest.
+        "Permissions-Policy"         = "microphone=(self), camera=(), geolocation=(), payment=(), usb=()"
+        "Cross-Origin-Opener-Policy" = "same-origin"
+      }, each.value)
+      content {
+        header   = items.key
+        value    = items.value
+        override = true
+      }
     }
   }
 }

@@ -31,9 +31,7 @@ resource "aws_lambda_function" "interviews" {
         POWERTOOLS_METRICS_NAMESPACE = "TuCoachAi"
         DAILY_INTERVIEW_LIMIT        = tostring(var.daily_interview_limit)
         DAILY_ANSWER_LIMIT           = tostring(var.daily_answer_limit)
-        # For the function's own CORS headers on proxy responses (API Gateway adds them only to
-        # preflight and gateway responses).
-        CORS_ALLOW_ORIGIN = local.frontend_origin
+        # No CORS_ALLOW_ORIGIN: the app calls the API on its own origin (frontend_hosting.tf).
       },
       local.bedrock_enabled ? {
         # The coach passes it to Converse as modelId: an inference profile id is accepted there.

@@ -26,8 +26,16 @@ locals {
   # Where the built artifacts are: `./pants package ::` writes them to dist/ at stable paths.
   artifacts_dir = var.artifacts_dir != "" ? var.artifacts_dir : "${path.module}/../dist"
 
-  # The web app's origin: an explicit one (a custom domain) or the CloudFront distribution's.
-  frontend_origin = var.frontend_origin != "" ? var.frontend_origin : "https://${aws_cloudfront_distribution.frontend.domain_name}"
+  # The web app's origin: an explicit one, the custom domain, or the CloudFront distribution's.
+  frontend_origin = (
+    var.frontend_origin != "" ? var.frontend_origin :
+    var.cloudfront_custom_domain != "" ? "https://${var.cloudfront_custom_domain}" :
+    "https://${aws_cloudfront_distribution.frontend.domain_name}"
+  )
+
+  # The API on the web app's origin: CloudFront sends /<stage>/* to the stage as it is
+  # (frontend_hosting.tf), so the app calls it with a relative base and no CORS.
+  api_base_path = "/${var.api_stage_name}"
 
   # Where Cognito sends the browser after sign-in and sign-out: one file read by this stack, the
   # web app's build (frontend/vite.config.ts) and the local sign-in (services/local), so the

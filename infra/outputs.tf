@@ -1,5 +1,10 @@
 output "api_url" {
-  description = "Base URL of the API stage (append /catalog, /interviews, ...)."
+  description = "Base URL of the API as browsers reach it, on the web app's origin through CloudFront (append /catalog, /interviews, ...)."
+  value       = "${local.frontend_origin}${local.api_base_path}"
+}
+
+output "api_stage_url" {
+  description = "The stage's own URL; with the WAF on (api_waf_enabled) it refuses every request that did not come through CloudFront."
   value       = aws_api_gateway_stage.main.invoke_url
 }
 

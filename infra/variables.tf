@@ -130,8 +130,14 @@ variable "daily_answer_limit" {
 
 variable "api_stage_name" {
   type        = string
-  description = "API Gateway stage name, the first segment of the API's URL path."
-  default     = "v1"
+  description = "API Gateway stage name: the first segment of the API's path, on the stage's own URL and on the web app's origin, where CloudFront routes /<stage>/* to the stage unchanged (so the app calls /api/...; infra/README.md, \"Same origin\")."
+  default     = "api"
+
+  # The web app's routes and files live beside it on one origin (frontend_hosting.tf).
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_-]{0,63}$", var.api_stage_name)) && !contains(["assets", "callback", "history", "interviews", "oidc"], var.api_stage_name)
+    error_message = "api_stage_name must be a lowercase path segment (letters, digits, - or _), not one of the web app's own (assets, callback, history, interviews, oidc)."
+  }
 }
 
 variable "api_throttling_rate_limit" {
@@ -148,7 +154,7 @@ variable "api_throttling_burst_limit" {
 
 variable "frontend_origin" {
   type        = string
-  description = "Origin (scheme://host) of the web app, the only one CORS allows; empty means the CloudFront distribution's."
+  description = "Origin (scheme://host) of the web app, where Cognito sends the browser back; empty means https://<cloudfront_custom_domain>, else the CloudFront distribution's."
   default     = ""
 
   # Cognito refuses callback URLs over plain HTTP except http://localhost (CreateUserPoolClient).
@@ -175,10 +181,81 @@ variable "cognito_extra_app_origins" {
   }
 }
 
-variable "frontend_security_headers" {
+variable "cloudfront_edge_features" {
   type        = bool
-  description = "Attach a response headers policy (HSTS, nosniff, frame and referrer policies) to the web app; false only where CloudFront's policies are not available (local emulators)."
+  description = "Attach the response headers policies (CSP, HSTS, ...) and the CloudFront Functions (the app's routes, the viewer's IP for the WAF); false only on an emulator without those APIs (moto: no response headers policies, no PublishFunction)."
   default     = true
+}
+
+variable "cloudfront_custom_domain" {
+  type        = string
+  description = "A domain name of yours for the web app (e.g. app.example.com); empty serves it on the distribution's *.cloudfront.net name. Needs cloudfront_acm_certificate_arn; point a DNS alias (CNAME or Route 53 alias) at the distribution's domain_name."
+  default     = ""
+
+  validation {
+    condition     = var.cloudfront_custom_domain == "" || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.cloudfront_custom_domain))
+    error_message = "cloudfront_custom_domain must be a lowercase host name without scheme or path, e.g. app.example.com."
+  }
+}
+
+variable "cloudfront_acm_certificate_arn" {
+  type        = string
+  description = "ACM certificate for cloudfront_custom_domain; CloudFront reads certificates from us-east-1 only, whatever aws_region is. Set both or neither."
+  default     = ""
+
+  # https://docs.aws.amazon.com/acm/latest/userguide/acm-services.html: "To use an ACM certificate
+  # with CloudFront, you must request or import the certificate in the US East (N. Virginia) region."
+  validation {
+    condition     = var.cloudfront_acm_certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$", var.cloudfront_acm_certificate_arn))
+    error_message = "cloudfront_acm_certificate_arn must be an ACM certificate ARN in us-east-1: CloudFront uses certificates from that region only."
+  }
+
+  validation {
+    condition     = (var.cloudfront_acm_certificate_arn == "") == (var.cloudfront_custom_domain == "")
+    error_message = "cloudfront_acm_certificate_arn and cloudfront_custom_domain go together: set both or neither."
+  }
+}
+
+variable "api_waf_enabled" {
+  type        = bool
+  description = "Put an AWS WAF web ACL on the API stage (a rate limit per viewer IP, AWS's common rule set, only CloudFront's requests); about $5 a month for the ACL, $1 per rule and $0.60 per million requests (infra/README.md, \"WAF\")."
+  default     = false
+
+  validation {
+    condition     = !var.api_waf_enabled || var.cloudfront_edge_features
+    error_message = "api_waf_enabled needs cloudfront_edge_features: the rate limit counts the viewer IP that CloudFront's function forwards."
+  }
+}
+
+variable "api_waf_rate_limit" {
+  type        = number
+  description = "Requests one viewer IP may send to the API in any 5 minutes before the WAF blocks it (a 10-question interview takes ~30)."
+  default     = 600
+
+  # https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html: Limit 10 to 2,000,000,000.
+  validation {
+    condition     = var.api_waf_rate_limit >= 10 && var.api_waf_rate_limit <= 2000000000
+    error_message = "api_waf_rate_limit must be 10 to 2,000,000,000 (AWS WAF's bounds for a rate-based rule)."
+  }
+}
+
+variable "cognito_ses_identity_arn" {
+  type        = string
+  description = "A verified Amazon SES identity (domain or address) Cognito sends its email through; empty keeps COGNITO_DEFAULT, Cognito's own sender, limited to 50 emails a day (AWS quota; docs/deploy.md)."
+  default     = ""
+
+  # https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html: the identity
+  # must be verified in SES, in a Region Cognito may use for the pool (usually the pool's own).
+  validation {
+    condition     = var.cognito_ses_identity_arn == "" || can(regex("^arn:aws[a-z-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+$", var.cognito_ses_identity_arn))
+    error_message = "cognito_ses_identity_arn must be an SES identity ARN: arn:aws:ses:<region>:<account>:identity/<domain or address>."
+  }
+}
+
+variable "cognito_email_from" {
+  type        = string
+  description = "Sender shown on Cognito's email when it goes through SES, e.g. \"TuCoach AI <no-reply@example.com>\"; empty uses the SES identity's own address."
+  default     = ""
 }
 
 variable "cloudfront_price_class" {

@@ -218,6 +218,11 @@ def check_cognito(outputs: dict[str, Any]) -> str:
     return str(pool_arn)
 
 
+def stage_name(outputs: dict[str, Any]) -> str:
+    """The API's stage: the last segment of its URL (infra/outputs.tf, api_stage_url)."""
+    return str(outputs["api_stage_url"]).rstrip("/").rsplit("/", 1)[1]
+
+
 def check_api(
     outputs: dict[str, Any], routes: dict[str, bool], function: dict[str, Any], pool_arn: str
 ) -> None:
@@ -253,7 +258,7 @@ def check_api(
             integration["type"] == "AWS_PROXY" and function["FunctionArn"] in integration["uri"],
             f"{key} -> the function (proxy)",
         )
-    stage = apigateway.get_stage(restApiId=api_id, stageName="v1")
+    stage = apigateway.get_stage(restApiId=api_id, stageName=stage_name(outputs))
     settings = stage.get("methodSettings", {}).get("*/*", {})
     check(
         settings.get("throttlingRateLimit", 0) > 0 and settings.get("throttlingBurstLimit", 0) > 0,
@@ -283,6 +288,14 @@ def check_logs_and_alarms(outputs: dict[str, Any]) -> None:
             name in groups and groups[name].get("retentionInDays", 0) > 0,
             f"log group {name} with retention",
         )
+    # API Gateway's execution logs: Terraform's group, with retention, not one AWS creates later
+    execution = f"API-Gateway-Execution-Logs_{outputs['rest_api_id']}/{stage_name(outputs)}"
+    found = logs.describe_log_groups(logGroupNamePrefix=execution)["logGroups"]
+    names = [group["logGroupName"] for group in found]
+    check(
+        names == [execution] and found[0].get("retentionInDays", 0) > 0,
+        f"log group {execution} with retention",
+    )
     cloudwatch = client("cloudwatch", "E2E_CLOUDWATCH_URL")
     alarms = {
         a["AlarmName"].removeprefix("tucoach-e2e-"): a
@@ -334,7 +347,8 @@ def check_requests(outputs: dict[str, Any]) -> None:
     """Requests through API Gateway -> Lambda -> DynamoDB, where Lambda can run code"""
     api_id = outputs["rest_api_id"]
     if os.environ.get("E2E_WITH_DOCKER") == "1":
-        url = f"{os.environ['E2E_APIGATEWAY_URL']}/restapis/{api_id}/v1/_user_request_/catalog"
+        stage = stage_name(outputs)
+        url = f"{os.environ['E2E_APIGATEWAY_URL']}/restapis/{api_id}/{stage}/_user_request_/catalog"
         with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (our emulator)
             body = json.loads(response.read())
         check(

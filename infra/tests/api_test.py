@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from terraform_plan import FRONTEND_ORIGIN, Plan, references
+from terraform_plan import Plan, references
 
 OPENAPI = Path("docs/api/openapi.json")
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
@@ -104,7 +104,7 @@ def test_the_stage_writes_json_access_logs_and_traces(plan: Plan) -> None:
     assert stage["xray_tracing_enabled"] is True
 
 
-def test_gateway_errors_have_the_apis_error_shape(plan: Plan) -> None:
+def test_gateway_errors_have_the_apis_error_shape_and_are_never_stored(plan: Plan) -> None:
     responses = {r.index: r.values for r in plan.resources("aws_api_gateway_gateway_response")}
 
     assert {"DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED"} <= set(responses)
@@ -119,26 +119,23 @@ def test_gateway_errors_have_the_apis_error_shape(plan: Plan) -> None:
         assert set(body["error"]) == {"code", "message", "request_id"}
         assert re.fullmatch(r"[a-z_]+", body["error"]["code"])
         assert body["error"]["request_id"] == "req-1"
-        origin = response["response_parameters"][
-            "gatewayresponse.header.Access-Control-Allow-Origin"
-        ]
-        assert origin == f"'{FRONTEND_ORIGIN}'"
+        # As the function's answers: no browser or proxy keeps them
+        assert response["response_parameters"] == {
+            "gatewayresponse.header.Cache-Control": "'no-store'"
+        }
 
 
-def test_cors_preflight_allows_only_the_web_apps_origin_and_the_routes_methods(plan: Plan) -> None:
-    responses = {
-        r.index: r.values for r in plan.resources("aws_api_gateway_integration_response", "cors")
-    }
-    routes = _openapi_routes()
+def test_the_api_answers_no_cross_origin_request(plan: Plan) -> None:
+    # Given the app calls the API on its own origin (CloudFront, edge_test.py)
+    methods = plan.resources("aws_api_gateway_method")
+    function = plan.one("aws_lambda_function", "interviews").values
+    gateway_headers = [
+        name
+        for r in plan.resources("aws_api_gateway_gateway_response")
+        for name in r.values["response_parameters"] or {}
+    ]
 
-    assert set(responses) == {key.split(" ")[1] for key in routes}
-    for path, response in responses.items():
-        allowed = response["response_parameters"][
-            "method.response.header.Access-Control-Allow-Methods"
-        ]
-        expected = {key.split(" ")[0] for key in routes if key.split(" ")[1] == path} | {"OPTIONS"}
-        assert set(allowed.strip("'").split(",")) == expected
-        origin = response["response_parameters"][
-            "method.response.header.Access-Control-Allow-Origin"
-        ]
-        assert origin == f"'{FRONTEND_ORIGIN}'"
+    # Then there is no preflight route, no CORS header and no origin for the function to allow
+    assert not [m for m in methods if m.values["http_method"] == "OPTIONS"]
+    assert not [name for name in gateway_headers if "access-control" in name.lower()]
+    assert "CORS_ALLOW_ORIGIN" not in function["environment"][0]["variables"]

@@ -58,9 +58,10 @@ def test_config_json_points_the_app_at_this_stacks_api_and_sign_in(plan: Plan) -
         plan.configuration("aws_s3_object", "frontend_config")["expressions"]["content"]
     )
 
-    # Then the API is this stack's stage, sign-in its user pool's web client, and sign-out lands
-    # on the app's signed-out URL (the one that client allows)
-    assert "aws_api_gateway_stage.main.invoke_url" in content
+    # Then the API is this stack's stage on the app's own origin (a relative path, edge_test.py),
+    # sign-in its user pool's web client, and sign-out lands on the app's signed-out URL (the
+    # one that client allows)
+    assert "local.api_base_path" in content
     assert "aws_cognito_user_pool_client.web.id" in content
     assert "local.cognito_issuer_url" in content
     assert "local.cognito_hosted_ui_url" in content

@@ -47,7 +47,11 @@ def test_function_gets_the_daily_quotas_as_whole_numbers(plan: Plan) -> None:
 
 
 def test_log_groups_have_a_retention(plan: Plan) -> None:
-    groups = {r.values["name"]: r.values for r in plan.resources("aws_cloudwatch_log_group")}
+    # (the execution-log group's name holds the API's id, unknown until applied)
+    groups = {
+        r.values.get("name", r.address): r.values
+        for r in plan.resources("aws_cloudwatch_log_group")
+    }
 
     assert f"/aws/lambda/tucoach-{plan.environment}-interviews" in groups
     assert all(group["retention_in_days"] > 0 for group in groups.values())

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,9 +148,14 @@ def require_terraform() -> None:
     pytest.skip(reason)
 
 
-def make_plan(environment: str | None, workdir: Path, stack: Path = INFRA) -> Plan:
-    """Plans a copy of a stack in workdir: infra/ for environments/<environment>.tfvars, or
-    infra/account/ (environment None)."""
+def make_plan(
+    environment: str | None,
+    workdir: Path,
+    stack: Path = INFRA,
+    extra_vars: Sequence[str] = (),
+) -> Plan:
+    """Plans a copy of a stack in workdir: infra/ for environments/<environment>.tfvars (with
+    `name=value` settings on top), or infra/account/ (environment None)."""
     binary = terraform()
     if binary is None:
         raise RuntimeError("terraform is not on PATH")
@@ -199,7 +204,7 @@ def make_plan(environment: str | None, workdir: Path, stack: Path = INFRA) -> Pl
         ]
         if environment
         else []
-    )
+    ) + [f"-var={setting}" for setting in extra_vars]
     run(*init)
     run(
         binary,
