@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from pydantic import ValidationError
 
 from tucoach_models import (
@@ -140,6 +140,7 @@ def test_a_criterion_cannot_score_above_its_maximum() -> None:
         CriterionScore(criterion="coverage", score=5, max_score=4)
 
 
+@settings(deadline=None)  # examples, not their speed: CI machines are shared
 @given(interviews())
 def test_every_generated_interview_revalidates_from_its_json(interview: Interview) -> None:
     assert Interview.model_validate_json(interview.model_dump_json()) == interview

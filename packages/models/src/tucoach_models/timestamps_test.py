@@ -3,12 +3,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from tucoach_models import format_timestamp, parse_timestamp
 from tucoach_models_testing.strategies import moments
 
 
+@settings(deadline=None)  # examples, not their speed: CI machines are shared
 @given(moments)
 def test_formatting_then_parsing_gives_the_same_moment(moment: datetime) -> None:
     text = format_timestamp(moment)

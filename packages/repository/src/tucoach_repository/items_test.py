@@ -17,7 +17,7 @@ from tucoach_models import (
     Seniority,
     format_timestamp,
 )
-from tucoach_models.strategies import interviews
+from tucoach_models_testing.strategies import interviews
 from tucoach_repository.items import (
     RecordType,
     interview_from_item,
@@ -39,7 +39,7 @@ def _contains_float(value: Any) -> bool:
     return False
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(interviews())
 def test_an_interview_survives_the_round_trip_through_its_item(interview: Interview) -> None:
     # Given any valid interview version
@@ -49,7 +49,7 @@ def test_an_interview_survives_the_round_trip_through_its_item(interview: Interv
     assert interview_from_item(item) == interview
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(interviews())
 def test_the_item_has_the_keys_and_attributes_of_the_table_format(interview: Interview) -> None:
     # Given any valid interview version
@@ -65,7 +65,7 @@ def test_the_item_has_the_keys_and_attributes_of_the_table_format(interview: Int
     assert not _contains_float(item)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(interviews())
 def test_an_item_read_from_json_text_maps_the_same(interview: Interview) -> None:
     # Given an item as it would come back through JSON (e.g. from the local database's dump)
@@ -212,7 +212,7 @@ def test_the_partition_key_parses_back_into_its_identifiers() -> None:
     assert parse_interview_partition_key(key) == ("4f1c-user", "01J-interview")
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(interviews())
 def test_the_summary_read_from_an_item_is_the_interviews_summary(interview: Interview) -> None:
     # Given an interview stored as an item
