@@ -25,6 +25,10 @@ import pytest
 from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
 from tucoach_repository.tables import ensure_table
 
+# A test module of its own folder (a conftest.py here would be a second top-level `conftest`
+# module beside infra/tests' for mypy).
+pytest_plugins = ["tucoach_repository.fixtures"]
+
 FUNCTION = Path("functions/interviews.zip")
 LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))
 EVENT = Path("services/interviews/testing/tucoach_interviews_testing/events/rest_proxy_event.json")
