@@ -35,8 +35,8 @@ CONFIG = SchemathesisConfig.from_str(
     """
 )
 SCHEMA = schemathesis.openapi.from_path(Path("docs/api/openapi.json"), config=CONFIG)
-EXAMPLES_PER_OPERATION = 150
-WALKS = 60
+EXAMPLES_PER_OPERATION = 130
+WALKS = 25
 STEPS_PER_WALK = 25
 MIN_CASES = 2_000
 _cases = {"single": 0}
