@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from tucoach_interviews.app import QUERY_PARAMETERS, ROUTES, openapi_json
 

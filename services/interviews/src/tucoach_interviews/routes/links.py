@@ -22,6 +22,13 @@ def _link(operation_id: str, interview_id: str, description: str, body: Link | N
     return link
 
 
+def _versions_and_deletion(interview_id: str) -> dict[str, Link]:
+    return {
+        "ListVersions": _link("listVersions", interview_id, "The interview's versions."),
+        "DeleteInterview": _link("deleteInterview", interview_id, "Delete the interview."),
+    }
+
+
 def from_interview(pointer: str = "") -> dict[str, Link]:
     """Links from a response with an interview at `pointer` ("" for the whole body)."""
     interview_id = f"$response.body#{pointer}/interview_id"
@@ -38,8 +45,7 @@ def from_interview(pointer: str = "") -> dict[str, Link]:
             "skipFollowUp", interview_id, "Skip the question now asked (a follow-up).", step
         ),
         "FinishInterview": _link("completeInterview", interview_id, "Finish the interview."),
-        "ListVersions": _link("listVersions", interview_id, "The interview's versions."),
-        "DeleteInterview": _link("deleteInterview", interview_id, "Delete the interview."),
+        **_versions_and_deletion(interview_id),
     }
 
 
@@ -48,8 +54,7 @@ def from_report() -> dict[str, Link]:
     return {
         "GetReport": _link("getReport", PATH_ID, "The report, read again."),
         "RateFeedback": _link("rateFeedback", PATH_ID, "Rate the coach's feedback."),
-        "ListVersions": _link("listVersions", PATH_ID, "The interview's versions."),
-        "DeleteInterview": _link("deleteInterview", PATH_ID, "Delete the interview."),
+        **_versions_and_deletion(PATH_ID),
     }
 
 
@@ -57,8 +62,7 @@ def from_rating() -> dict[str, Link]:
     interview_id = "$response.body#/interview_id"
     return {
         "GetReport": _link("getReport", interview_id, "The report that was rated."),
-        "ListVersions": _link("listVersions", interview_id, "The interview's versions."),
-        "DeleteInterview": _link("deleteInterview", interview_id, "Delete the interview."),
+        **_versions_and_deletion(interview_id),
     }
 
 
