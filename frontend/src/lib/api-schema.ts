@@ -12,11 +12,11 @@ export interface paths {
             cookie?: never;
         };
         /** An interview, latest version */
-        get: operations["get_interview_interviews__interview_id__get"];
+        get: operations["getInterview"];
         put?: never;
         post?: never;
         /** Delete an interview */
-        delete: operations["delete_interview_interviews__interview_id__delete"];
+        delete: operations["deleteInterview"];
         options?: never;
         head?: never;
         patch?: never;
@@ -30,7 +30,7 @@ export interface paths {
             cookie?: never;
         };
         /** An interview's versions */
-        get: operations["list_versions_interviews__interview_id__versions_get"];
+        get: operations["listVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,7 +49,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer the current question */
-        post: operations["submit_answer_interviews__interview_id__answers_post"];
+        post: operations["submitAnswer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -66,7 +66,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Skip the current follow-up question */
-        post: operations["skip_follow_up_interviews__interview_id__skip_post"];
+        post: operations["skipFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -83,7 +83,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Finish: get the report */
-        post: operations["complete_interview_interviews__interview_id__complete_post"];
+        post: operations["completeInterview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -98,7 +98,7 @@ export interface paths {
             cookie?: never;
         };
         /** The report */
-        get: operations["get_report_interviews__interview_id__report_get"];
+        get: operations["getReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -117,7 +117,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rate the coach's feedback on an interview */
-        post: operations["rate_feedback_interviews__interview_id__rating_post"];
+        post: operations["rateFeedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,10 +132,10 @@ export interface paths {
             cookie?: never;
         };
         /** My interviews, newest first */
-        get: operations["list_interviews_interviews_get"];
+        get: operations["listInterviews"];
         put?: never;
         /** Start an interview */
-        post: operations["create_interview_interviews_post"];
+        post: operations["createInterview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -150,7 +150,7 @@ export interface paths {
             cookie?: never;
         };
         /** Roles, seniorities, topics, question counts */
-        get: operations["get_catalog_catalog_get"];
+        get: operations["getCatalog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -665,7 +665,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_interview_interviews__interview_id__get: {
+    getInterview: {
         parameters: {
             query?: never;
             header?: never;
@@ -732,7 +732,7 @@ export interface operations {
             };
         };
     };
-    delete_interview_interviews__interview_id__delete: {
+    deleteInterview: {
         parameters: {
             query?: never;
             header?: never;
@@ -799,13 +799,13 @@ export interface operations {
             };
         };
     };
-    list_versions_interviews__interview_id__versions_get: {
+    listVersions: {
         parameters: {
             query?: {
                 /** @description Items per page, 1-100. */
                 limit?: number;
                 /** @description From the previous page's next_token. */
-                next_token?: string | null;
+                next_token?: string;
             };
             header?: never;
             path: {
@@ -880,12 +880,12 @@ export interface operations {
             };
         };
     };
-    submit_answer_interviews__interview_id__answers_post: {
+    submitAnswer: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Any unique string (e.g. a UUID); a retry with the same key and body returns the first response and changes nothing. */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 interview_id: string;
@@ -999,7 +999,7 @@ export interface operations {
             };
         };
     };
-    skip_follow_up_interviews__interview_id__skip_post: {
+    skipFollowUp: {
         parameters: {
             query?: never;
             header?: never;
@@ -1106,7 +1106,7 @@ export interface operations {
             };
         };
     };
-    complete_interview_interviews__interview_id__complete_post: {
+    completeInterview: {
         parameters: {
             query?: never;
             header?: never;
@@ -1182,7 +1182,7 @@ export interface operations {
             };
         };
     };
-    get_report_interviews__interview_id__report_get: {
+    getReport: {
         parameters: {
             query?: never;
             header?: never;
@@ -1258,7 +1258,7 @@ export interface operations {
             };
         };
     };
-    rate_feedback_interviews__interview_id__rating_post: {
+    rateFeedback: {
         parameters: {
             query?: never;
             header?: never;
@@ -1356,13 +1356,13 @@ export interface operations {
             };
         };
     };
-    list_interviews_interviews_get: {
+    listInterviews: {
         parameters: {
             query?: {
                 /** @description Items per page, 1-100. */
                 limit?: number;
                 /** @description From the previous page's next_token. */
-                next_token?: string | null;
+                next_token?: string;
             };
             header?: never;
             path?: never;
@@ -1426,7 +1426,7 @@ export interface operations {
             };
         };
     };
-    create_interview_interviews_post: {
+    createInterview: {
         parameters: {
             query?: never;
             header?: never;
@@ -1522,7 +1522,7 @@ export interface operations {
             };
         };
     };
-    get_catalog_catalog_get: {
+    getCatalog: {
         parameters: {
             query?: never;
             header?: never;

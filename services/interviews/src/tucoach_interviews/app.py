@@ -75,6 +75,23 @@ def _common_headers(request_headers: Mapping[str, str] | None) -> dict[str, str]
     return {VERSION_HEADER: __version__, "Cache-Control": "no-store", **cors}
 
 
+def refuse_unknown_query_parameters(
+    resolver: APIGatewayRestResolver, next_middleware: NextMiddleware
+) -> Response[object]:
+    """A query parameter the route does not take is a 422, as an unknown body field is: what
+    the OpenAPI lists is what is accepted, and a misspelt `limt=5` is not silently ignored."""
+    event = resolver.current_event
+    unknown = sorted(set(event.query_string_parameters or {}) - query_parameters(event.path))
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": "Not a parameter of this route", "type": "extra"}
+                for name in unknown
+            ]
+        )
+    return next_middleware(resolver)
+
+
 def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """Checks the body's size, type and syntax, then routes. Powertools validates a body before any
     middleware runs, so these checks come first, and their errors take the one error shape."""
@@ -140,7 +157,7 @@ def _check_body(event: dict[str, Any]) -> None:
         raise JsonTooDeep from None
 
 
-app.use(middlewares=[add_common_headers])
+app.use(middlewares=[add_common_headers, refuse_unknown_query_parameters])
 app.include_router(interviews.router)
 app.include_router(catalog.router)
 
@@ -191,16 +208,30 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "/interviews/<interview_id>/report": ("GET",),
     "/interviews/<interview_id>/rating": ("POST",),
 }
+# The query parameters of the routes that take any (the lists); openapi_test checks this too.
+QUERY_PARAMETERS: dict[str, frozenset[str]] = {
+    "/interviews": frozenset({"limit", "next_token"}),
+    "/interviews/<interview_id>/versions": frozenset({"limit", "next_token"}),
+}
 _ROUTE_PATTERNS = tuple(
-    (re.compile("^" + re.sub(r"<[a-z_]+>", "[^/]+", path) + "$"), methods)
-    for path, methods in ROUTES.items()
+    (re.compile("^" + re.sub(r"<[a-z_]+>", "[^/]+", path) + "$"), path) for path in ROUTES
 )
+
+
+def _route(path: str) -> str | None:
+    return next((route for pattern, route in _ROUTE_PATTERNS if pattern.match(path)), None)
 
 
 def allowed_methods(path: str) -> tuple[str, ...]:
     """The methods a known path answers; () if the path is unknown. (CORS preflights never
     reach the function: API Gateway answers them.)"""
-    return next((methods for pattern, methods in _ROUTE_PATTERNS if pattern.match(path)), ())
+    route = _route(path)
+    return ROUTES[route] if route else ()
+
+
+def query_parameters(path: str) -> frozenset[str]:
+    """The query parameters a known path takes (any method); none for the others."""
+    return QUERY_PARAMETERS.get(_route(path) or "", frozenset())
 
 
 def openapi_json() -> str:
@@ -212,7 +243,7 @@ def openapi_json() -> str:
         Server,
     )
 
-    return app.get_openapi_json_schema(
+    document = app.get_openapi_schema(
         title=TITLE,
         version=__version__,
         description=DESCRIPTION,
@@ -225,4 +256,19 @@ def openapi_json() -> str:
             )
         },
         security=[{COGNITO: []}],
-    )
+    ).model_dump(mode="json", by_alias=True, exclude_none=True)
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", ()):
+                parameter["schema"] = _without_null(parameter["schema"])
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A query or header parameter's schema without the `null` that `str | None` adds: such a
+    parameter is left out when it has no value, and "null" in a URL or header is just text."""
+    branches = [branch for branch in schema.get("anyOf", ()) if branch != {"type": "null"}]
+    if len(branches) != 1:
+        return schema
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**branches[0], **rest}

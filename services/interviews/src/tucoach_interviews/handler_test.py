@@ -391,18 +391,45 @@ def test_media_types_are_case_insensitive(api: Api, content_type: str) -> None:
     ("path", "body", "field"),
     [
         ("/interviews", START | {"question_count": "5"}, "question_count"),
-        ("/interviews", START | {"question_count": 5.0}, "question_count"),
+        ("/interviews", START | {"question_count": 5.5}, "question_count"),
         ("/interviews", START | {"question_count": True}, "question_count"),
     ],
 )
 def test_numbers_must_be_sent_as_numbers(
     api: Api, path: str, body: dict[str, Any], field: str
 ) -> None:
-    # Given a field the OpenAPI types as an integer, sent as text, a float or a boolean
+    # Given a field the OpenAPI types as an integer, sent as text, a fraction or a boolean
     # When the request is sent
     error = _assert_error(api.call("POST", path, body=body), 422, "validation_failed")
     # Then it is refused, naming the field, rather than coerced
     assert field in error["message"]
+
+
+def test_an_integer_may_be_written_with_a_zero_fraction(api: Api) -> None:
+    # Given 4.0 for an integer: JSON Schema 2020-12, the OpenAPI's dialect, calls it an integer
+    # When an interview is started with it
+    reply = api.call("POST", "/interviews", body=START | {"question_count": 4.0})
+    # Then it is accepted as the integer 4
+    assert reply.status == 201, reply.body
+    assert reply.body["progress"]["question_count"] == 4
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "unknown"),
+    [
+        ("/interviews", {"limt": "5"}, "limt"),
+        ("/interviews", {"limit": "5", "debug": "1"}, "debug"),
+        ("/catalog", {"role": "backend"}, "role"),
+    ],
+)
+def test_a_query_parameter_the_route_does_not_take_is_refused(
+    api: Api, path: str, query: dict[str, str], unknown: str
+) -> None:
+    # Given a query parameter the OpenAPI does not list for the route (a typo, an extra)
+    # When the request is sent
+    error = _assert_error(api.call("GET", path, query=query), 422, "validation_failed")
+    # Then it is refused, naming that parameter only, rather than ignored
+    assert [field["field"] for field in error["details"]["fields"]] == [f"query.{unknown}"]
 
 
 @pytest.mark.parametrize("helpful", [0, 1, "true", None])

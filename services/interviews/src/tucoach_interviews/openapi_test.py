@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from tucoach_interviews.app import ROUTES, openapi_json
+from tucoach_interviews.app import QUERY_PARAMETERS, ROUTES, openapi_json
 
 COMMITTED = Path("docs/api/openapi.json")
 REGENERATE = "./pants run services/interviews/tools/tucoach_interviews_tools/write_openapi.py"
@@ -59,3 +60,85 @@ def test_the_method_table_behind_405_answers_matches_the_routes() -> None:
     }
     # Then both name the same paths and methods
     assert table == documented
+
+
+def _operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        operation["operationId"]: operation
+        for operations in document["paths"].values()
+        for operation in operations.values()
+    }
+
+
+def test_links_walk_a_whole_interview() -> None:
+    # Given the generated document's operations and the links of their success responses
+    operations = _operations(json.loads(openapi_json()))
+    follows = {
+        (source, link["operationId"])
+        for source, operation in operations.items()
+        for response in operation["responses"].values()
+        for link in response.get("links", {}).values()
+    }
+    # Then an interview can be walked from start to deletion, and found gone after it
+    walk = [
+        ("createInterview", "submitAnswer"),
+        ("submitAnswer", "submitAnswer"),
+        ("submitAnswer", "skipFollowUp"),
+        ("skipFollowUp", "submitAnswer"),
+        ("submitAnswer", "completeInterview"),
+        ("completeInterview", "getReport"),
+        ("getReport", "rateFeedback"),
+        ("rateFeedback", "listVersions"),
+        ("rateFeedback", "deleteInterview"),
+        ("deleteInterview", "getInterview"),
+    ]
+    assert set(walk) <= follows
+
+
+def test_every_link_names_an_operation_and_its_parameters() -> None:
+    # Given every link of the generated document
+    operations = _operations(json.loads(openapi_json()))
+    for source, operation in operations.items():
+        for response in operation["responses"].values():
+            for name, link in response.get("links", {}).items():
+                # Then it names a documented operation, sets only that operation's path
+                # parameters, and a body only for an operation that takes one
+                target = operations[link["operationId"]]
+                declared = {f"{p['in']}.{p['name']}" for p in target.get("parameters", ())}
+                assert set(link["parameters"]) <= declared, (source, name)
+                assert "requestBody" not in link or "requestBody" in target, (source, name)
+
+
+def test_no_query_or_header_parameter_is_documented_as_null() -> None:
+    # Given the generated document's query and header parameters
+    paths = json.loads(openapi_json())["paths"]
+    parameters = [
+        parameter
+        for operations in paths.values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", ())
+    ]
+    # Then none offers null: a parameter without a value is left out, and "null" is just text
+    assert parameters
+    assert all("null" not in json.dumps(parameter["schema"]) for parameter in parameters)
+
+
+def test_the_query_parameter_table_matches_the_routes() -> None:
+    # Given the query parameters of each path in the generated document
+    paths = json.loads(openapi_json())["paths"]
+    documented = {
+        path: {
+            parameter["name"]
+            for operation in operations.values()
+            for parameter in operation.get("parameters", ())
+            if parameter["in"] == "query"
+        }
+        for path, operations in paths.items()
+    }
+    # When the table that refuses other query parameters is written in the document's syntax
+    table = {
+        path.replace("<interview_id>", "{interview_id}"): set(names)
+        for path, names in QUERY_PARAMETERS.items()
+    }
+    # Then it names exactly the paths that take query parameters, and the same names
+    assert table == {path: names for path, names in documented.items() if names}

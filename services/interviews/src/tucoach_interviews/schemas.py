@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -54,6 +55,20 @@ def _has_visible_character(text: str) -> str:
     return text
 
 
+def _integral_number(value: object) -> object:
+    """5.0 as 5: JSON has one number type, and the OpenAPI's JSON Schema (2020-12) calls any
+    number without a fraction an integer. Anything else goes to the strict check unchanged."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# After an integer's type and bounds (so they stay in the OpenAPI): an integer as JSON Schema
+# means it, 5 and 5.0, never "5", 5.5 or true.
+WHOLE_NUMBER = BeforeValidator(_integral_number)
+Version = Annotated[StrictInt, Field(ge=1), WHOLE_NUMBER]
+
+
 class Request(BaseModel):
     """A request body: unknown fields are refused, and numbers, booleans and strings must be
     sent as such (no "5" for 5, no 0 for false): what the OpenAPI says is what is accepted."""
@@ -68,10 +83,10 @@ class View(BaseModel):
 class CreateInterviewRequest(Request):
     role: Role
     seniority: Seniority
-    question_count: StrictInt = Field(
+    question_count: Annotated[
+        StrictInt, Field(ge=MIN_QUESTIONS, le=MAX_QUESTIONS), WHOLE_NUMBER
+    ] = Field(
         default=DEFAULT_QUESTIONS,
-        ge=MIN_QUESTIONS,
-        le=MAX_QUESTIONS,
         description="How many main questions to ask; follow-ups come on top.",
     )
 
@@ -87,9 +102,8 @@ class AnswerRequest(Request):
         ),
         AfterValidator(_has_visible_character),
     ]
-    expected_version: StrictInt | None = Field(
+    expected_version: Version | None = Field(
         default=None,
-        ge=1,
         description="The interview version the answer was written against; a newer one gives 409.",
     )
 
@@ -98,9 +112,8 @@ class SkipRequest(Request):
     question_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)] = Field(
         description="The follow-up question being skipped (it must be the one waiting)."
     )
-    expected_version: StrictInt | None = Field(
+    expected_version: Version | None = Field(
         default=None,
-        ge=1,
         description="The interview version the skip was decided on; a newer one gives 409.",
     )
 

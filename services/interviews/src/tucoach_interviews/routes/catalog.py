@@ -13,6 +13,7 @@ router = Router()
 
 @router.get(
     "/catalog",
+    operation_id="getCatalog",
     tags=["catalog"],
     summary="Roles, seniorities, topics, question counts",
     security=[{}],  # public: the one route without the Cognito authorizer

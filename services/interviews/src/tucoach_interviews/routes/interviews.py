@@ -11,6 +11,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 
 from tucoach_interviews.container import service
 from tucoach_interviews.observability import metrics
+from tucoach_interviews.routes import links
 from tucoach_interviews.routes.caller import caller
 from tucoach_interviews.routes.responses import responses
 from tucoach_interviews.schemas import (
@@ -51,6 +52,7 @@ STEP_ERRORS = (400, 401, 404, 409, 413, 415, 503)
 
 @router.post(
     "/interviews",
+    operation_id="createInterview",
     tags=["interviews"],
     summary="Start an interview",
     responses=responses(
@@ -58,6 +60,7 @@ STEP_ERRORS = (400, 401, 404, 409, 413, 415, 503)
         InterviewView,
         "The new interview, with its first question.",
         *(400, 401, 413, 415, 429, 503),
+        links=links.from_interview(),
     ),
 )
 def create_interview(body: CreateInterviewRequest) -> Response[InterviewView]:
@@ -68,6 +71,7 @@ def create_interview(body: CreateInterviewRequest) -> Response[InterviewView]:
 
 @router.get(
     "/interviews",
+    operation_id="listInterviews",
     tags=["interviews"],
     summary="My interviews, newest first",
     responses=responses(200, InterviewList, "A page of my interviews.", 400, 401, 503),
@@ -80,9 +84,16 @@ def list_interviews(
 
 @router.get(
     "/interviews/<interview_id>",
+    operation_id="getInterview",
     tags=["interviews"],
     summary="An interview, latest version",
-    responses=responses(200, InterviewView, "The interview's latest version.", 401, 404, 503),
+    responses=responses(
+        200,
+        InterviewView,
+        "The interview's latest version.",
+        *(401, 404, 503),
+        links=links.from_interview(),
+    ),
 )
 def get_interview(interview_id: InterviewIdPath) -> InterviewView:
     return service().get(caller(router), interview_id)
@@ -90,6 +101,7 @@ def get_interview(interview_id: InterviewIdPath) -> InterviewView:
 
 @router.get(
     "/interviews/<interview_id>/versions",
+    operation_id="listVersions",
     tags=["interviews"],
     summary="An interview's versions",
     responses=responses(
@@ -104,6 +116,7 @@ def list_versions(
 
 @router.post(
     "/interviews/<interview_id>/answers",
+    operation_id="submitAnswer",
     tags=["interviews"],
     summary="Answer the current question",
     responses=responses(
@@ -112,6 +125,7 @@ def list_versions(
         "Feedback on the answer, and the follow-up or next question.",
         *STEP_ERRORS,
         429,
+        links=links.from_interview("/interview"),
     ),
 )
 def submit_answer(
@@ -130,6 +144,7 @@ def submit_answer(
 
 @router.post(
     "/interviews/<interview_id>/skip",
+    operation_id="skipFollowUp",
     tags=["interviews"],
     summary="Skip the current follow-up question",
     responses=responses(
@@ -137,6 +152,7 @@ def submit_answer(
         AnswerResponse,
         "The follow-up recorded as skipped (not scored), and the next question.",
         *STEP_ERRORS,
+        links=links.from_interview("/interview"),
     ),
 )
 def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerResponse:
@@ -147,9 +163,12 @@ def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerRe
 
 @router.post(
     "/interviews/<interview_id>/complete",
+    operation_id="completeInterview",
     tags=["interviews"],
     summary="Finish: get the report",
-    responses=responses(200, Report, "The interview's report.", 401, 404, 409, 503),
+    responses=responses(
+        200, Report, "The interview's report.", 401, 404, 409, 503, links=links.from_report()
+    ),
 )
 def complete_interview(interview_id: InterviewIdPath) -> Report:
     report = service().complete(caller(router), interview_id)
@@ -159,9 +178,12 @@ def complete_interview(interview_id: InterviewIdPath) -> Report:
 
 @router.get(
     "/interviews/<interview_id>/report",
+    operation_id="getReport",
     tags=["interviews"],
     summary="The report",
-    responses=responses(200, Report, "The interview's report.", 401, 404, 409, 503),
+    responses=responses(
+        200, Report, "The interview's report.", 401, 404, 409, 503, links=links.from_report()
+    ),
 )
 def get_report(interview_id: InterviewIdPath) -> Report:
     return service().report(caller(router), interview_id)
@@ -169,9 +191,16 @@ def get_report(interview_id: InterviewIdPath) -> Report:
 
 @router.post(
     "/interviews/<interview_id>/rating",
+    operation_id="rateFeedback",
     tags=["interviews"],
     summary="Rate the coach's feedback on an interview",
-    responses=responses(201, RatingView, "The rating, stored.", 400, 401, 404, 413, 415, 503),
+    responses=responses(
+        201,
+        RatingView,
+        "The rating, stored.",
+        *(400, 401, 404, 413, 415, 503),
+        links=links.from_rating(),
+    ),
 )
 def rate_feedback(interview_id: InterviewIdPath, body: RatingRequest) -> Response[RatingView]:
     view = service().rate(caller(router), interview_id, body)
@@ -180,10 +209,15 @@ def rate_feedback(interview_id: InterviewIdPath, body: RatingRequest) -> Respons
 
 @router.delete(
     "/interviews/<interview_id>",
+    operation_id="deleteInterview",
     tags=["interviews"],
     summary="Delete an interview",
     responses=responses(
-        200, Deleted, "The interview and all its versions are gone.", 401, 404, 503
+        200,
+        Deleted,
+        "The interview and all its versions are gone.",
+        *(401, 404, 503),
+        links=links.from_deletion(),
     ),
 )
 def delete_interview(interview_id: InterviewIdPath) -> Deleted:

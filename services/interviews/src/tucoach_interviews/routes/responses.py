@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from pydantic import BaseModel
 
@@ -26,13 +28,20 @@ _DESCRIPTIONS = {
 
 
 def responses(
-    success: int, model: type[BaseModel], description: str, *statuses: int
+    success: int,
+    model: type[BaseModel],
+    description: str,
+    *statuses: int,
+    links: dict[str, Any] | None = None,
 ) -> dict[int, OpenAPIResponse]:
-    """The route's success response and its error responses. Every route can answer 422 (a
-    parameter Powertools validates) and 500; Powertools would document its own 422 shape."""
+    """The route's success response (with the links to what can follow it) and its error
+    responses. Every route can answer 422 (a parameter Powertools validates) and 500;
+    Powertools would document its own 422 shape."""
     documented: dict[int, OpenAPIResponse] = {
         success: {"description": description, "content": {JSON: {"model": model}}}
     }
+    if links:
+        documented[success]["links"] = links
     for status in sorted({*statuses, 422, 500}):
         documented[status] = {
             "description": _DESCRIPTIONS[status],
