@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from tucoach_repository import backoff
 from tucoach_repository.errors import InterviewNotFound, busy, translated_errors
-from tucoach_repository.schema import PARTITION_KEY, SORT_KEY
+from tucoach_repository.schema import (
+    PARTITION_KEY,
+    SORT_KEY,
+    SUMMARY_SORT_KEY,
+    VERSION_SORT_KEYS,
+)
 from tucoach_repository.table import Table, interview_key, rating_key
 
 if TYPE_CHECKING:
@@ -20,17 +25,25 @@ BATCH_ATTEMPTS = 8
 
 
 def delete(table: Table, user_id: str, interview_id: str) -> int:
-    """Deletes every item of an interview and every rating of it; returns how many went. The
-    latest version goes last, so an interrupted delete leaves the interview as it was listed,
-    and deleting again finishes the job."""
-    versions = keys_of(table, interview_key(user_id, interview_id))
-    if not versions:
+    """Deletes every item of an interview (versions, summary, idempotency records) and every
+    rating of it; returns how many went. The item the list shows (the summary, or the latest
+    version of an interview stored before summaries) goes last, so an interrupted delete leaves
+    the interview listed as it was, and deleting again finishes the job."""
+    items = keys_of(table, interview_key(user_id, interview_id))
+    if not items:
         raise InterviewNotFound(interview_id)
     ratings = keys_of(table, rating_key(user_id, interview_id))
-    *earlier_versions, latest_version = versions
-    _delete_items(table, [*ratings, *earlier_versions])
-    _delete_items(table, [latest_version])
-    return len(versions) + len(ratings)
+    listed = _listed(items)
+    _delete_items(table, [*ratings, *(key for key in items if key is not listed)])
+    _delete_items(table, [listed])
+    return len(items) + len(ratings)
+
+
+def _listed(keys: list[AttributeValues]) -> AttributeValues:
+    summaries = [key for key in keys if key[SORT_KEY].get("S") == SUMMARY_SORT_KEY]
+    first, last = VERSION_SORT_KEYS
+    versions = [key for key in keys if first <= key[SORT_KEY].get("S", "") <= last]
+    return (summaries or versions or keys)[-1]
 
 
 def keys_of(table: Table, partition_key: str) -> list[AttributeValues]:

@@ -85,7 +85,7 @@ def test_throttling_that_outlasts_botocores_retries_is_unavailable(
 
 def test_throttling_of_a_write_is_unavailable(stubbed: tuple[InterviewRepository, Stubber]) -> None:
     repository, stubber = stubbed
-    stubber.add_client_error("put_item", service_error_code="ThrottlingException")
+    stubber.add_client_error("transact_write_items", service_error_code="ThrottlingException")
     with pytest.raises(RepositoryUnavailable):
         repository.create(FIRST)
 
@@ -96,7 +96,7 @@ def test_an_unexpected_error_is_unavailable_and_logged_in_detail(
     # Given a failure the repository has no meaning for
     repository, stubber = stubbed
     stubber.add_client_error(
-        "get_item",
+        "query",
         service_error_code="ResourceNotFoundException",
         service_message="Requested resource not found: Table: TuCoachAi-test not found",
     )

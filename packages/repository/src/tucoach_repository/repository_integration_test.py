@@ -147,7 +147,8 @@ def test_the_size_guard_refuses_an_oversize_version_and_writes_nothing(
     with pytest.raises(ItemTooLarge):
         repository.append_version(first, next_version(first, feedback=oversized_feedback()))
     table = dynamodb_local_settings.table_name
-    assert item_count(dynamodb_local_client, table, "USER#user-1#INTERVIEW#interview-1") == 1
+    # version 1 and the summary, nothing more
+    assert item_count(dynamodb_local_client, table, "USER#user-1#INTERVIEW#interview-1") == 2
     assert repository.get_latest("user-1", "interview-1") == first
     # And the interview can still move on
     repository.append_version(first, next_version(first))
@@ -175,8 +176,8 @@ def test_delete_leaves_nothing_behind(
             )
         )
     repository.create(new_interview(interview_id="interview-2"))
-    # When it is deleted
-    assert repository.delete("user-1", "interview-1") == 63
+    # When it is deleted (60 versions, the summary, 3 ratings)
+    assert repository.delete("user-1", "interview-1") == 64
     # Then neither of its partitions holds an item, nor the index an entry
     client, settings = dynamodb_local_client, dynamodb_local_settings
     assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0
@@ -221,7 +222,7 @@ def test_conditions_and_request_counts_hold_on_the_real_engine(
     with counted_requests(client) as listing:
         repository.list_interviews("user-1", 10)
     assert (create, append, latest, listing) == (
-        {"PutItem": 1},
+        {"TransactWriteItems": 1},
         {"TransactWriteItems": 1},
         {"Query": 1},
         {"Query": 1},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 from datetime import UTC, datetime, timedelta
 
 from tucoach_models import (
@@ -71,5 +73,9 @@ def next_version(
 
 
 def oversized_feedback() -> Feedback:
-    """Feedback so long that an interview holding it passes DynamoDB's 400 KB item limit."""
-    return FEEDBACK.model_copy(update={"covered_points": ("x" * 10_000,) * 45})
+    """Feedback so long that an interview holding it passes DynamoDB's 400 KB item limit, even
+    compressed: 600,000 characters drawn at random (seeded) from 94, which no compression
+    squeezes below 6.5 bits each."""
+    draw = random.Random(0)  # noqa: S311 - reproducible test data, not cryptography
+    points = tuple("".join(draw.choices(string.printable[:94], k=10_000)) for _ in range(60))
+    return FEEDBACK.model_copy(update={"covered_points": points})

@@ -1,4 +1,12 @@
-"""Writing an interview: its first version, and each version after it."""
+"""Writing an interview: its first version, and each version after it.
+
+Every write is one transaction over the interview's summary item and the new version's item:
+the summary item (what lists show, with the index keys) is put on condition that it still shows
+the version appended to, which is the optimistic-concurrency guard, and the new version is put
+beside the others, so appending never rewrites a version. An interview stored before summary
+items existed has none: its first append moves the index keys from its latest version to a new
+summary item in the same transaction (`_adopt`).
+"""
 
 from __future__ import annotations
 
@@ -6,78 +14,123 @@ from typing import TYPE_CHECKING
 
 from tucoach_models import IdempotencyRecord, Interview, format_timestamp
 from tucoach_repository.attribute_values import AttributeValues, to_attribute_values
-from tucoach_repository.errors import (
-    CONDITIONAL_CHECK_FAILED,
-    InterviewAlreadyExists,
-    InterviewNotFound,
-    VersionConflict,
-    translated_errors,
-)
+from tucoach_repository.errors import InterviewAlreadyExists, InterviewNotFound, VersionConflict
 from tucoach_repository.idempotency import idempotency_write
-from tucoach_repository.items import interview_to_item
+from tucoach_repository.items import interview_to_item, step_to_item, summary_to_item
 from tucoach_repository.schema import (
     PARTITION_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
     interview_partition_key,
-    user_interviews_partition_key,
-    user_interviews_sort_key,
 )
 from tucoach_repository.sizing import ensure_fits
 from tucoach_repository.table import Table, item_key
 from tucoach_repository.transactions import Reason, Write, transact
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tucoach_models import TuCoachError
 
-PREVIOUS_VERSION_WRITE = "previous version"
+SUMMARY_WRITE = "summary"
 NEW_VERSION_WRITE = "new version"
+PREVIOUS_VERSION_WRITE = "previous version"
+
+
+class _Unsummarised(InterviewNotFound):
+    """No summary item: the interview does not exist, or was stored before summary items."""
 
 
 def create(table: Table, interview: Interview) -> None:
-    """Stores the first version of a new interview (one PutItem).
-
-    The put is conditional on its key being free, so a create sent twice (a retry) is
-    InterviewAlreadyExists. Interview ids are generated unique, which is what keeps two
-    interviews apart; the condition cannot see other items of the partition.
-    """
+    """Stores the first version of a new interview, whole, and its summary item (one
+    TransactWriteItems). Both are conditional on their keys being free, so a create sent twice
+    (a retry) is InterviewAlreadyExists. Interview ids are generated unique, which is what keeps
+    two interviews apart."""
     if interview.version != 1:
         raise ValueError(f"a new interview starts at version 1, not {interview.version}")
-    item = _latest_version_item(interview)
-    refused = {CONDITIONAL_CHECK_FAILED: lambda _: InterviewAlreadyExists(interview.interview_id)}
-    with translated_errors("PutItem", refused):
-        table.client.put_item(
-            TableName=table.name,
-            Item=item,
-            ConditionExpression="attribute_not_exists(#partition_key)",
-            ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
-        )
+
+    def exists(_: Reason) -> TuCoachError:
+        return InterviewAlreadyExists(interview.interview_id)
+
+    transact(
+        table,
+        [
+            _put_new(table, SUMMARY_WRITE, summary_to_item(interview), exists),
+            _put_new(table, NEW_VERSION_WRITE, interview_to_item(interview), exists),
+        ],
+    )
 
 
 def append_version(
     table: Table, previous: Interview, new: Interview, idempotency: IdempotencyRecord | None
 ) -> None:
-    """Stores `new` as the version after `previous`, if `previous` is still the latest.
+    """Stores `new` as the version after `previous` (as read), if `previous` is still the latest.
 
-    One TransactWriteItems: the previous version loses the index attributes (only if it still
-    has them, i.e. is still the latest) and the new version is put with them. Of two writers
-    appending to the same version, one wins and the other gets VersionConflict; either way no
-    version's data is changed or lost. With `idempotency`, its record is put in the same
-    transaction, so the change and its record are stored together or not at all; a key already
-    used (and not expired) gives IdempotencyKeyUsed.
+    One TransactWriteItems: the summary item is put on condition that it shows `previous`, and
+    the new version (the step from `previous`, or whole when a step cannot say the change) is
+    put beside the others. Of two writers appending to the same version, one wins and the other
+    gets VersionConflict; no version is changed or lost. With `idempotency`, its record is put
+    in the same transaction, so the change and its record are stored together or not at all; a
+    key already used (and not expired) gives IdempotencyKeyUsed.
     """
     check_successor(previous, new)
-    writes = [_unmark_previous(table, previous), _put_new_version(table, previous, new)]
-    if idempotency is not None:
-        if (idempotency.user_id, idempotency.interview_id) != (new.user_id, new.interview_id):
-            raise ValueError("an idempotency record belongs to the interview it changes")
-        writes.append(idempotency_write(table, idempotency))
-    transact(table, writes)
+    extra = [] if idempotency is None else [_idempotency_of(table, new, idempotency)]
+    version = _put_new(
+        table,
+        NEW_VERSION_WRITE,
+        step_to_item(previous, new) or interview_to_item(new),
+        # The new version's timestamp taken: another writer's version is there.
+        lambda _: VersionConflict(previous.interview_id, previous.version),
+    )
+    try:
+        transact(table, [_move_summary(table, previous, new), *extra, version])
+    except _Unsummarised:
+        _adopt(table, previous, new, [*extra, version])
+
+
+def _adopt(table: Table, previous: Interview, new: Interview, writes: list[Write]) -> None:
+    """Appends to an interview stored before summary items: its latest version gives up the
+    index keys to a new summary item, in the same transaction as the new version."""
+    transact(
+        table,
+        [
+            _unmark_previous(table, previous),
+            _put_new(
+                table,
+                SUMMARY_WRITE,
+                summary_to_item(new),
+                lambda _: VersionConflict(previous.interview_id, previous.version),
+            ),
+            *writes,
+        ],
+    )
+
+
+def _move_summary(table: Table, previous: Interview, new: Interview) -> Write:
+    def refused(reason: Reason) -> TuCoachError:
+        # The item as it was comes back only if it exists.
+        if "Item" not in reason:
+            return _Unsummarised(previous.interview_id)
+        return VersionConflict(previous.interview_id, previous.version)
+
+    return Write(
+        SUMMARY_WRITE,
+        {
+            "Put": {
+                "TableName": table.name,
+                "Item": _checked(summary_to_item(new)),
+                "ConditionExpression": "#version = :previous_version",
+                "ExpressionAttributeNames": {"#version": "version"},
+                "ExpressionAttributeValues": {":previous_version": {"N": str(previous.version)}},
+                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+            }
+        },
+        refused,
+    )
 
 
 def _unmark_previous(table: Table, previous: Interview) -> Write:
     def refused(reason: Reason) -> TuCoachError:
-        # The item as it was comes back only if it exists: without it, there is no interview.
         if "Item" not in reason:
             return InterviewNotFound(previous.interview_id)
         return VersionConflict(previous.interview_id, previous.version)
@@ -108,28 +161,32 @@ def _unmark_previous(table: Table, previous: Interview) -> Write:
     )
 
 
-def _put_new_version(table: Table, previous: Interview, new: Interview) -> Write:
-    # The new version's timestamp taken: another writer's version is there.
+def _put_new(
+    table: Table, name: str, item: dict[str, object], refused: Callable[[Reason], TuCoachError]
+) -> Write:
     return Write(
-        NEW_VERSION_WRITE,
+        name,
         {
             "Put": {
                 "TableName": table.name,
-                "Item": _latest_version_item(new),
+                "Item": _checked(item),
                 "ConditionExpression": "attribute_not_exists(#partition_key)",
                 "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY},
             }
         },
-        refused=lambda _: VersionConflict(previous.interview_id, previous.version),
+        refused,
     )
 
 
-def _latest_version_item(interview: Interview) -> AttributeValues:
-    item = interview_to_item(interview)
-    item[USER_INTERVIEWS_PARTITION_KEY] = user_interviews_partition_key(interview.user_id)
-    item[USER_INTERVIEWS_SORT_KEY] = user_interviews_sort_key(
-        interview.created_at, interview.interview_id
-    )
+def _idempotency_of(table: Table, new: Interview, record: IdempotencyRecord) -> Write:
+    if (record.user_id, record.interview_id) != (new.user_id, new.interview_id):
+        raise ValueError("an idempotency record belongs to the interview it changes")
+    if record.version_updated_at != new.updated_at:
+        raise ValueError("an idempotency record points at the version its request produced")
+    return idempotency_write(table, record)
+
+
+def _checked(item: dict[str, object]) -> AttributeValues:
     values = to_attribute_values(item)
     ensure_fits(values)
     return values
