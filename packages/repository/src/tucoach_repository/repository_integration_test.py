@@ -19,6 +19,7 @@ from tucoach_repository import (
     RepositorySettings,
     VersionConflict,
 )
+from tucoach_repository.old_shape import store_the_old_way
 from tucoach_repository.readback import all_pages, item_count
 from tucoach_repository.request_counts import counted_requests
 from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
@@ -70,6 +71,41 @@ def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
     # And the list shows the interview once, as the winner's version
     [listed] = repository.list_interviews("user-1", 10).items
     assert (listed.version, listed.updated_at) == (2, winners[0].updated_at)
+
+
+def test_of_writers_racing_on_an_interview_stored_the_old_way_exactly_one_wins(
+    dynamodb_local_repository: InterviewRepository,
+    dynamodb_local_client: DynamoDBClient,
+    dynamodb_local_settings: RepositorySettings,
+) -> None:
+    # Given an interview stored before summary items, read by twenty writers at once
+    repository = dynamodb_local_repository
+    old = [new_interview()]
+    old.append(next_version(old[-1], "an answer stored the old way"))
+    store_the_old_way(dynamodb_local_client, dynamodb_local_settings.table_name, old)
+    latest = repository.get_latest("user-1", "interview-1")
+    start_together = threading.Barrier(WRITERS)
+
+    def append(n: int) -> Interview | VersionConflict:
+        candidate = next_version(latest, f"writer {n}", later_by=timedelta(milliseconds=n + 1))
+        start_together.wait()
+        try:
+            repository.append_version(latest, candidate)
+        except VersionConflict as conflict:
+            return conflict
+        return candidate
+
+    # When each appends its own version 3 at the same moment
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        outcomes = list(pool.map(append, range(WRITERS)))
+
+    # Then exactly one wins, and the interview is listed once, as the winner's version
+    winners = [outcome for outcome in outcomes if isinstance(outcome, Interview)]
+    assert len(winners) == 1
+    assert repository.get_latest("user-1", "interview-1") == winners[0]
+    [listed] = repository.list_interviews("user-1", 10).items
+    assert (listed.version, listed.updated_at) == (3, winners[0].updated_at)
+    assert _history(repository, "user-1", "interview-1") == [1, 2, 3]
 
 
 def test_250_interviews_page_newest_first_without_duplicates_or_gaps(
