@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 
 from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
-from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
 from tucoach_repository.tables import ensure_table
+from tucoach_repository_testing.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
 
 FUNCTION = Path("functions/interviews.zip")
 LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))

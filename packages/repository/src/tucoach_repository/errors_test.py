@@ -24,8 +24,8 @@ from tucoach_repository import (
     make_client,
     transactions,
 )
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import new_interview, next_version
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import new_interview, next_version
 
 FIRST = new_interview()
 SECOND = next_version(FIRST)

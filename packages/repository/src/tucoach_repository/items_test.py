@@ -37,8 +37,8 @@ from tucoach_repository.items import (
     step_to_item,
     summary_from_item,
 )
-from tucoach_repository.samples import new_interview, next_version
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
+from tucoach_repository_testing.samples import new_interview, next_version
 
 REPORT = Report(
     overall_score=72,

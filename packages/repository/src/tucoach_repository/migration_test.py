@@ -11,9 +11,9 @@ import pytest
 
 from tucoach_models import IdempotencyRecord, Interview, InterviewSummary
 from tucoach_repository import InterviewRepository, VersionConflict
-from tucoach_repository.old_shape import store_the_old_way
-from tucoach_repository.readback import item_count
-from tucoach_repository.samples import new_interview, next_version
+from tucoach_repository_testing.old_shape import store_the_old_way
+from tucoach_repository_testing.readback import item_count
+from tucoach_repository_testing.samples import new_interview, next_version
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient

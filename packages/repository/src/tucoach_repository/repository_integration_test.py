@@ -19,10 +19,15 @@ from tucoach_repository import (
     RepositorySettings,
     VersionConflict,
 )
-from tucoach_repository.old_shape import store_the_old_way
-from tucoach_repository.readback import all_pages, item_count
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
+from tucoach_repository_testing.old_shape import store_the_old_way
+from tucoach_repository_testing.readback import all_pages, item_count
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import (
+    START,
+    new_interview,
+    next_version,
+    oversized_feedback,
+)
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient

@@ -18,8 +18,13 @@ from tucoach_repository import (
     ItemTooLarge,
     VersionConflict,
 )
-from tucoach_repository.readback import all_pages, item_count
-from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
+from tucoach_repository_testing.readback import all_pages, item_count
+from tucoach_repository_testing.samples import (
+    START,
+    new_interview,
+    next_version,
+    oversized_feedback,
+)
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient

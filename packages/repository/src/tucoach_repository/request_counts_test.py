@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import tucoach_repository
 from tucoach_models import FeedbackRating
 from tucoach_repository import InterviewRepository
-from tucoach_repository.readback import all_pages
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import START, new_interview, next_version
+from tucoach_repository_testing.readback import all_pages
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import START, new_interview, next_version
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient

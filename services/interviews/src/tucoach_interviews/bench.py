@@ -145,7 +145,7 @@ def _requests_per_route() -> None:
     from tucoach_interviews import container  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
     from tucoach_repository import repository  # noqa: PLC0415
-    from tucoach_repository.request_counts import counted_requests  # noqa: PLC0415
+    from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
 
     # Count on the client the repository makes (the handler builds it at its first request).
     clients: list[Any] = []

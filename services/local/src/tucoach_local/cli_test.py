@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tucoach_local.client import LocalClient
-from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
+from tucoach_repository_testing.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
 
 START_TIMEOUT_SECONDS = 60
 

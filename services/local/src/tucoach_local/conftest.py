@@ -19,7 +19,7 @@ from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.server import TuCoachServer
 from tucoach_local.static import StaticSite
-from tucoach_repository.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
+from tucoach_repository_testing.fixtures import dynamodb_local_endpoint  # noqa: F401 - a fixture
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from tucoach_repository.dynamodb_local import (
     running,
 )
 from tucoach_repository.repository import InterviewRepository
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import START, new_interview, next_version
 from tucoach_repository.schema import table_name
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import START, new_interview, next_version
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
