@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from tucoach_models import (
     CoachEngine,
     FeedbackRating,
-    IdempotencyRecord,
     Interview,
     InterviewStatus,
     InterviewSummary,
@@ -38,7 +37,7 @@ from tucoach_repository.items import (
     summary_from_item,
 )
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
-from tucoach_repository_testing.samples import new_interview, next_version
+from tucoach_repository_testing.samples import idempotency_record, new_interview, next_version
 
 REPORT = Report(
     overall_score=72,
@@ -410,20 +409,12 @@ def test_steps_fold_onto_a_whole_version_of_the_old_shape() -> None:
 
 # -- idempotency records ---------------------------------------------------------------------
 
-RECORD = IdempotencyRecord(
-    user_id="user-1",
-    key="key-00000001",
-    interview_id="interview-1",
-    request_hash="0" * 64,
-    status_code=200,
-    version_updated_at=datetime(2026, 11, 30, 12, 1, tzinfo=UTC),
-    created_at=datetime(2026, 11, 30, 12, 1, 1, tzinfo=UTC),
-)
+RECORD = idempotency_record(next_version(new_interview()))
 
 
 def test_an_idempotency_record_points_at_its_version_and_round_trips() -> None:
     item = idempotency_to_item(RECORD)
-    assert item["version_updated_at"] == "2026-11-30T12:01:00.000000Z"
+    assert item["version_updated_at"] == format_timestamp(RECORD.version_updated_at)
     assert "response_body" not in item
     assert idempotency_from_item(item) == RECORD
 
@@ -433,7 +424,7 @@ def test_a_record_that_holds_its_response_points_at_the_version_in_it() -> None:
     item = idempotency_to_item(RECORD)
     del item["version_updated_at"]
     item["response_body"] = json.dumps(
-        {"feedback": {}, "interview": {"version": 2, "updated_at": "2026-11-30T12:01:00.000000Z"}}
+        {"feedback": {}, "interview": {"updated_at": format_timestamp(RECORD.version_updated_at)}}
     )
     # When it is read
     # Then it points at the version its response was of

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import IdempotencyRecord, Interview, InterviewSummary
+from tucoach_models import Interview, InterviewSummary
 from tucoach_repository import InterviewRepository, VersionConflict
 from tucoach_repository_testing.old_shape import store_the_old_way
 from tucoach_repository_testing.readback import item_count
-from tucoach_repository_testing.samples import new_interview, next_version
+from tucoach_repository_testing.samples import idempotency_record, new_interview, next_version
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
@@ -97,15 +97,7 @@ def test_an_idempotency_record_goes_with_the_first_new_version(
 ) -> None:
     latest = old_versions[-1]
     new = next_version(latest)
-    record = IdempotencyRecord(
-        user_id="user-1",
-        key="key-00000001",
-        interview_id="interview-1",
-        request_hash="0" * 64,
-        status_code=200,
-        version_updated_at=new.updated_at,
-        created_at=new.updated_at,
-    )
+    record = idempotency_record(new)
     repository.append_version(latest, new, record)
     assert repository.get_idempotency("user-1", "interview-1", "key-00000001") == record
 

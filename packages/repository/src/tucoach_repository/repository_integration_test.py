@@ -39,15 +39,13 @@ def _history(repository: InterviewRepository, user_id: str, interview_id: str) -
     return [s.version for s in repository.list_versions(user_id, interview_id, 100).items]
 
 
-def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
-    dynamodb_local_repository: InterviewRepository,
-) -> None:
-    # Given version 1 of an interview, read by twenty writers at once
-    repository = dynamodb_local_repository
-    first = new_interview()
-    repository.create(first)
+def _race(
+    repository: InterviewRepository, previous: Interview
+) -> list[Interview | VersionConflict]:
+    """WRITERS writers append their own version after `previous` at the same moment; each gets
+    its version back if it won, or the conflict."""
     candidates = [
-        next_version(first, f"answer of writer {n}", later_by=timedelta(milliseconds=n + 1))
+        next_version(previous, f"answer of writer {n}", later_by=timedelta(milliseconds=n + 1))
         for n in range(WRITERS)
     ]
     start_together = threading.Barrier(WRITERS)
@@ -55,14 +53,24 @@ def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
     def append(candidate: Interview) -> Interview | VersionConflict:
         start_together.wait()
         try:
-            repository.append_version(first, candidate)
+            repository.append_version(previous, candidate)
         except VersionConflict as conflict:
             return conflict
         return candidate
 
-    # When each appends its own version 2 at the same moment
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        outcomes = list(pool.map(append, candidates))
+        return list(pool.map(append, candidates))
+
+
+def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
+    dynamodb_local_repository: InterviewRepository,
+) -> None:
+    # Given version 1 of an interview, read by twenty writers at once
+    repository = dynamodb_local_repository
+    first = new_interview()
+    repository.create(first)
+    # When each appends its own version 2 at the same moment
+    outcomes = _race(repository, first)
 
     # Then exactly one wins and nineteen are told of the conflict
     winners = [outcome for outcome in outcomes if isinstance(outcome, Interview)]
@@ -89,20 +97,8 @@ def test_of_writers_racing_on_an_interview_stored_the_old_way_exactly_one_wins(
     old.append(next_version(old[-1], "an answer stored the old way"))
     store_the_old_way(dynamodb_local_client, dynamodb_local_settings.table_name, old)
     latest = repository.get_latest("user-1", "interview-1")
-    start_together = threading.Barrier(WRITERS)
-
-    def append(n: int) -> Interview | VersionConflict:
-        candidate = next_version(latest, f"writer {n}", later_by=timedelta(milliseconds=n + 1))
-        start_together.wait()
-        try:
-            repository.append_version(latest, candidate)
-        except VersionConflict as conflict:
-            return conflict
-        return candidate
-
     # When each appends its own version 3 at the same moment
-    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        outcomes = list(pool.map(append, range(WRITERS)))
+    outcomes = _race(repository, latest)
 
     # Then exactly one wins, and the interview is listed once, as the winner's version
     winners = [outcome for outcome in outcomes if isinstance(outcome, Interview)]

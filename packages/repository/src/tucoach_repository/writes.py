@@ -106,13 +106,21 @@ def _adopt(table: Table, previous: Interview, new: Interview, writes: list[Write
     )
 
 
-def _move_summary(table: Table, previous: Interview, new: Interview) -> Write:
+def _moved_on(
+    previous: Interview, missing: type[InterviewNotFound]
+) -> Callable[[Reason], TuCoachError]:
+    """The error of a guard on `previous`: the item as it was comes back only if it exists, so
+    with it the interview moved on, and without it the item is `missing`."""
+
     def refused(reason: Reason) -> TuCoachError:
-        # The item as it was comes back only if it exists.
         if "Item" not in reason:
-            return _Unsummarised(previous.interview_id)
+            return missing(previous.interview_id)
         return VersionConflict(previous.interview_id, previous.version)
 
+    return refused
+
+
+def _move_summary(table: Table, previous: Interview, new: Interview) -> Write:
     return Write(
         SUMMARY_WRITE,
         {
@@ -125,16 +133,11 @@ def _move_summary(table: Table, previous: Interview, new: Interview) -> Write:
                 "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
             }
         },
-        refused,
+        _moved_on(previous, _Unsummarised),
     )
 
 
 def _unmark_previous(table: Table, previous: Interview) -> Write:
-    def refused(reason: Reason) -> TuCoachError:
-        if "Item" not in reason:
-            return InterviewNotFound(previous.interview_id)
-        return VersionConflict(previous.interview_id, previous.version)
-
     return Write(
         PREVIOUS_VERSION_WRITE,
         {
@@ -157,7 +160,7 @@ def _unmark_previous(table: Table, previous: Interview) -> Write:
                 "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
             }
         },
-        refused,
+        _moved_on(previous, InterviewNotFound),
     )
 
 

@@ -12,6 +12,7 @@ from tucoach_models import (
     AskedQuestion,
     CoachEngine,
     Feedback,
+    IdempotencyRecord,
     Interview,
     Provenance,
     Role,
@@ -70,6 +71,19 @@ def next_version(
             Answer(question_id=question_id, text=answer, answered_at=moment, feedback=feedback),
         )
     return Interview.model_validate({**previous.model_dump(), **changes})
+
+
+def idempotency_record(new: Interview, key: str = "key-00000001") -> IdempotencyRecord:
+    """The record of an Idempotency-Key whose request produced `new`."""
+    return IdempotencyRecord(
+        user_id=new.user_id,
+        key=key,
+        interview_id=new.interview_id,
+        request_hash="0" * 64,
+        status_code=200,
+        version_updated_at=new.updated_at,
+        created_at=new.updated_at,
+    )
 
 
 def oversized_feedback() -> Feedback:
