@@ -319,6 +319,39 @@ def test_a_version_folds_from_the_whole_first_version_and_the_steps_after_it() -
     assert [item["record_type"] for item in items] == ["INTERVIEW"] + ["INTERVIEW_STEP"] * 3
 
 
+def _history_of(final: Interview) -> list[Interview]:
+    """Versions that lead to `final` one question (and its answer) at a time, then complete it
+    when it is complete: what the coach would have stored."""
+    empty = {"questions": (), "answers": (), "status": InterviewStatus.IN_PROGRESS, "report": None}
+    steps = [
+        {"questions": final.questions[:asked], "answers": final.answers[:asked]}
+        for asked in range(1, len(final.questions) + 1)
+    ]
+    if final.report is not None:
+        steps.append({"status": final.status, "report": final.report})
+    history: list[Interview] = []
+    state = final.model_dump() | empty
+    for number, change in enumerate([{}, *steps], start=1):
+        state |= change | {
+            "version": number,
+            "updated_at": final.created_at + timedelta(seconds=number),
+        }
+        history.append(Interview.model_validate(state))
+    return history
+
+
+@settings(max_examples=100)
+@given(interviews())
+def test_every_version_of_any_interview_folds_back_from_its_steps(final: Interview) -> None:
+    # Given the versions that lead to any interview, stored as the first whole and then steps
+    history = _history_of(final)
+    items = _items(history)
+    # When the items are folded up to each version
+    # Then each comes back exactly as it was, from a step whenever one could say the change
+    for count, version in enumerate(history, start=1):
+        assert interview_from_items(items[:count]) == version
+
+
 def test_a_step_holds_only_what_changed_and_what_a_list_shows() -> None:
     # Given a version that answers one question and asks the next
     previous, new = _versions(1)
