@@ -322,8 +322,13 @@ def test_a_version_folds_from_the_whole_first_version_and_the_steps_after_it() -
 def _history_of(final: Interview) -> list[Interview]:
     """Versions that lead to `final` one question (and its answer) at a time, then complete it
     when it is complete: what the coach would have stored."""
-    empty = {"questions": (), "answers": (), "status": InterviewStatus.IN_PROGRESS, "report": None}
-    steps = [
+    empty: dict[str, object] = {
+        "questions": (),
+        "answers": (),
+        "status": InterviewStatus.IN_PROGRESS,
+        "report": None,
+    }
+    steps: list[dict[str, object]] = [
         {"questions": final.questions[:asked], "answers": final.answers[:asked]}
         for asked in range(1, len(final.questions) + 1)
     ]
