@@ -27,7 +27,7 @@ from tucoach_repository.tables import ensure_table
 
 # A test module of its own folder (a conftest.py here would be a second top-level `conftest`
 # module beside infra/tests' for mypy).
-pytest_plugins = ["tucoach_repository.fixtures"]
+pytest_plugins = ["tucoach_repository_testing.fixtures"]
 
 FUNCTION = Path("functions/interviews.zip")
 LAYERS = (Path("layers/tucoach-packages.zip"), Path("layers/interviews-dependencies.zip"))

@@ -1,7 +1,8 @@
-"""What an `Idempotency-Key` buys: the first response to a request, kept to answer its replays.
+"""What an `Idempotency-Key` buys: a request's first outcome, kept to answer its replays.
 
 It is written in the same transaction as the change it records, so a request either happened
-with its record or did not happen at all.
+with its record or did not happen at all. It points at the version the request produced; a
+replay answers from that version, as the first response did.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class IdempotencyRecord(DomainModel):
     interview_id: InterviewId
     request_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the request")
     status_code: int = Field(ge=200, le=299)
-    response_body: str = Field(max_length=200_000, description="the JSON body first returned")
+    version_updated_at: UtcDatetime = Field(
+        description="The updated_at of the interview version the request produced."
+    )
     created_at: UtcDatetime
 
     @property

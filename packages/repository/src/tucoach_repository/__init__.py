@@ -15,8 +15,9 @@ from tucoach_repository.errors import (
     RepositoryUnavailable,
     VersionConflict,
 )
+from tucoach_repository.listing import MAX_PAGE_SIZE
 from tucoach_repository.quotas import DailyQuotaExceeded, DailyQuotas
-from tucoach_repository.repository import MAX_PAGE_SIZE, InterviewRepository
+from tucoach_repository.repository import InterviewRepository
 from tucoach_repository.schema import table_definition, table_name
 from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.sizing import MAX_ITEM_SIZE

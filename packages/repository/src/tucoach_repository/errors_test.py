@@ -20,11 +20,12 @@ from tucoach_repository import (
     RepositoryUnavailable,
     VersionConflict,
     backoff,
+    deletion,
     make_client,
+    transactions,
 )
-from tucoach_repository import repository as repository_module
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import new_interview, next_version
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import new_interview, next_version
 
 FIRST = new_interview()
 SECOND = next_version(FIRST)
@@ -84,7 +85,7 @@ def test_throttling_that_outlasts_botocores_retries_is_unavailable(
 
 def test_throttling_of_a_write_is_unavailable(stubbed: tuple[InterviewRepository, Stubber]) -> None:
     repository, stubber = stubbed
-    stubber.add_client_error("put_item", service_error_code="ThrottlingException")
+    stubber.add_client_error("transact_write_items", service_error_code="ThrottlingException")
     with pytest.raises(RepositoryUnavailable):
         repository.create(FIRST)
 
@@ -95,7 +96,7 @@ def test_an_unexpected_error_is_unavailable_and_logged_in_detail(
     # Given a failure the repository has no meaning for
     repository, stubber = stubbed
     stubber.add_client_error(
-        "get_item",
+        "query",
         service_error_code="ResourceNotFoundException",
         service_message="Requested resource not found: Table: TuCoachAi-test not found",
     )
@@ -144,11 +145,11 @@ def test_a_transaction_conflict_that_does_not_settle_is_unavailable(
     stubbed: tuple[InterviewRepository, Stubber], pauses: list[int]
 ) -> None:
     repository, stubber = stubbed
-    for _ in range(repository_module.TRANSACTION_ATTEMPTS):
+    for _ in range(transactions.TRANSACTION_ATTEMPTS):
         _cancelled(stubber, "None", "TransactionConflict")
     with pytest.raises(RepositoryUnavailable, match="busy"):
         repository.append_version(FIRST, SECOND)
-    assert pauses == list(range(repository_module.TRANSACTION_ATTEMPTS - 1))
+    assert pauses == list(range(transactions.TRANSACTION_ATTEMPTS - 1))
 
 
 def test_a_new_version_whose_key_is_taken_is_a_conflict(
@@ -201,11 +202,11 @@ def test_deletes_that_stay_unprocessed_are_unavailable(
 ) -> None:
     repository, stubber = stubbed
     _two_versions_and_no_rating(stubber)
-    for _ in range(repository_module.BATCH_ATTEMPTS):
+    for _ in range(deletion.BATCH_ATTEMPTS):
         stubber.add_response("batch_write_item", _unprocessed(KEY))
     with pytest.raises(RepositoryUnavailable, match="busy"):
         repository.delete("user-1", "interview-1")
-    assert len(pauses) == repository_module.BATCH_ATTEMPTS - 1
+    assert len(pauses) == deletion.BATCH_ATTEMPTS - 1
 
 
 class _AlwaysThrottling(BaseHTTPRequestHandler):

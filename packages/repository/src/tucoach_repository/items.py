@@ -1,34 +1,50 @@
 """Every item kind of the table and its mapping to and from the domain: interview versions,
-ratings and idempotency records. The only place that knows how a domain object is stored.
+interview summaries, ratings and idempotency records. The only place that knows how a domain
+object is stored.
 
     interview version   partition_key = USER#{user_id}#INTERVIEW#{interview_id}
                         sort_key      = the version's updated_at (fixed-width ISO-8601 UTC)
+                        record_type   = INTERVIEW (the whole interview) or INTERVIEW_STEP (what
+                                        changed since the version before)
+    interview summary   partition_key = the interview's; sort_key = SUMMARY; the index keys
     idempotency record  partition_key = the interview's
                         sort_key      = IDEMPOTENCY#{key}; expires_at = epoch seconds (TTL)
     rating              partition_key = USER#{user_id}#RATING#{interview_id}
                         sort_key      = rated_at
 
 Each item carries `record_type` and the object's own attributes. Items are plain Python values
-as boto3's TypeSerializer takes them (numbers as Decimal). Reading an interview ignores
-attributes its mapping does not know (the index keys, the denormalised summary attributes).
+as boto3's TypeSerializer takes them (numbers as Decimal, binary as bytes or boto3's Binary).
+
+A version is stored whole (INTERVIEW: the first version, a change a step cannot express, and every
+version stored before steps existed) or as a step (INTERVIEW_STEP): the questions asked and the
+answers given since the version before, and the status and report, compressed. Every version
+item also carries the summary attributes, so a history lists without reading the steps. Reading
+folds the steps since the last whole version onto it (`interview_from_items`).
+
 Idempotency records live in the interview's partition so deleting the interview deletes them
-too (they hold the answers' text); version timestamps start with a digit and `I` sorts after
-every digit, so version queries bound their sort key and never see them.
+too; version timestamps start with a digit and `I` and `S` sort after every digit, so version
+queries bound their sort key and never see the records or the summary.
 """
 
 from __future__ import annotations
 
+import json
+import zlib
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal, Self
 
-from pydantic import ConfigDict, field_validator, model_validator
+from boto3.dynamodb.types import Binary
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tucoach_models import (
     FeedbackRating,
     IdempotencyRecord,
     Interview,
+    InterviewStatus,
     InterviewSummary,
+    UtcDatetime,
     format_timestamp,
     parse_timestamp,
 )
@@ -39,20 +55,42 @@ from tucoach_repository.schema import (
     QUESTION_IDS,
     RECORD_TYPE,
     SORT_KEY,
+    SUMMARY_SORT_KEY,
     TIME_TO_LIVE_ATTRIBUTE,
+    USER_INTERVIEWS_PARTITION_KEY,
+    USER_INTERVIEWS_SORT_KEY,
     idempotency_sort_key,
     interview_partition_key,
     parse_interview_partition_key,
     rating_partition_key,
+    user_interviews_partition_key,
+    user_interviews_sort_key,
 )
 
 Item = dict[str, Any]
+
+# A step's change, compressed (zlib over compact JSON): answers and feedback are prose, which
+# zlib shrinks to about half, and that keeps a version of a typical answer within 4 KB.
+STEP = "step"
+_STEP_COMPRESSION_LEVEL = 9
+# What no step changes: a change of any of these is stored as a whole version.
+_FIXED_FIELDS = (
+    "user_id",
+    "interview_id",
+    "role",
+    "seniority",
+    "question_count",
+    "created_at",
+    "avoided_question_ids",
+)
 
 
 class RecordType(StrEnum):
     """The `record_type` attribute that tells the item kinds of the single table apart."""
 
     INTERVIEW = "INTERVIEW"
+    INTERVIEW_STEP = "INTERVIEW_STEP"
+    INTERVIEW_SUMMARY = "INTERVIEW_SUMMARY"
     RATING = "RATING"
     IDEMPOTENCY = "IDEMPOTENCY"
     QUOTA = "QUOTA"
@@ -62,7 +100,7 @@ class RecordType(StrEnum):
 
 
 class _InterviewItem(Interview):
-    """An interview version with its table keys; validates that keys and attributes agree."""
+    """A whole interview version with its table keys; validates that keys and attributes agree."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -98,14 +136,44 @@ class _InterviewItem(Interview):
         return self
 
 
+class _StepItem(BaseModel):
+    """A version stored as the change from the version before it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    partition_key: str
+    sort_key: str
+    record_type: Literal[RecordType.INTERVIEW_STEP]
+    version: int
+    status: InterviewStatus
+    updated_at: UtcDatetime
+    step: bytes
+
+    @field_validator("step", mode="before")
+    @classmethod
+    def _binary_as_bytes(cls, value: object) -> object:
+        # boto3 reads binary as its Binary wrapper (whose stub mistypes __bytes__ as str).
+        return value.__bytes__() if isinstance(value, Binary) else value
+
+    @model_validator(mode="after")
+    def _sort_key_is_the_versions_time(self) -> Self:
+        if self.sort_key != format_timestamp(self.updated_at):
+            raise ValueError(f"sort_key {self.sort_key!r} is not this step's updated_at")
+        return self
+
+    def change(self) -> dict[str, Any]:
+        change: dict[str, Any] = json.loads(zlib.decompress(self.step))
+        return change
+
+
 def interview_to_item(interview: Interview) -> Item:
-    """The item that stores this interview version."""
+    """The item that stores this interview version whole."""
     document = interview.model_dump(mode="json", exclude_none=True)
     document[PARTITION_KEY] = interview_partition_key(interview.user_id, interview.interview_id)
     document[SORT_KEY] = format_timestamp(interview.updated_at)
     document[RECORD_TYPE] = RecordType.INTERVIEW.value
-    # Denormalised for index projections (lists show them without reading the answers); they
-    # are derived from the interview, so reading ignores them.
+    # Denormalised for lists (they show them without reading the answers); they are derived
+    # from the interview, so reading ignores them.
     summary = InterviewSummary.of(interview)
     document[ANSWERED_COUNT] = summary.answered_count
     document[QUESTION_IDS] = list(summary.question_ids)
@@ -115,17 +183,81 @@ def interview_to_item(interview: Interview) -> Item:
     return converted
 
 
+def step_to_item(previous: Interview, new: Interview) -> Item | None:
+    """The item that stores `new` as the change from `previous`: the questions asked and the
+    answers given since, the status and a new report. None when the change is anything more
+    (then `new` is stored whole)."""
+    asked, answered = len(previous.questions), len(previous.answers)
+    if (
+        any(getattr(previous, name) != getattr(new, name) for name in _FIXED_FIELDS)
+        or new.questions[:asked] != previous.questions
+        or new.answers[:answered] != previous.answers
+        or (previous.report is not None and new.report != previous.report)
+    ):
+        return None
+    change: Item = {
+        "questions": [q.model_dump(mode="json", exclude_none=True) for q in new.questions[asked:]],
+        "answers": [a.model_dump(mode="json", exclude_none=True) for a in new.answers[answered:]],
+    }
+    if new.report is not None and previous.report is None:
+        change["report"] = new.report.model_dump(mode="json", exclude_none=True)
+    text = json.dumps(change, separators=(",", ":"), ensure_ascii=False)
+    document = _summary_attributes(new)
+    document[SORT_KEY] = format_timestamp(new.updated_at)
+    document[RECORD_TYPE] = RecordType.INTERVIEW_STEP.value
+    document[STEP] = zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL)
+    return document
+
+
 def interview_from_item(item: Item) -> Interview:
-    """The interview version an item stores; a malformed item raises ValidationError."""
-    stored = _InterviewItem.model_validate(item)
-    return Interview.model_validate(
-        stored.model_dump(exclude={PARTITION_KEY, SORT_KEY, RECORD_TYPE})
+    """The interview version an item stores whole; a malformed item raises ValidationError."""
+    return interview_from_items([item])
+
+
+def interview_from_items(items: Sequence[Item]) -> Interview:
+    """The version the last of `items` stores: the first is a whole version, each after it a
+    step from the one before. A gap or another interview's item raises ValueError."""
+    first, *steps = items
+    whole = _InterviewItem.model_validate(first)
+    document = whole.model_dump(exclude={PARTITION_KEY, SORT_KEY, RECORD_TYPE})
+    questions, answers = list(document.pop("questions")), list(document.pop("answers"))
+    for item in steps:
+        step = _StepItem.model_validate(item)
+        if step.partition_key != whole.partition_key:
+            raise ValueError(f"a step of {step.partition_key!r} in {whole.partition_key!r}")
+        if step.version != document["version"] + 1:
+            raise ValueError(f"version {step.version} does not follow {document['version']}")
+        change = step.change()
+        questions.extend(change["questions"])
+        answers.extend(change["answers"])
+        if "report" in change:
+            document["report"] = change["report"]
+        document.update(version=step.version, status=step.status, updated_at=step.updated_at)
+    return Interview.model_validate({**document, "questions": questions, "answers": answers})
+
+
+def summary_to_item(interview: Interview) -> Item:
+    """The interview's summary item: what its list entry shows, and the index keys."""
+    document = _summary_attributes(interview)
+    document[SORT_KEY] = SUMMARY_SORT_KEY
+    document[RECORD_TYPE] = RecordType.INTERVIEW_SUMMARY.value
+    document[USER_INTERVIEWS_PARTITION_KEY] = user_interviews_partition_key(interview.user_id)
+    document[USER_INTERVIEWS_SORT_KEY] = user_interviews_sort_key(
+        interview.created_at, interview.interview_id
     )
+    return document
 
 
 def summary_from_item(item: Item) -> InterviewSummary:
-    """The summary of the interview version an item (or an index projection of it) stores."""
+    """The summary an item (a version, a summary item, or an index projection of either)
+    stores."""
     return InterviewSummary.model_validate(item)
+
+
+def _summary_attributes(interview: Interview) -> Item:
+    document = InterviewSummary.of(interview).model_dump(mode="json", exclude_none=True)
+    document[PARTITION_KEY] = interview_partition_key(interview.user_id, interview.interview_id)
+    return document
 
 
 # -- ratings ---------------------------------------------------------------------------------
@@ -172,6 +304,16 @@ class _IdempotencyItem(IdempotencyRecord):
     partition_key: str
     sort_key: str
     record_type: Literal[RecordType.IDEMPOTENCY]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _version_of_a_record_holding_its_response(cls, data: Any) -> Any:
+        # Records written before they pointed at their version held the response itself, whose
+        # `interview.updated_at` is that version's (they expire 24 hours after they were made).
+        if isinstance(data, dict) and "version_updated_at" not in data and "response_body" in data:
+            body = json.loads(data["response_body"])
+            return {**data, "version_updated_at": body["interview"]["updated_at"]}
+        return data
 
     @model_validator(mode="after")
     def _keys_match_attributes(self) -> Self:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import itertools
 import json
+import zlib
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -10,9 +12,13 @@ from hypothesis import given, settings
 from pydantic import ValidationError
 
 from tucoach_models import (
+    CoachEngine,
     FeedbackRating,
     Interview,
+    InterviewStatus,
     InterviewSummary,
+    Provenance,
+    Report,
     Role,
     Seniority,
     format_timestamp,
@@ -20,13 +26,25 @@ from tucoach_models import (
 from tucoach_models_testing.strategies import interviews
 from tucoach_repository.items import (
     RecordType,
+    idempotency_from_item,
+    idempotency_to_item,
     interview_from_item,
+    interview_from_items,
     interview_to_item,
     rating_from_item,
     rating_to_item,
+    step_to_item,
     summary_from_item,
 )
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
+from tucoach_repository_testing.samples import idempotency_record, new_interview, next_version
+
+REPORT = Report(
+    overall_score=72,
+    strengths=("clear structure",),
+    provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version="report-1"),
+    generated_at=datetime(2026, 11, 30, 13, 0, tzinfo=UTC),
+)
 
 
 def _contains_float(value: Any) -> bool:
@@ -268,3 +286,184 @@ def test_an_item_that_is_not_this_rating_is_refused(attribute: str, value: str) 
     item[attribute] = value
     with pytest.raises(ValidationError):
         rating_from_item(item)
+
+
+# -- versions as steps -----------------------------------------------------------------------
+
+
+def _versions(count: int) -> list[Interview]:
+    """Version 1 and `count` answered versions after it, each a step from the one before."""
+    versions = [new_interview()]
+    for n in range(count):
+        versions.append(next_version(versions[-1], f"answer {n} ✓"))
+    return versions
+
+
+def _items(versions: list[Interview]) -> list[dict[str, Any]]:
+    items = [interview_to_item(versions[0])]
+    for previous, new in itertools.pairwise(versions):
+        step = step_to_item(previous, new)
+        assert step is not None
+        items.append(step)
+    return items
+
+
+def test_a_version_folds_from_the_whole_first_version_and_the_steps_after_it() -> None:
+    # Given an interview stored as its first version whole and three steps
+    versions = _versions(3)
+    items = _items(versions)
+    # When the items are read up to each version
+    # Then each version comes back exactly as it was written
+    for count, version in enumerate(versions, start=1):
+        assert interview_from_items(items[:count]) == version
+    assert [item["record_type"] for item in items] == ["INTERVIEW"] + ["INTERVIEW_STEP"] * 3
+
+
+def _history_of(final: Interview) -> list[Interview]:
+    """Versions that lead to `final` one question (and its answer) at a time, then complete it
+    when it is complete: what the coach would have stored."""
+    empty: dict[str, object] = {
+        "questions": (),
+        "answers": (),
+        "status": InterviewStatus.IN_PROGRESS,
+        "report": None,
+    }
+    steps: list[dict[str, object]] = [
+        {"questions": final.questions[:asked], "answers": final.answers[:asked]}
+        for asked in range(1, len(final.questions) + 1)
+    ]
+    if final.report is not None:
+        steps.append({"status": final.status, "report": final.report})
+    history: list[Interview] = []
+    state = final.model_dump() | empty
+    for number, change in enumerate([{}, *steps], start=1):
+        state |= change | {
+            "version": number,
+            "updated_at": final.created_at + timedelta(seconds=number),
+        }
+        history.append(Interview.model_validate(state))
+    return history
+
+
+@settings(max_examples=100)
+@given(interviews())
+def test_every_version_of_any_interview_folds_back_from_its_steps(final: Interview) -> None:
+    # Given the versions that lead to any interview, stored as the first whole and then steps
+    history = _history_of(final)
+    items = _items(history)
+    # When the items are folded up to each version
+    # Then each comes back exactly as it was, from a step whenever one could say the change
+    for count, version in enumerate(history, start=1):
+        assert interview_from_items(items[:count]) == version
+
+
+def test_a_step_holds_only_what_changed_and_what_a_list_shows() -> None:
+    # Given a version that answers one question and asks the next
+    previous, new = _versions(1)
+    item = step_to_item(previous, new)
+    assert item is not None
+    # Then it holds the summary plainly, the change compressed, and no copy of earlier questions
+    assert summary_from_item(item) == InterviewSummary.of(new)
+    assert set(item) == {
+        *(name for name in InterviewSummary.model_fields if name != "overall_score"),
+        "partition_key",
+        "sort_key",
+        "record_type",
+        "step",
+    }
+    change = json.loads(zlib.decompress(item["step"]))
+    assert [a["text"] for a in change["answers"]] == ["answer 0 ✓"]
+    assert len(change["questions"]) == 1
+    assert "report" not in change
+
+
+def test_a_completed_version_is_a_step_with_the_report() -> None:
+    # Given an answered interview, then completed with a report
+    previous = _versions(1)[-1]
+    completed = previous.model_copy(
+        update={
+            "version": previous.version + 1,
+            "updated_at": previous.updated_at + timedelta(seconds=1),
+            "status": InterviewStatus.COMPLETED,
+            "report": REPORT,
+        }
+    )
+    item = step_to_item(previous, completed)
+    assert item is not None
+    # Then folding it onto the version before gives the completed interview
+    assert interview_from_items([interview_to_item(previous), item]) == completed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"role": Role.FRONTEND},
+        {"question_count": 3},
+        {"avoided_question_ids": ("q-9",)},
+        {"questions": (), "answers": ()},
+    ],
+    ids=["role", "question count", "avoided questions", "questions taken back"],
+)
+def test_a_change_a_step_cannot_say_is_stored_whole(change: dict[str, object]) -> None:
+    # Given a version that changes more than questions, answers, status and report
+    previous = _versions(1)[-1]
+    new = Interview.model_validate(
+        {
+            **previous.model_dump(),
+            "version": previous.version + 1,
+            "updated_at": previous.updated_at + timedelta(seconds=1),
+            **change,
+        }
+    )
+    # Then it has no step, and the repository stores it whole
+    assert step_to_item(previous, new) is None
+
+
+def test_a_gap_in_the_versions_is_refused() -> None:
+    items = _items(_versions(2))
+    with pytest.raises(ValueError, match="version 3 does not follow 1"):
+        interview_from_items([items[0], items[2]])
+
+
+def test_a_step_of_another_interview_is_refused() -> None:
+    items = _items(_versions(1))
+    items[1]["partition_key"] = interview_partition_key("user-1", "interview-2")
+    with pytest.raises(ValueError, match="a step of"):
+        interview_from_items(items)
+
+
+def test_steps_fold_onto_a_whole_version_of_the_old_shape() -> None:
+    # Given an interview stored before steps: every version whole, the latest with index keys
+    versions = _versions(3)
+    legacy = interview_to_item(versions[2])
+    legacy["gsi1_partition_key"] = "USER#user-1"
+    legacy["gsi1_sort_key"] = "2026-11-30T12:00:00.000000Z#interview-1"
+    # When a step follows it
+    step = step_to_item(versions[2], versions[3])
+    assert step is not None
+    # Then the fold starts from the whole version
+    assert interview_from_items([legacy, step]) == versions[3]
+
+
+# -- idempotency records ---------------------------------------------------------------------
+
+RECORD = idempotency_record(next_version(new_interview()))
+
+
+def test_an_idempotency_record_points_at_its_version_and_round_trips() -> None:
+    item = idempotency_to_item(RECORD)
+    assert item["version_updated_at"] == format_timestamp(RECORD.version_updated_at)
+    assert "response_body" not in item
+    assert idempotency_from_item(item) == RECORD
+
+
+def test_a_record_that_holds_its_response_points_at_the_version_in_it() -> None:
+    # Given a record of the old shape, which held the response instead of pointing at a version
+    item = idempotency_to_item(RECORD)
+    del item["version_updated_at"]
+    item["response_body"] = json.dumps(
+        {"feedback": {}, "interview": {"updated_at": format_timestamp(RECORD.version_updated_at)}}
+    )
+    # When it is read
+    # Then it points at the version its response was of
+    assert idempotency_from_item(item) == RECORD

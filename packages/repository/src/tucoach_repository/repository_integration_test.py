@@ -19,9 +19,15 @@ from tucoach_repository import (
     RepositorySettings,
     VersionConflict,
 )
-from tucoach_repository.readback import all_pages, item_count
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
+from tucoach_repository_testing.old_shape import store_the_old_way
+from tucoach_repository_testing.readback import all_pages, item_count
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import (
+    START,
+    new_interview,
+    next_version,
+    oversized_feedback,
+)
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
@@ -33,15 +39,13 @@ def _history(repository: InterviewRepository, user_id: str, interview_id: str) -
     return [s.version for s in repository.list_versions(user_id, interview_id, 100).items]
 
 
-def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
-    dynamodb_local_repository: InterviewRepository,
-) -> None:
-    # Given version 1 of an interview, read by twenty writers at once
-    repository = dynamodb_local_repository
-    first = new_interview()
-    repository.create(first)
+def _race(
+    repository: InterviewRepository, previous: Interview
+) -> list[Interview | VersionConflict]:
+    """WRITERS writers append their own version after `previous` at the same moment; each gets
+    its version back if it won, or the conflict."""
     candidates = [
-        next_version(first, f"answer of writer {n}", later_by=timedelta(milliseconds=n + 1))
+        next_version(previous, f"answer of writer {n}", later_by=timedelta(milliseconds=n + 1))
         for n in range(WRITERS)
     ]
     start_together = threading.Barrier(WRITERS)
@@ -49,14 +53,24 @@ def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
     def append(candidate: Interview) -> Interview | VersionConflict:
         start_together.wait()
         try:
-            repository.append_version(first, candidate)
+            repository.append_version(previous, candidate)
         except VersionConflict as conflict:
             return conflict
         return candidate
 
-    # When each appends its own version 2 at the same moment
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        outcomes = list(pool.map(append, candidates))
+        return list(pool.map(append, candidates))
+
+
+def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
+    dynamodb_local_repository: InterviewRepository,
+) -> None:
+    # Given version 1 of an interview, read by twenty writers at once
+    repository = dynamodb_local_repository
+    first = new_interview()
+    repository.create(first)
+    # When each appends its own version 2 at the same moment
+    outcomes = _race(repository, first)
 
     # Then exactly one wins and nineteen are told of the conflict
     winners = [outcome for outcome in outcomes if isinstance(outcome, Interview)]
@@ -70,6 +84,29 @@ def test_of_twenty_writers_appending_to_one_version_exactly_one_wins(
     # And the list shows the interview once, as the winner's version
     [listed] = repository.list_interviews("user-1", 10).items
     assert (listed.version, listed.updated_at) == (2, winners[0].updated_at)
+
+
+def test_of_writers_racing_on_an_interview_stored_the_old_way_exactly_one_wins(
+    dynamodb_local_repository: InterviewRepository,
+    dynamodb_local_client: DynamoDBClient,
+    dynamodb_local_settings: RepositorySettings,
+) -> None:
+    # Given an interview stored before summary items, read by twenty writers at once
+    repository = dynamodb_local_repository
+    old = [new_interview()]
+    old.append(next_version(old[-1], "an answer stored the old way"))
+    store_the_old_way(dynamodb_local_client, dynamodb_local_settings.table_name, old)
+    latest = repository.get_latest("user-1", "interview-1")
+    # When each appends its own version 3 at the same moment
+    outcomes = _race(repository, latest)
+
+    # Then exactly one wins, and the interview is listed once, as the winner's version
+    winners = [outcome for outcome in outcomes if isinstance(outcome, Interview)]
+    assert len(winners) == 1
+    assert repository.get_latest("user-1", "interview-1") == winners[0]
+    [listed] = repository.list_interviews("user-1", 10).items
+    assert (listed.version, listed.updated_at) == (3, winners[0].updated_at)
+    assert _history(repository, "user-1", "interview-1") == [1, 2, 3]
 
 
 def test_250_interviews_page_newest_first_without_duplicates_or_gaps(
@@ -147,7 +184,8 @@ def test_the_size_guard_refuses_an_oversize_version_and_writes_nothing(
     with pytest.raises(ItemTooLarge):
         repository.append_version(first, next_version(first, feedback=oversized_feedback()))
     table = dynamodb_local_settings.table_name
-    assert item_count(dynamodb_local_client, table, "USER#user-1#INTERVIEW#interview-1") == 1
+    # version 1 and the summary, nothing more
+    assert item_count(dynamodb_local_client, table, "USER#user-1#INTERVIEW#interview-1") == 2
     assert repository.get_latest("user-1", "interview-1") == first
     # And the interview can still move on
     repository.append_version(first, next_version(first))
@@ -175,8 +213,8 @@ def test_delete_leaves_nothing_behind(
             )
         )
     repository.create(new_interview(interview_id="interview-2"))
-    # When it is deleted
-    assert repository.delete("user-1", "interview-1") == 63
+    # When it is deleted (60 versions, the summary, 3 ratings)
+    assert repository.delete("user-1", "interview-1") == 64
     # Then neither of its partitions holds an item, nor the index an entry
     client, settings = dynamodb_local_client, dynamodb_local_settings
     assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0
@@ -221,7 +259,7 @@ def test_conditions_and_request_counts_hold_on_the_real_engine(
     with counted_requests(client) as listing:
         repository.list_interviews("user-1", 10)
     assert (create, append, latest, listing) == (
-        {"PutItem": 1},
+        {"TransactWriteItems": 1},
         {"TransactWriteItems": 1},
         {"Query": 1},
         {"Query": 1},

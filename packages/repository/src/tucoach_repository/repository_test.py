@@ -18,8 +18,13 @@ from tucoach_repository import (
     ItemTooLarge,
     VersionConflict,
 )
-from tucoach_repository.readback import all_pages, item_count
-from tucoach_repository.samples import START, new_interview, next_version, oversized_feedback
+from tucoach_repository_testing.readback import all_pages, item_count
+from tucoach_repository_testing.samples import (
+    START,
+    new_interview,
+    next_version,
+    oversized_feedback,
+)
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
@@ -323,8 +328,8 @@ def test_delete_removes_every_version_and_rating_and_nothing_else(
     repository.create(new_interview(interview_id="interview-2"))
     # When the interview is deleted
     deleted = repository.delete("user-1", "interview-1")
-    # Then all 32 items went: it is found nowhere, and the other interview stays
-    assert deleted == 32
+    # Then all 33 items (with the summary) went: it is found nowhere, and the other stays
+    assert deleted == 33
     with pytest.raises(InterviewNotFound):
         repository.get_latest("user-1", "interview-1")
     assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == 0

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import tucoach_repository
 from tucoach_models import FeedbackRating
 from tucoach_repository import InterviewRepository
-from tucoach_repository.readback import all_pages
-from tucoach_repository.request_counts import counted_requests
-from tucoach_repository.samples import START, new_interview, next_version
+from tucoach_repository_testing.readback import all_pages
+from tucoach_repository_testing.request_counts import counted_requests
+from tucoach_repository_testing.samples import START, new_interview, next_version
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.client import DynamoDBClient
@@ -51,10 +51,10 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
         repository.delete("user-1", "interview-1")
 
     # Then each sent exactly what the README says, and nothing sent a Scan
-    assert create == {"PutItem": 1}
+    assert create == {"TransactWriteItems": 1}
     assert append == {"TransactWriteItems": 1}
     assert latest == {"Query": 1}
-    assert version == {"GetItem": 1}
+    assert version == {"Query": 1}
     assert history == {"Query": 1}
     assert len(pages) == 3
     assert listing == {"Query": 3}

@@ -28,13 +28,18 @@ _INTERVIEW_PARTITION_KEY = re.compile(
     r"^USER#(?P<user_id>[^#]+)#INTERVIEW#(?P<interview_id>[^#]+)$"
 )
 
-# Denormalised onto interview versions for the index projection.
+# An interview's summary item: what a list shows of it, with the index keys. One per interview,
+# rewritten with every version (on condition that it still shows the version appended to).
+SUMMARY_SORT_KEY = "SUMMARY"
+
+# Denormalised onto interview versions and summary items for lists and the index projection.
 ANSWERED_COUNT = "answered_count"
 OVERALL_SCORE = "overall_score"
 QUESTION_IDS = "question_ids"
 
-# The sparse index of a user's interviews: only the latest version of an interview carries its
-# keys, so the index holds one entry per interview.
+# The sparse index of a user's interviews: only an interview's summary item carries its keys (or,
+# for interviews stored before summary items, their latest version), so the index holds one entry
+# per interview.
 USER_INTERVIEWS_INDEX = "user_interviews"
 USER_INTERVIEWS_PARTITION_KEY = "gsi1_partition_key"
 USER_INTERVIEWS_SORT_KEY = "gsi1_sort_key"
@@ -59,9 +64,9 @@ SUMMARY_ATTRIBUTES = (
 
 RATING_PARTITION_KEY_FORMAT = "USER#{user_id}#RATING#{interview_id}"
 
-# Idempotency records share their interview's partition under this sort key prefix. Version
-# sort keys are timestamps, which begin with a digit: every one lies in VERSION_SORT_KEYS, and
-# no other item of the partition does.
+# Idempotency records share their interview's partition under this sort key prefix, as does the
+# summary item under SUMMARY_SORT_KEY. Version sort keys are timestamps, which begin with a
+# digit: every one lies in VERSION_SORT_KEYS, and no other item of the partition does.
 IDEMPOTENCY_SORT_KEY_FORMAT = "IDEMPOTENCY#{key}"
 VERSION_SORT_KEYS = ("0", ":")  # ":" is the character after "9"
 

@@ -20,6 +20,7 @@ from tucoach_repository.errors import InvalidNextToken
 from tucoach_repository.schema import (
     PARTITION_KEY,
     SORT_KEY,
+    SUMMARY_SORT_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
     parse_interview_partition_key,
@@ -61,7 +62,8 @@ def user_interviews_start_key(token: str, user_id: str) -> AttributeValues:
         owner == user_id
         and indexed_interview_id == interview_id
         and _is_timestamp(created_at)
-        and _is_timestamp(key[SORT_KEY])
+        # A summary item, or the latest version of an interview stored before summaries.
+        and (key[SORT_KEY] == SUMMARY_SORT_KEY or _is_timestamp(key[SORT_KEY]))
     )
     return _as_start_key(key)
 

@@ -38,9 +38,14 @@ def test_a_history_token_reads_back_as_the_key_it_was_made_of() -> None:
     assert version_history_start_key(token, "USER#u-1#INTERVIEW#i-1") == _typed(HISTORY_KEY)
 
 
-def test_a_list_token_reads_back_as_the_key_it_was_made_of() -> None:
-    token = encode_token(_typed(LIST_KEY))
-    assert user_interviews_start_key(token, "u-1") == _typed(LIST_KEY)
+@pytest.mark.parametrize(
+    "key",
+    [{**LIST_KEY, "sort_key": "SUMMARY"}, LIST_KEY],
+    ids=["a summary item", "the latest version of an interview stored before summaries"],
+)
+def test_a_list_token_reads_back_as_the_key_it_was_made_of(key: dict[str, str]) -> None:
+    token = encode_token(_typed(key))
+    assert user_interviews_start_key(token, "u-1") == _typed(key)
 
 
 def test_a_token_is_url_safe_text_without_padding() -> None:
@@ -80,6 +85,7 @@ def test_anything_but_a_token_of_this_history_is_refused(token: str) -> None:
         {**LIST_KEY, "gsi1_sort_key": "2026-11-30T12:00:00.000000Z#i-2"},
         {**LIST_KEY, "gsi1_sort_key": "yesterday#i-1"},
         {**LIST_KEY, "sort_key": "yesterday"},
+        {**LIST_KEY, "sort_key": "IDEMPOTENCY#key-0001"},
     ],
 )
 def test_a_key_that_is_not_in_this_users_list_is_refused(key: dict[str, str]) -> None:

@@ -126,7 +126,6 @@ class InterviewService:
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
         )
-        response = _answer_response(new)
         record = (
             IdempotencyRecord(
                 user_id=user_id,
@@ -134,14 +133,14 @@ class InterviewService:
                 interview_id=interview_id,
                 request_hash=fingerprint,
                 status_code=200,
-                response_body=response.model_dump_json(),
+                version_updated_at=new.updated_at,
                 created_at=now,
             )
             if idempotency_key is not None
             else None
         )
         self.store.append_version(previous, new, idempotency=record)
-        return response
+        return _answer_response(new)
 
     def _take(self, user_id: str, quota: DailyQuota, now: datetime) -> None:
         self.quotas.consume(user_id, quota, self.daily_limits[quota], now)
@@ -211,9 +210,9 @@ class InterviewService:
             return None
         if record.request_hash != fingerprint:
             raise IdempotencyKeyReused
-        return AnswerOutcome(
-            AnswerResponse.model_validate_json(record.response_body), replayed=True
-        )
+        # The response is rebuilt from the version the request produced, as it first was.
+        produced = self.store.get_version(user_id, interview_id, record.version_updated_at)
+        return AnswerOutcome(_answer_response(produced), replayed=True)
 
 
 def _report_of(interview: Interview) -> Report:

@@ -139,7 +139,7 @@ def _requests_per_route() -> None:
     from tucoach_interviews import container  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
     from tucoach_repository import InterviewRepository, make_client  # noqa: PLC0415
-    from tucoach_repository.request_counts import counted_requests  # noqa: PLC0415
+    from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
 
     # The function's own service, over a repository whose client the benchmark can count on.
     config = container.settings()

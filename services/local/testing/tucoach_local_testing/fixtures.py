@@ -1,6 +1,6 @@
 """Pytest fixtures of the local server's tests (a plugin: `pytest_plugins` in their conftest.py),
-over DynamoDB Local (`tucoach_repository.fixtures`' `dynamodb_local_endpoint`: see there how the
-engine is found, and when a missing one skips or fails)."""
+over DynamoDB Local (`dynamodb_local_endpoint` of `tucoach_repository_testing.fixtures`: see there
+how the engine is found, and when a missing one skips or fails)."""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 from datetime import UTC, datetime, timedelta
 
 from tucoach_models import (
@@ -10,6 +12,7 @@ from tucoach_models import (
     AskedQuestion,
     CoachEngine,
     Feedback,
+    IdempotencyRecord,
     Interview,
     Provenance,
     Role,
@@ -70,6 +73,23 @@ def next_version(
     return Interview.model_validate({**previous.model_dump(), **changes})
 
 
+def idempotency_record(new: Interview, key: str = "key-00000001") -> IdempotencyRecord:
+    """The record of an Idempotency-Key whose request produced `new`."""
+    return IdempotencyRecord(
+        user_id=new.user_id,
+        key=key,
+        interview_id=new.interview_id,
+        request_hash="0" * 64,
+        status_code=200,
+        version_updated_at=new.updated_at,
+        created_at=new.updated_at,
+    )
+
+
 def oversized_feedback() -> Feedback:
-    """Feedback so long that an interview holding it passes DynamoDB's 400 KB item limit."""
-    return FEEDBACK.model_copy(update={"covered_points": ("x" * 10_000,) * 45})
+    """Feedback so long that an interview holding it passes DynamoDB's 400 KB item limit, even
+    compressed: 600,000 characters drawn at random (seeded) from 94, which no compression
+    squeezes below 6.5 bits each."""
+    draw = random.Random(0)  # noqa: S311 - reproducible test data, not cryptography
+    points = tuple("".join(draw.choices(string.printable[:94], k=10_000)) for _ in range(60))
+    return FEEDBACK.model_copy(update={"covered_points": points})

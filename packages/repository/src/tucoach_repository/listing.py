@@ -1,0 +1,106 @@
+"""Lists, a page at a time: one interview's version history, and a user's interviews."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tucoach_models import InterviewSummary, Page
+from tucoach_repository.attribute_values import from_attribute_values
+from tucoach_repository.errors import InterviewNotFound, InvalidPageLimit
+from tucoach_repository.items import summary_from_item
+from tucoach_repository.schema import (
+    PARTITION_KEY,
+    SORT_KEY,
+    SUMMARY_ATTRIBUTES,
+    USER_INTERVIEWS_INDEX,
+    USER_INTERVIEWS_PARTITION_KEY,
+    USER_INTERVIEWS_SORT_KEY,
+    user_interviews_partition_key,
+)
+from tucoach_repository.table import Table, check_user_id, interview_key
+from tucoach_repository.tokens import (
+    encode_token,
+    user_interviews_start_key,
+    version_history_start_key,
+)
+
+if TYPE_CHECKING:
+    from types_boto3_dynamodb.type_defs import QueryInputTypeDef
+
+MAX_PAGE_SIZE = 100
+
+
+def list_versions(
+    table: Table, user_id: str, interview_id: str, limit: int, next_token: str | None = None
+) -> Page[InterviewSummary]:
+    """The interview's versions, oldest first, one Query per page."""
+    _check_limit(limit)
+    partition_key = interview_key(user_id, interview_id)
+    # Every attribute by placeholder: some (status, role) are reserved words.
+    names = {
+        f"#a{i}": name for i, name in enumerate((PARTITION_KEY, SORT_KEY, *SUMMARY_ATTRIBUTES))
+    }
+    request: QueryInputTypeDef = {
+        **table.versions_query(partition_key),
+        "ScanIndexForward": True,
+        "ProjectionExpression": ", ".join(names),
+    }
+    request["ExpressionAttributeNames"] = {**request["ExpressionAttributeNames"], **names}
+    if next_token is not None:
+        request["ExclusiveStartKey"] = version_history_start_key(next_token, partition_key)
+    page = _page(table, request, limit, (PARTITION_KEY, SORT_KEY))
+    if not page.items:
+        raise InterviewNotFound(interview_id)
+    return page
+
+
+def list_interviews(
+    table: Table, user_id: str, limit: int, next_token: str | None = None
+) -> Page[InterviewSummary]:
+    """The user's interviews, latest versions only, newest created first; one Query per page on
+    the `user_interviews` index."""
+    _check_limit(limit)
+    check_user_id(user_id)
+    request: QueryInputTypeDef = {
+        "TableName": table.name,
+        "IndexName": USER_INTERVIEWS_INDEX,
+        "KeyConditionExpression": "#index_partition_key = :index_partition_key",
+        "ExpressionAttributeNames": {"#index_partition_key": USER_INTERVIEWS_PARTITION_KEY},
+        "ExpressionAttributeValues": {
+            ":index_partition_key": {"S": user_interviews_partition_key(user_id)}
+        },
+        "ScanIndexForward": False,
+    }
+    if next_token is not None:
+        request["ExclusiveStartKey"] = user_interviews_start_key(next_token, user_id)
+    return _page(
+        table,
+        request,
+        limit,
+        (PARTITION_KEY, SORT_KEY, USER_INTERVIEWS_PARTITION_KEY, USER_INTERVIEWS_SORT_KEY),
+    )
+
+
+def _page(
+    table: Table, request: QueryInputTypeDef, limit: int, key_names: Sequence[str]
+) -> Page[InterviewSummary]:
+    # One item more than asked tells whether another page follows, so the last page has no
+    # token (DynamoDB's own LastEvaluatedKey would send the caller after an empty page).
+    response = table.query({**request, "Limit": limit + 1})
+    items = response["Items"]
+    next_token: str | None = None
+    if len(items) > limit:
+        items = items[:limit]
+        next_token = encode_token({name: items[-1][name] for name in key_names})
+    elif "LastEvaluatedKey" in response:
+        next_token = encode_token(response["LastEvaluatedKey"])
+    return Page[InterviewSummary](
+        items=tuple(summary_from_item(from_attribute_values(item)) for item in items),
+        next_token=next_token,
+    )
+
+
+def _check_limit(limit: int) -> None:
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidPageLimit(limit, MAX_PAGE_SIZE)
