@@ -3,9 +3,10 @@
 Run: ./pants run services/interviews/tools/tucoach_interviews_tools/cost_bench.py
 (with DYNAMODB_LOCAL_DIR set); `-- --write-docs` also rewrites the generated part of docs/cost.md.
 
-Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app sends (frontend/src/lib/
-api.ts and the pages): the catalog, the start, the interview page, every answer (follow-ups
-answered too), finishing, the report page (the interview and its report) and the history page.
+Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app
+sends (frontend/src/lib/api.ts and the pages): the catalog, the start, the interview page, every
+answer (follow-ups answered too), finishing, the report page (the interview and its report) and
+the history page.
 Per interview it prints API requests (and the CORS preflights a cross-origin app would add),
 Lambda invocations and GB-s at infra's memory size from the measured handler durations,
 DynamoDB read and write units as DynamoDB Local reports them (ReturnConsumedCapacity=TOTAL),
@@ -32,7 +33,7 @@ from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tucoach_interviews_testing import Api
 from tucoach_interviews_testing.api import LambdaContext
@@ -51,9 +52,11 @@ from tucoach_interviews_tools.prices import (
 )
 
 if TYPE_CHECKING:
+    from types_boto3_bedrock_runtime import BedrockRuntimeClient
+    from types_boto3_dynamodb.client import DynamoDBClient
+
     from tucoach_coach import ScoringTarget
     from tucoach_models import Feedback
-    from types_boto3_dynamodb.client import DynamoDBClient
 
 INTERVIEW_SIZES = (3, 5, 10)  # the API takes 3 to 10 questions
 ROLE, SENIORITY = "backend", "senior"
@@ -294,7 +297,9 @@ def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: Counting
     bank = load_bank()
     call("GET", "/catalog")
     interview = call(
-        "POST", "/interviews", body={"role": ROLE, "seniority": SENIORITY, "question_count": questions}
+        "POST",
+        "/interviews",
+        body={"role": ROLE, "seniority": SENIORITY, "question_count": questions},
     )
     base = f"/interviews/{interview['interview_id']}"
     interview = call("GET", base)  # the interview page loads it
@@ -404,15 +409,14 @@ def _llm_tokens(scored: list[tuple[Any, str, Any]]) -> dict[str, Tokens]:
             reply = json.dumps(verdict, separators=(",", ":"))
             bedrock = _RecordingBedrock(FEEDBACK_TOOL_NAME, verdict)
             BedrockEngine(
-                BedrockSettings(model_id=BEDROCK_HAIKU_4_5_EU.model, region=REGION), bedrock
+                BedrockSettings(model_id=BEDROCK_HAIKU_4_5_EU.model, region=REGION),
+                cast("BedrockRuntimeClient", bedrock),
             ).feedback(target, answer)
             bedrock_in += _tokens(json.dumps(bedrock.request)) + ANTHROPIC_FORCED_TOOL_PROMPT_TOKENS
             bedrock_out += _tokens(reply)
             server.reply = reply
             OpenAICompatibleEngine(
-                OpenAICompatibleSettings(
-                    base_url=server.url, model=OPENAI_MODEL, max_attempts=1
-                )
+                OpenAICompatibleSettings(base_url=server.url, model=OPENAI_MODEL, max_attempts=1)
             ).feedback(target, answer)
             openai_in += _tokens(server.request)
             openai_out += _tokens(reply)
@@ -469,7 +473,7 @@ def _openai_compatible_server() -> Iterator[_ChatServer]:
     class Handler(BaseHTTPRequestHandler):
         server: _ChatServer
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             self.server.request = self.rfile.read(int(self.headers["Content-Length"])).decode()
             body = json.dumps(
                 {
@@ -561,15 +565,20 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
     row("items after the interview", [str(r.items) for r in results])
     row("stored bytes after the interview", [str(r.stored_bytes) for r in results])
     row("stored bytes kept (after TTL)", [str(r.kept_bytes) for r in results])
-    row("billed storage bytes (+100 per item and index entry)", [
-        str(r.billed_storage_bytes) for r in results
-    ])
-    row(f"function log bytes at {log_level} (lines)", [
-        f"{r.log_bytes} ({r.log_lines})" for r in results
-    ])
+    row(
+        "billed storage bytes (+100 per item and index entry)",
+        [str(r.billed_storage_bytes) for r in results],
+    )
+    row(
+        f"function log bytes at {log_level} (lines)",
+        [f"{r.log_bytes} ({r.log_lines})" for r in results],
+    )
     row("response bytes", [str(r.response_bytes) for r in results])
     for engine in tokens[0]:
-        row(f"tokens in / out, {engine}", [f"{t[engine].input} / {t[engine].output}" for t in tokens])
+        row(
+            f"tokens in / out, {engine}",
+            [f"{t[engine].input} / {t[engine].output}" for t in tokens],
+        )
     row("tokens, offline", ["0" for _ in results])
 
     ten = results[-1]
@@ -581,8 +590,11 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         "",
         "Dollars per 1,000 interviews (one-off; storage is per month kept):",
         "",
-        "| engine, architecture | " + " | ".join(f"{r.questions} q" for r in results)
-        + " | storage per month (" + ", ".join(f"{r.questions} q" for r in results) + ") |",
+        "| engine, architecture | "
+        + " | ".join(f"{r.questions} q" for r in results)
+        + " | storage per month ("
+        + ", ".join(f"{r.questions} q" for r in results)
+        + ") |",
         "| --- |" + " --- |" * (len(results) + 1),
     ]
     bedrock = next(name for name in tokens[0] if name.startswith("bedrock"))
@@ -604,6 +616,15 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
                 + ", ".join(f"${c['storage per month'] * 1000:.4f}" for c in costs)
                 + " |"
             )
+    preflight = PRICES.api_gateway_rest_request.usd + PRICES.xray_trace_recorded.usd
+    lines += [
+        "",
+        "Cross-origin, the preflights would add (API Gateway and X-Ray, per 1,000 interviews): "
+        + ", ".join(
+            f"{r.questions} q ${_preflights(r.requests) * preflight * 1000:.3f}" for r in results
+        )
+        + ".",
+    ]
     breakdown = interview_costs(_usage(ten, memory_mb))
     lines += [
         "",
@@ -616,7 +637,7 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         "",
         f"Lambda memory, {ten.questions}-question interview: each invocation's duration "
         f"modelled as its CPU time here x max(1, {LAMBDA_FULL_VCPU_MB} / MB) + "
-        f"{ASSUMED_DYNAMODB_MS:g} ms per DynamoDB request (docs/cost.md, \"Lambda memory\"):",
+        f'{ASSUMED_DYNAMODB_MS:g} ms per DynamoDB request (docs/cost.md, "Lambda memory"):',
         "",
         "| memory | duration, ms (sum) | slowest request, ms | GB-s | $ per 1,000 interviews, "
         "x86_64 | arm64 |",
@@ -630,6 +651,22 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
             f"{gb_seconds * PRICES.lambda_gb_second_x86_64.usd * 1000:.4f} | "
             f"{gb_seconds * PRICES.lambda_gb_second_arm64.usd * 1000:.4f} |"
         )
+    lines += [
+        "",
+        f"Prices ({REGION}, on demand, without free tiers, read {PRICES_READ_ON.isoformat()}; "
+        "tools/tucoach_interviews_tools/prices.py):",
+        "",
+        "| price | source |",
+        "| --- | --- |",
+        *(
+            f"| {price.stated()} | {price.source} |"
+            for price in (
+                *PRICES.rows(),
+                BEDROCK_HAIKU_4_5_EU.input,
+                BEDROCK_HAIKU_4_5_EU.output,
+            )
+        ),
+    ]
     return "\n".join(lines)
 
 

@@ -28,30 +28,46 @@ class Architecture(StrEnum):
 
 @dataclass(frozen=True)
 class Price:
-    usd: float
-    per: str
+    """A price as the source states it: `amount` dollars per `quantity` of `unit`."""
+
+    amount: float
+    quantity: float
+    unit: str
     source: str
+
+    @property
+    def usd(self) -> float:
+        """Dollars per single unit."""
+        return self.amount / self.quantity
+
+    def stated(self) -> str:
+        quantity = {MILLION: "1M", GB: "GB", 1: "", 10_000: "10,000"}[int(self.quantity)]
+        amount = f"{self.amount:.10f}".rstrip("0").rstrip(".")
+        return f"${amount} per {quantity} {self.unit}".replace("per  ", "per ")
 
 
 @dataclass(frozen=True)
 class LlmPrice:
     name: str
     model: str
-    input: Price  # per million input tokens
-    output: Price  # per million output tokens
+    input: Price
+    output: Price
 
 
 _DYNAMODB_SOURCE = (
-    "https://aws.amazon.com/dynamodb/pricing/on-demand/ (not in the search corpus): Ireland's "
-    "pre-cut rates ($1.4135 / $0.283 per million, https://engineering-ed7.pages.dev/docs/"
-    "architecture/aws/services/dynamodb) halved by the 50% on-demand cut of 2024-11-01 "
-    "(https://www.jusdb.com/blog/dynamodb-cost-optimization-a-comprehensive-guide-by-jusdb; "
-    "us-east-1 after it: $0.625 / $0.125, https://airbyte.com/data-engineering-resources/"
-    "dynamodb-pricing)"
+    "aws.amazon.com/dynamodb/pricing/on-demand is not in the search corpus: Ireland's rates "
+    "before 2024-11-01 ($1.4135 / $0.283 per million, engineering-ed7.pages.dev/docs/"
+    "architecture/aws/services/dynamodb) halved by the 50% on-demand cut of that day "
+    "(jusdb.com/blog/dynamodb-cost-optimization-a-comprehensive-guide-by-jusdb; us-east-1 "
+    "after it: $0.625 / $0.125, airbyte.com/data-engineering-resources/dynamodb-pricing)"
 )
 _LAMBDA_SOURCE = (
-    "https://aws.amazon.com/lambda/pricing/ (same in eu-west-1 as us-east-1), figures as quoted "
-    "by https://cloudchipr.com/blog/aws-lambda-pricing (first 6 / 7.5 billion GB-s a month)"
+    "aws.amazon.com/lambda/pricing (eu-west-1 as us-east-1), as quoted by "
+    "cloudchipr.com/blog/aws-lambda-pricing: first 6 (x86_64) / 7.5 (arm64) billion GB-s a month"
+)
+_CLOUDFRONT_SOURCE = (
+    "aws.amazon.com/cloudfront/pricing (not in the search corpus): the Europe rate as AWS has "
+    "long listed it; confirm there"
 )
 
 
@@ -69,65 +85,64 @@ class PriceTable:
     cloudfront_https_request: Price
     cloudfront_data_transfer_out: Price
 
-    def rows(self) -> list[tuple[str, Price]]:
-        return [(field.name, getattr(self, field.name)) for field in fields(self)]
+    def rows(self) -> list[Price]:
+        return [getattr(self, field.name) for field in fields(self)]
 
 
 PRICES = PriceTable(
     dynamodb_write_request_unit=Price(
-        1.4135 / 2 / MILLION, "write request unit (on demand, Standard table class)", _DYNAMODB_SOURCE
+        0.70675, MILLION, "DynamoDB write request units (on demand, Standard)", _DYNAMODB_SOURCE
     ),
     dynamodb_read_request_unit=Price(
-        0.283 / 2 / MILLION, "read request unit (on demand, Standard table class)", _DYNAMODB_SOURCE
+        0.1415, MILLION, "DynamoDB read request units (on demand, Standard)", _DYNAMODB_SOURCE
     ),
     dynamodb_storage=Price(
         0.283,
-        "GB-month stored (first 25 GB a month free)",
-        "https://engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (Ireland)",
+        1,
+        "DynamoDB GB-month stored (first 25 GB free)",
+        "engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (Ireland)",
     ),
-    lambda_request=Price(0.20 / MILLION, "request", _LAMBDA_SOURCE),
-    lambda_gb_second_x86_64=Price(0.0000166667, "GB-s, x86_64", _LAMBDA_SOURCE),
-    lambda_gb_second_arm64=Price(0.0000133334, "GB-s, arm64", _LAMBDA_SOURCE),
+    lambda_request=Price(0.20, MILLION, "Lambda requests", _LAMBDA_SOURCE),
+    lambda_gb_second_x86_64=Price(0.0000166667, 1, "Lambda GB-s, x86_64", _LAMBDA_SOURCE),
+    lambda_gb_second_arm64=Price(0.0000133334, 1, "Lambda GB-s, arm64", _LAMBDA_SOURCE),
     api_gateway_rest_request=Price(
-        3.50 / MILLION,
-        "REST API request (first 333 million a month)",
-        "https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-"
-        "integration/cost-optimization.html (AWS whitepaper, table 4; same in eu-west-1)",
+        3.50,
+        MILLION,
+        "API Gateway REST requests (first 333M a month)",
+        "docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-"
+        "integration/cost-optimization.html, table 4 (us-east-1; Ireland's REST rate is the same)",
     ),
     cloudwatch_logs_ingestion=Price(
-        0.57 / GB,
-        "byte ingested, Standard log class",
-        "https://aws.amazon.com/cloudwatch/pricing/ (Europe (Ireland) tab; not in the search "
-        "corpus, $0.50 in us-east-1 per https://c3x.dev/blog/cloudwatch-logs-cost-optimization)",
+        0.57,
+        GB,
+        "CloudWatch Logs ingested, Standard class",
+        "aws.amazon.com/cloudwatch/pricing, Europe (Ireland) (not in the search corpus; "
+        "us-east-1 is $0.50: c3x.dev/blog/cloudwatch-logs-cost-optimization)",
     ),
     xray_trace_recorded=Price(
-        5.00 / MILLION,
-        "trace recorded (first 100,000 a month free)",
-        "https://aws.amazon.com/xray/pricing/ (German edition: 5 USD per million recorded)",
+        5.00,
+        MILLION,
+        "X-Ray traces recorded (first 100,000 a month free)",
+        "aws.amazon.com/de/xray/pricing (5 USD per million recorded)",
     ),
     cloudfront_https_request=Price(
-        0.0120 / 10_000,
-        "HTTPS request, Europe edge (PriceClass_100)",
-        "https://aws.amazon.com/cloudfront/pricing/ (not in the search corpus; the rate AWS lists "
-        "for Europe, to be confirmed there)",
+        0.0120, 10_000, "CloudFront HTTPS requests, Europe", _CLOUDFRONT_SOURCE
     ),
     cloudfront_data_transfer_out=Price(
-        0.085 / GB,
-        "byte out to the internet, Europe, first 10 TB (first 1 TB a month free)",
-        "https://aws.amazon.com/cloudfront/pricing/ (as above)",
+        0.085, GB, "CloudFront transfer out, Europe (first 1 TB a month free)", _CLOUDFRONT_SOURCE
     ),
 )
 
 _BEDROCK_SOURCE = (
-    "docs/adr/0002-bedrock-model.md: $1.00 / $5.00 global, +10% for the eu. geographic profile, "
-    "from https://clauder-navi.com/en/bedrock-claude-cost/ (https://aws.amazon.com/bedrock/"
-    "pricing/ had no Haiku 4.5 row in the corpus)"
+    "docs/adr/0002-bedrock-model.md: $1.00 / $5.00 global, 10% more on the eu. profile, from "
+    "clauder-navi.com/en/bedrock-claude-cost (aws.amazon.com/bedrock/pricing had no Haiku 4.5 "
+    "row in the corpus)"
 )
 BEDROCK_HAIKU_4_5_EU = LlmPrice(
     name="bedrock",
     model="eu.anthropic.claude-haiku-4-5-20251001-v1:0",
-    input=Price(1.10 / MILLION, "input token", _BEDROCK_SOURCE),
-    output=Price(5.50 / MILLION, "output token", _BEDROCK_SOURCE),
+    input=Price(1.10, MILLION, "Bedrock Claude Haiku 4.5 (eu.) input tokens", _BEDROCK_SOURCE),
+    output=Price(5.50, MILLION, "Bedrock Claude Haiku 4.5 (eu.) output tokens", _BEDROCK_SOURCE),
 )
 
 
@@ -191,7 +206,7 @@ def billed_gb_seconds(durations_ms: list[float], memory_mb: int) -> float:
     return sum(math.ceil(duration) for duration in durations_ms) / 1000 * memory_mb / 1024
 
 
-def modelled_duration_ms(cpu_ms: float, waiting_ms: float, memory_mb: int) -> float:
+def modelled_duration_ms(cpu_ms: float, waiting_ms: float, memory_mb: float) -> float:
     """An invocation's duration at `memory_mb`: its CPU time stretched by the share of a vCPU
     Lambda gives that memory (full at 1,769 MB; single-threaded code gains nothing above), plus
     the time it waits on the network, which memory does not change."""
