@@ -52,10 +52,11 @@ from tucoach_interviews_tools.prices import (
 )
 
 if TYPE_CHECKING:
+    from botocore.model import OperationModel
     from types_boto3_bedrock_runtime import BedrockRuntimeClient
     from types_boto3_dynamodb.client import DynamoDBClient
 
-    from tucoach_coach import ScoringTarget
+    from tucoach_coach import FeedbackEngine, QuestionBank, ScoringTarget
     from tucoach_models import Feedback
 
 INTERVIEW_SIZES = (3, 5, 10)  # the API takes 3 to 10 questions
@@ -74,17 +75,28 @@ OPENAI_MODEL = "any OpenAI-compatible model"
 # An in-region DynamoDB request, for the memory model only (docs/cost.md, "Lambda memory").
 ASSUMED_DYNAMODB_MS = 5.0
 MEMORY_SIZES_MB = (128, 256, 512, 1024, 1769)
-# Lambda writes START, END and REPORT lines per invocation; REPORT carries the X-Ray trace id when
-# tracing is active. Their sizes are those of Lambda's documented formats with real ids.
-PLATFORM_LOG_BYTES_PER_INVOCATION = 62 + 50 + 250
-PLATFORM_LOG_EVENTS_PER_INVOCATION = 3
-# One API Gateway access log line (infra/api_gateway.tf's 14 fields) with typical values.
-ACCESS_LOG_BYTES_PER_REQUEST = 420
+# Lambda's own lines per invocation, in its text format; REPORT carries the X-Ray trace id when
+# tracing is active.
+_REQUEST_ID = "5b2bd2c6-0000-4000-8000-000000000001"
+PLATFORM_LOG_LINES = (
+    f"START RequestId: {_REQUEST_ID} Version: $LATEST\n",
+    f"END RequestId: {_REQUEST_ID}\n",
+    f"REPORT RequestId: {_REQUEST_ID}\tDuration: 123.45 ms\tBilled Duration: 124 ms\t"
+    "Memory Size: 512 MB\tMax Memory Used: 128 MB\t\n"
+    "XRAY TraceId: 1-6752f0a1-3c5a2b1d4e6f708192a3b4c5\tSegmentId: 1a2b3c4d5e6f7081\t"
+    "Sampled: true\t\n",
+)
+# One API Gateway access-log line (infra/api_gateway.tf's 14 fields as JSON), measured on the
+# line of an answer with a request id, a sub, the resource path and latencies filled in.
+ACCESS_LOG_BYTES_PER_REQUEST = 416
 
 INFRA = Path("infra")
 DOCS = Path("docs/cost.md")
 GENERATED_BEGIN = "<!-- cost_bench: begin -->"
 GENERATED_END = "<!-- cost_bench: end -->"
+
+# What the offline engine scored: the target, the answer and its feedback.
+type Scored = tuple[ScoringTarget, str, Feedback]
 
 _READS = frozenset({"GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems"})
 
@@ -106,11 +118,11 @@ class DynamoDBMeter:
         return sum(self.requests.values()), self.read_units, self.write_units
 
     @staticmethod
-    def _ask(params: dict[str, Any], model: Any, **_: Any) -> None:
-        if "ReturnConsumedCapacity" in model.input_shape.members:
+    def _ask(params: dict[str, Any], model: OperationModel, **_: Any) -> None:
+        if model.input_shape is not None and "ReturnConsumedCapacity" in model.input_shape.members:
             params.setdefault("ReturnConsumedCapacity", "TOTAL")
 
-    def _add(self, parsed: Mapping[str, Any], model: Any, **_: Any) -> None:
+    def _add(self, parsed: Mapping[str, Any], model: OperationModel, **_: Any) -> None:
         self.requests[model.name] += 1
         reported = parsed.get("ConsumedCapacity") or []
         units = sum(
@@ -139,12 +151,12 @@ class CountingStream(io.TextIOBase):
 class RecordingEngine:
     """The offline engine, keeping what it scored so the LLM engines' prompts can be built."""
 
-    def __init__(self, engine: Any) -> None:
+    def __init__(self, engine: FeedbackEngine) -> None:
         self._engine = engine
-        self.scored: list[tuple[ScoringTarget, str, Feedback]] = []
+        self.scored: list[Scored] = []
 
     def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
-        result: Feedback = self._engine.feedback(target, answer)
+        result = self._engine.feedback(target, answer)
         self.scored.append((target, answer, result))
         return result
 
@@ -173,7 +185,7 @@ class Measured:
     kept_bytes: int = 0
     billed_storage_bytes: int = 0
     items: int = 0
-    scored: list[tuple[Any, str, Any]] = field(default_factory=list)
+    scored: list[Scored] = field(default_factory=list)
 
     def lambda_durations_ms(self, memory_mb: int) -> list[float]:
         """Each invocation's duration on Lambda at `memory_mb`, modelled from the CPU time
@@ -322,7 +334,7 @@ def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: Counting
     return measured
 
 
-def _answer(bank: Any, question: Mapping[str, Any]) -> str:
+def _answer(bank: QuestionBank, question: Mapping[str, Any]) -> str:
     """A candidate's partial answer, so that the coach asks follow-ups as it does for people:
     a main question gets the first half of the bank's model answer, a follow-up the rest."""
     main_id, _, follow_up = str(question["question_id"]).partition("~")
@@ -372,7 +384,7 @@ def _measure_storage(client: DynamoDBClient, table: str, user: str, measured: Me
                 measured.billed_storage_bytes += item_size(projected) + 100
 
 
-def _preflights(requests: list[Request]) -> int:
+def preflights(requests: list[Request]) -> int:
     """The CORS preflights a browser sends for these requests cross-origin: every one is
     preflighted (each carries Authorization), and the answer is cached per URL for Max-Age."""
     cached_until: dict[str, float] = {}
@@ -390,7 +402,7 @@ class Tokens:
     output: int
 
 
-def _llm_tokens(scored: list[tuple[Any, str, Any]]) -> dict[str, Tokens]:
+def _llm_tokens(scored: list[Scored]) -> dict[str, Tokens]:
     """Tokens of the requests the LLM engines send for these answers, built by the engines
     themselves (a recording client for Bedrock, a loopback server for OpenAI-compatible), and of
     the reply each must return: the offline verdict written as the Verdict JSON."""
@@ -430,7 +442,7 @@ def _tokens(text: str) -> int:
     return math.ceil(len(text) / CHARACTERS_PER_TOKEN)
 
 
-def _verdict_of(target: Any, feedback: Any) -> dict[str, Any]:
+def _verdict_of(target: ScoringTarget, feedback: Feedback) -> dict[str, Any]:
     scores = {line.criterion: line.score for line in feedback.rubric}
     covered = set(feedback.covered_points)
     return {
@@ -519,10 +531,10 @@ def _usage(measured: Measured, memory_mb: int, tokens: Tokens | None = None) -> 
         read_units=measured.read_units,
         write_units=measured.write_units,
         log_bytes=measured.log_bytes
-        + invocations * PLATFORM_LOG_BYTES_PER_INVOCATION
+        + invocations * sum(len(line) for line in PLATFORM_LOG_LINES)
         + len(measured.requests) * ACCESS_LOG_BYTES_PER_REQUEST,
         log_events=measured.log_lines
-        + invocations * PLATFORM_LOG_EVENTS_PER_INVOCATION
+        + invocations * len(PLATFORM_LOG_LINES)
         + len(measured.requests),
         response_bytes=measured.response_bytes,
         stored_bytes=measured.billed_storage_bytes,
@@ -547,7 +559,7 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
 
     row("answers (with follow-ups)", [str(len(r.scored)) for r in results])
     row("API requests (same origin)", [str(len(r.requests)) for r in results])
-    row("CORS preflights if cross-origin", [str(_preflights(r.requests)) for r in results])
+    row("CORS preflights if cross-origin", [str(preflights(r.requests)) for r in results])
     row("Lambda invocations", [str(len(r.durations_ms)) for r in results])
     row("handler wall time here, ms (sum)", [f"{sum(r.durations_ms):.0f}" for r in results])
     row("handler CPU time here, ms (sum)", [f"{sum(r.cpu_ms):.0f}" for r in results])
@@ -621,7 +633,7 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         "",
         "Cross-origin, the preflights would add (API Gateway and X-Ray, per 1,000 interviews): "
         + ", ".join(
-            f"{r.questions} q ${_preflights(r.requests) * preflight * 1000:.3f}" for r in results
+            f"{r.questions} q ${preflights(r.requests) * preflight * 1000:.3f}" for r in results
         )
         + ".",
     ]
