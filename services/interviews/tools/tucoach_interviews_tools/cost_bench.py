@@ -17,7 +17,9 @@ it measures whatever item shapes the repository writes.
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import json
 import logging
 import math
@@ -259,6 +261,9 @@ def _run_interviews(endpoint: str, stdout: CountingStream) -> list[Measured]:
             store=InterviewRepository(table_settings, client=client),
             quotas=DailyQuotas(table_settings, client=client),
             engine=engine,
+            # Questions are chosen by a seed from the interview's id: fixed ids, the same
+            # interviews on every run, so that runs before and after a change compare.
+            new_id=functools.partial(_next_id, itertools.count(1)),
         )
     )
     results = []
@@ -271,6 +276,10 @@ def _run_interviews(endpoint: str, stdout: CountingStream) -> list[Measured]:
         if run > 0:
             results.append(measured)
     return results
+
+
+def _next_id(numbers: Iterator[int]) -> str:
+    return str(uuid.UUID(int=next(numbers), version=4))
 
 
 def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: CountingStream) -> Measured:
@@ -424,13 +433,13 @@ def _llm_tokens(scored: list[Scored]) -> dict[str, Tokens]:
                 BedrockSettings(model_id=BEDROCK_HAIKU_4_5_EU.model, region=REGION),
                 cast("BedrockRuntimeClient", bedrock),
             ).feedback(target, answer)
-            bedrock_in += _tokens(json.dumps(bedrock.request)) + ANTHROPIC_FORCED_TOOL_PROMPT_TOKENS
+            bedrock_in += _bedrock_input_tokens(bedrock.request)
             bedrock_out += _tokens(reply)
             server.reply = reply
             OpenAICompatibleEngine(
                 OpenAICompatibleSettings(base_url=server.url, model=OPENAI_MODEL, max_attempts=1)
             ).feedback(target, answer)
-            openai_in += _tokens(server.request)
+            openai_in += _openai_input_tokens(json.loads(server.request))
             openai_out += _tokens(reply)
     return {
         f"bedrock ({BEDROCK_HAIKU_4_5_EU.model})": Tokens(bedrock_in, bedrock_out),
@@ -440,6 +449,22 @@ def _llm_tokens(scored: list[Scored]) -> dict[str, Tokens]:
 
 def _tokens(text: str) -> int:
     return math.ceil(len(text) / CHARACTERS_PER_TOKEN)
+
+
+def _bedrock_input_tokens(converse: Mapping[str, Any]) -> int:
+    """What the model reads of a Converse request: the system prompt, the message, the tool's
+    definition (as JSON), and the tool-use prompt Anthropic adds."""
+    texts = [block["text"] for block in converse["system"]]
+    texts += [block["text"] for message in converse["messages"] for block in message["content"]]
+    tools = json.dumps(converse["toolConfig"]["tools"])
+    return _tokens("".join(texts)) + _tokens(tools) + ANTHROPIC_FORCED_TOOL_PROMPT_TOKENS
+
+
+def _openai_input_tokens(body: Mapping[str, Any]) -> int:
+    """What the model reads of a Chat Completions request: the messages and the response
+    format's schema (as JSON)."""
+    texts = "".join(message["content"] for message in body["messages"])
+    return _tokens(texts) + _tokens(json.dumps(body.get("response_format", {})))
 
 
 def _verdict_of(target: ScoringTarget, feedback: Feedback) -> dict[str, Any]:
