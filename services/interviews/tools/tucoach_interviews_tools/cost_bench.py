@@ -6,13 +6,12 @@ Run: ./pants run services/interviews/tools/tucoach_interviews_tools/cost_bench.p
 Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app
 sends (frontend/src/lib/api.ts and the pages): the catalog, the start, the interview page, every
 answer (follow-ups answered too), finishing, the report page (the interview and its report) and
-the history page.
-Per interview it prints API requests (and the CORS preflights a cross-origin app would add),
-Lambda invocations and GB-s at infra's memory size from the measured handler durations,
-DynamoDB read and write units as DynamoDB Local reports them (ReturnConsumedCapacity=TOTAL),
-stored bytes, the bytes the function logs at infra's log level, tokens per LLM engine, and
-dollars per 1,000 interviews from prices.py. It goes through the service's public API only, so
-it measures whatever item shapes the repository writes.
+the history page. Per interview it prints API requests (and the CORS preflights a cross-origin
+app would add), Lambda invocations and GB-s at infra's memory size (modelled from the handler's
+CPU time measured here), DynamoDB read and write units as DynamoDB Local reports them
+(ReturnConsumedCapacity=TOTAL), stored bytes, the bytes the function logs at infra's log level,
+tokens per LLM engine, and dollars per 1,000 interviews from prices.py. It goes through the
+service's public API only, so it measures whatever item shapes the repository writes.
 """
 
 from __future__ import annotations
@@ -37,8 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from tucoach_interviews_testing import Api
-from tucoach_interviews_testing.api import LambdaContext
+from tucoach_interviews_testing import Api, LambdaContext
 from tucoach_interviews_tools.prices import (
     BEDROCK_HAIKU_4_5_EU,
     LAMBDA_FULL_VCPU_MB,
