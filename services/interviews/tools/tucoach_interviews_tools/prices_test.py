@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import pytest
+
+from tucoach_interviews_tools.prices import (
+    BEDROCK_HAIKU_4_5_EU,
+    GB,
+    MILLION,
+    PRICES,
+    Architecture,
+    LlmPrice,
+    Price,
+    PriceTable,
+    Usage,
+    billed_gb_seconds,
+    interview_costs,
+    modelled_duration_ms,
+    one_off_total,
+)
+
+# Round prices, so every expected figure below can be checked by hand.
+_ONE = Price(1.0, 1, "unit", "test")
+ROUND = PriceTable(
+    dynamodb_write_request_unit=Price(2.0, 1, "unit", "test"),
+    dynamodb_read_request_unit=Price(0.5, 1, "unit", "test"),
+    dynamodb_storage=Price(10.0, 1, "GB-month", "test"),
+    lambda_request=_ONE,
+    lambda_gb_second_x86_64=Price(4.0, 1, "GB-s", "test"),
+    lambda_gb_second_arm64=Price(3.0, 1, "GB-s", "test"),
+    api_gateway_rest_request=Price(3.0, 1, "request", "test"),
+    cloudwatch_logs_ingestion=Price(1.0, GB, "GB", "test"),
+    xray_trace_recorded=Price(0.25, 1, "trace", "test"),
+    cloudfront_https_request=Price(0.125, 1, "request", "test"),
+    cloudfront_data_transfer_out=Price(1.0, GB, "GB", "test"),
+)
+USAGE = Usage(
+    api_requests=10,
+    lambda_invocations=10,
+    lambda_gb_seconds=2.0,
+    read_units=4.0,
+    write_units=3.0,
+    log_bytes=GB - 2 * 26,
+    log_events=2,
+    response_bytes=2 * GB,
+    stored_bytes=GB // 2,
+    input_tokens=1000,
+    output_tokens=100,
+)
+
+
+def test_each_line_is_usage_times_price() -> None:
+    # Given round prices and usage, when one interview is priced on x86_64 without an LLM
+    costs = interview_costs(USAGE, ROUND)
+
+    # Then each line is its usage times its price (logs with 26 bytes per event on top)
+    assert costs == {
+        "DynamoDB writes": 6.0,
+        "DynamoDB reads": 2.0,
+        "Lambda requests": 10.0,
+        "Lambda duration": 8.0,
+        "API Gateway": 30.0,
+        "CloudFront requests": 1.25,
+        "CloudFront transfer": 2.0,
+        "CloudWatch Logs": pytest.approx(1.0),
+        "X-Ray": 2.5,
+        "storage per month": 5.0,
+    }
+    # And the one-off total leaves out storage, which recurs every month
+    assert one_off_total(costs) == pytest.approx(62.75)
+
+
+def test_arm64_prices_duration_only() -> None:
+    x86 = interview_costs(USAGE, ROUND, architecture=Architecture.X86_64)
+    arm = interview_costs(USAGE, ROUND, architecture=Architecture.ARM64)
+
+    assert arm["Lambda duration"] == 6.0
+    assert {k: v for k, v in arm.items() if k != "Lambda duration"} == {
+        k: v for k, v in x86.items() if k != "Lambda duration"
+    }
+
+
+def test_an_llm_adds_its_tokens() -> None:
+    llm = LlmPrice(
+        "llm", "model", Price(0.001, 1, "token", "test"), Price(0.01, 1, "token", "test")
+    )
+
+    costs = interview_costs(USAGE, ROUND, llm=llm)
+
+    assert costs["LLM input"] == pytest.approx(1.0)
+    assert costs["LLM output"] == pytest.approx(1.0)
+    assert one_off_total(costs) == pytest.approx(64.75)
+
+
+def test_lambda_bills_each_invocation_rounded_up_to_the_millisecond() -> None:
+    # 1.2 ms -> 2 ms, 10 ms -> 10 ms, 0.1 ms -> 1 ms: 13 ms at 1,024 MB
+    assert billed_gb_seconds([1.2, 10.0, 0.1], 1024) == pytest.approx(0.013)
+    # Half the memory, half the GB-s
+    assert billed_gb_seconds([1.2, 10.0, 0.1], 512) == pytest.approx(0.0065)
+
+
+def test_cpu_time_stretches_below_a_full_vcpu_and_waiting_does_not() -> None:
+    # A full vCPU at 1,769 MB; a quarter of it at 442.25 MB
+    assert modelled_duration_ms(10.0, 5.0, 1769) == pytest.approx(15.0)
+    assert modelled_duration_ms(10.0, 5.0, 1769 / 4) == pytest.approx(45.0)
+    # No faster than one vCPU above 1,769 MB: the handler is single-threaded
+    assert modelled_duration_ms(10.0, 5.0, 3538) == pytest.approx(15.0)
+
+
+def test_the_table_s_prices_are_per_single_unit() -> None:
+    # Guards the "per million" divisions: a million write units cost about $0.71 in Ireland
+    assert PRICES.dynamodb_write_request_unit.usd * MILLION == pytest.approx(0.70675)
+    assert PRICES.api_gateway_rest_request.usd * MILLION == pytest.approx(3.50)
+    assert BEDROCK_HAIKU_4_5_EU.input.usd * MILLION == pytest.approx(1.10)
+    assert all(price.source for price in PRICES.rows())
+
+
+def test_a_price_reads_as_its_source_states_it() -> None:
+    assert PRICES.api_gateway_rest_request.stated() == (
+        "$3.5 per 1M API Gateway REST requests (first 333M a month)"
+    )
+    assert PRICES.lambda_gb_second_x86_64.stated() == "$0.0000166667 per Lambda GB-s, x86_64"
+    assert (
+        PRICES.dynamodb_storage.stated() == "$0.283 per DynamoDB GB-month stored (first 25 GB free)"
+    )
