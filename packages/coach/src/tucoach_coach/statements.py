@@ -325,6 +325,45 @@ _NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
 )
 
 
+# Words that make a statement a denial or a protection ("JWTs are not encrypted", "locking
+# prevents concurrent applies", "humans skip nitpicks"): a clause that denies its words may
+# still state it.
+_DENIALS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "lack",
+        "lacks",
+        "against",
+        "avoid",
+        "avoids",
+        "skip",
+        "skips",
+        "prevent",
+        "prevents",
+        "stop",
+        "stops",
+        "protect",
+        "protects",
+    ]
+)
+# Whole tokens with their hyphens: "no-cache" names a header and "non-root" a user.
+_SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
+
+
+def states_a_denial(statement: str) -> bool:
+    """Whether a statement itself denies or protects against something."""
+    tokens = _SPACED_TOKEN.findall(statement.lower())
+    return any(t in _DENIALS for t in tokens) or "n't" in statement
+
+
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
