@@ -449,7 +449,10 @@ def _undenied_statements(
         _Statement(
             stems=sentence.stems,
             undenied=frozenset(
-                s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems
+                s
+                for clause in sentence.clauses
+                if not clause.whole_clause_cues
+                for s in clause.stems
             ),
         )
         for position, sentence in enumerate(sentences)
