@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Contractions spelled out, so "shouldn't change state" says what "should not change state"
+# does and reads in the same word order: "won't" -> "will not", "they're" -> "they are".
+_CONTRACTION = re.compile(r"([a-z])['\u2019](t|re|ve|ll|d|m)\b")
+_IRREGULAR_NEGATIONS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_CONTRACTED = {"re": "are", "ve": "have", "ll": "will", "d": "would", "m": "am"}
+_NEGATED_VERB = re.compile(r"\b([a-z]+)n['\u2019]t\b")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 STOP_WORDS = frozenset(
@@ -210,8 +216,18 @@ STOP_WORDS = frozenset(
 
 
 def words(text: str) -> list[str]:
-    """Lowercase alphanumeric runs: "Don't use O(n^2)!" -> [don, t, use, o, n, 2]."""
-    return _WORD.findall(text.lower())
+    """Lowercase alphanumeric runs, contractions spelled out: "Don't use O(n^2)!" -> [do, not,
+    use, o, n, 2]."""
+    return _WORD.findall(_spelled_out(text.lower()))
+
+
+def _spelled_out(text: str) -> str:
+    if "'" not in text and "\u2019" not in text:
+        return text
+    text = _NEGATED_VERB.sub(
+        lambda m: f"{_IRREGULAR_NEGATIONS.get(m.group(1), m.group(1))} not", text
+    )
+    return _CONTRACTION.sub(lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text)
 
 
 @lru_cache(maxsize=65_536)

@@ -88,6 +88,7 @@ _HARMS = frozenset(
 _CONCESSIONS = frozenset(["but", "although", "though", "however", "yet"])
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
 _CONTRASTS = frozenset(["not", "never", "no", "rather", "instead", "only"])
+_COORDINATORS = frozenset(["and", "or", "nor"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _PERSONAL = frozenset(["i", "we", "you", "they"])
 _DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
@@ -122,7 +123,8 @@ LOCAL_REACH = 2
 # A sentence states something when it has at least this many words and a function word.
 MIN_STATEMENT_WORDS = 3
 
-# Negations of a clause's verb: "is not", "would never", "don't", "cannot".
+# Negations of a clause's verb besides "not" after an auxiliary: "never", "cannot", and
+# contractions typed without their apostrophe ("dont"); "don't" arrives spelled out ("do not").
 _VERB_NEGATIONS = frozenset(
     [
         "never",
@@ -174,47 +176,18 @@ _AUXILIARIES = frozenset(
 )
 # Negations of a noun phrase: "no rows", "nothing new"; they reach the few words after them.
 _NOUN_NEGATIONS = frozenset(["not", "no", "nobody", "none", "nothing", "neither", "nor", "nowhere"])
-# "don't" is split into "don" "t"; these are the first halves of negative contractions.
-_CONTRACTED = frozenset(
-    [
-        "don",
-        "doesn",
-        "didn",
-        "isn",
-        "aren",
-        "wasn",
-        "weren",
-        "won",
-        "wouldn",
-        "shouldn",
-        "can",
-        "couldn",
-        "mustn",
-        "haven",
-        "hasn",
-        "hadn",
-        "needn",
-        "ain",
-    ]
-)
 _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
     for phrase in (
         "overkill",
-        "isn t worth",
-        "isnt worth",
         "not worth",
         "no need",
         "no point",
-        "don t need",
         "dont need",
-        "doesn t need",
         "doesnt need",
         "not needed",
         "not necessary",
         "not required",
-        "doesn t matter",
-        "don t bother",
         "never needed",
         "anti pattern",
         "antipattern",
@@ -462,7 +435,10 @@ def _sentence(text: str) -> Sentence:
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
             raw = list(piece)
-        contrast = piece[0] in _CONTRASTS or (piece[0] in {"or", "and"} and piece[1:2] == ["only"])
+        # ", not X", ", and never Y", ", or only Z": a contrast of its own.
+        contrast = piece[0] in _CONTRASTS or (
+            piece[0] in _COORDINATORS and piece[1:2] != [] and piece[1] in _CONTRASTS
+        )
         if (
             merged
             and not hard
@@ -496,11 +472,8 @@ def _opens_clause(piece: Sequence[str]) -> bool:
 
 
 def _has_verb(piece: Sequence[str]) -> bool:
-    """An auxiliary, a subject pronoun or a negated verb ("doesn't", "never") marks a verb."""
-    return any(
-        t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS or t in _CONTRACTED
-        for t in piece
-    )
+    """An auxiliary, a subject pronoun or a negated verb ("doesnt", "never") marks a verb."""
+    return any(t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS for t in piece)
 
 
 def _split_clauses(text: str) -> list[tuple[str, bool]]:
@@ -543,8 +516,6 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
             whole.append((i, i + dismissal))
             skip_until = i + dismissal
-        elif word in _CONTRACTED and clause_words[i + 1 : i + 2] == ["t"]:
-            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 2))
         elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
             (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 1))
         elif word in _NOUN_NEGATIONS:
