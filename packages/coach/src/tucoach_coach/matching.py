@@ -28,6 +28,15 @@ RARE_WORD_QUESTIONS = 4
 MAX_GAP = 3
 RED_FLAG_GAP = 1
 UNCOMMON_WORD_QUESTIONS = 12
+# Words a point's phrasing may lose in other words: its determiners and modals ("behind an
+# interface" is said by "behind my own small interface", "consumers must be idempotent" by
+# "the consumer has to be idempotent"), never its relations or negations.
+OPTIONAL_WORDS = frozenset(
+    stems(
+        "a an the my our your their its this that these those "
+        "must should can could will would may might shall"
+    )
+)
 _TECHNICAL_MARKS = frozenset("-./_#:@")
 _STATEMENT_PARTS = re.compile(r"[;:,()]")
 
@@ -143,6 +152,8 @@ def _gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | 
     for word in phrase.stems[1:]:
         window = haystack[position + 1 : position + 2 + gap]
         if word not in window:
+            if point and word in OPTIONAL_WORDS:
+                continue
             return None
         skipped = window[: window.index(word)]
         if not point and any(s in STOP_WORDS for s in skipped):

@@ -195,6 +195,8 @@ _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
         "needless",
         "pointless",
         "useless",
+        "unsuitable",
+        "not suitable",
         "irrelevant",
         "a myth",
         "waste of",
@@ -298,6 +300,18 @@ _NOT_A_NEGATION: tuple[tuple[str, ...], ...] = (
 )
 
 
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_DISMISSALS_BY_FIRST = _by_first_word(_DISMISSALS)
+_FORWARD_BY_FIRST = _by_first_word(_FORWARD)
+_NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
+
+
 # Words that make a statement a denial or a protection ("JWTs are not encrypted", "locking
 # prevents concurrent applies", "humans skip nitpicks"): a clause that denies its words may
 # still state it.
@@ -332,21 +346,12 @@ _SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
 
 
 def states_a_denial(statement: str) -> bool:
-    """Whether a statement itself denies or protects against something."""
+    """Whether a statement itself denies, dismisses or protects against something."""
     tokens = _SPACED_TOKEN.findall(statement.lower())
-    return any(t in _DENIALS for t in tokens) or "n't" in statement
-
-
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
-_DISMISSALS_BY_FIRST = _by_first_word(_DISMISSALS)
-_FORWARD_BY_FIRST = _by_first_word(_FORWARD)
-_NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
+    if any(t in _DENIALS for t in tokens) or "n't" in statement:
+        return True
+    plain = words(statement)
+    return any(_find(plain, i, _DISMISSALS_BY_FIRST) for i in range(len(plain)))
 
 
 @dataclass(frozen=True)
