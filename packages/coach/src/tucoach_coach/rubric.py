@@ -373,7 +373,14 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         if point.id in covered:
             continue
         denied = next(
-            (m for m in point_matches if m.phrase.owner_id == point.id and m.contradicted), None
+            (
+                m
+                for m in point_matches
+                if m.phrase.owner_id == point.id
+                and m.contradicted
+                and not m.phrase.denied_by_model_answer
+            ),
+            None,
         )
         if denied is not None:
             wrong.append(
@@ -399,7 +406,7 @@ def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:
     belongs to the denial. Matches of the point in later clauses of that sentence are denied."""
     denied_from: dict[tuple[str, int], int] = {}
     for match in matches:
-        if match.contradicted and match.phrase.specific:
+        if match.contradicted and match.phrase.specific and not match.phrase.denied_by_model_answer:
             key = (match.phrase.owner_id, match.sentence)
             denied_from[key] = min(denied_from.get(key, match.clause), match.clause)
     return [
