@@ -230,9 +230,30 @@ def _spelled_out(text: str) -> str:
     return _CONTRACTION.sub(lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text)
 
 
+# Everyday words of one meaning in an answer about software, so a point said in other words
+# meets its phrasing: "divide state per component" states "split state per component". Only
+# plain English, never a technical term (a "process" is not a "handle"), and only words that
+# mean the same in any sentence of the bank.
+_SYNONYMS = (
+    ("split", "divide", "divides", "divided", "dividing"),
+    ("change", "changes", "changed", "changing", "modify", "modifies", "modified", "alter"),
+    ("many", "several", "multiple"),
+    ("fast", "quick", "speedy"),
+    ("slow", "sluggish"),
+    ("large", "big", "huge"),
+    ("permanent", "lasting"),
+    ("issue", "issues", "problem", "problems"),
+    ("recurring", "repeated", "repeat"),
+    ("serve", "serves", "served", "serving", "deliver", "delivers", "delivered", "delivering"),
+)
+_CANONICAL = {word: group[0] for group in _SYNONYMS for word in group}
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A light stem that makes plural, -ing and -ed forms meet: caches/caching/cached -> cach."""
+    """A light stem that makes plural, -ing and -ed forms meet (caches/caching/cached ->
+    cach), and synonyms too (divided -> split)."""
+    word = _CANONICAL.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, replacement in (("ies", "y"), ("ied", "y")):

@@ -27,6 +27,24 @@ def test_inflected_forms_share_a_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(f) for f in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("split", "divide", "divided"),
+        ("change", "modify", "modified", "alter"),
+        ("serve", "served", "deliver", "delivers"),
+        ("issue", "problems"),
+    ],
+)
+def test_everyday_synonyms_share_a_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_technical_terms_are_not_synonyms() -> None:
+    assert stem("process") != stem("handle")
+    assert stem("partition") != stem("split")
+
+
 def test_words_are_lowercase_alphanumeric_runs_with_contractions_spelled_out() -> None:
     assert words("Don't use O(n^2) in CI/CD!") == ["do", "not", "use", "o", "n", "2", "in", "ci", "cd"]
     assert words("It can't, won\u2019t and shouldn't; we'd say they're right") == [
