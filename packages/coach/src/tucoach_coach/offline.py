@@ -15,6 +15,8 @@ from tucoach_models import (
 )
 
 OFFLINE_PROMPT_VERSION = "offline-rubric-2"
+# How the feedback on an answer in another language opens its offer (a client may key on it).
+RETRY_IN_ENGLISH = "Retry in English"
 MAX_MISSED_POINTS_LISTED = 3
 # A follow-up is worth asking only about an answer that gave something to build on.
 FOLLOW_UP_ABOVE = 2.0
@@ -103,9 +105,12 @@ def _unscored_feedback(
         unscored=Unscored.LANGUAGE,
         language=assessment.language,
         improvements=(
-            f"This answer looks like {language}. The offline coach scores answers in English "
-            "only, so it has no score and counts in no average; your answer is kept. Answer "
-            "in English to get a score, or use an AI engine, which reads other languages.",
+            f"Not scored: this answer reads as {language}, and the offline coach scores "
+            "English only. Your answer is kept; it counts in no average.",
+            f"{RETRY_IN_ENGLISH}: answer in English to get a score and feedback on the key "
+            "points (the example answer below shows what a strong answer covers), or choose "
+            f"an AI engine (Amazon Bedrock or an OpenAI-compatible model), which scores "
+            f"{language} as written.",
         ),
         example_answer=target.example_answer,
         provenance=provenance,
