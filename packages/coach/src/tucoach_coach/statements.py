@@ -370,6 +370,9 @@ class Clause:
     local_cues: tuple[tuple[int, int], ...] = ()
     # A condition ("if there is no owner, ...") states nothing as a fact.
     conditional: bool = False
+    # Positions of condition words inside the clause ("skip a re-render when ..."): a
+    # preference reaches no further.
+    conditions: tuple[int, ...] = ()
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
@@ -385,7 +388,7 @@ class Clause:
         if self.conditional:
             return False
         outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
-        return outside or _reaches(self.preference_cues, start)
+        return outside or _reaches(self.preference_cues, start, barriers=self.conditions)
 
     def negates_between(self, start: int, end: int) -> bool:
         """Whether a noun negation sits between the words of a gapped match: "renders nothing
@@ -400,8 +403,17 @@ class Clause:
         return any(s in _SUPPOSITION_MODALS for s in self.stems[end:])
 
 
-def _reaches(cues: tuple[tuple[int, int], ...], start: int, reach: int = 0) -> bool:
-    return any(c[1] <= start < c[1] + (reach or NEGATION_REACH) for c in cues)
+def _reaches(
+    cues: tuple[tuple[int, int], ...],
+    start: int,
+    reach: int = 0,
+    barriers: tuple[int, ...] = (),
+) -> bool:
+    return any(
+        c[1] <= start < c[1] + (reach or NEGATION_REACH)
+        and not any(c[1] <= b <= start for b in barriers)
+        for c in cues
+    )
 
 
 @dataclass(frozen=True)
@@ -519,10 +531,11 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         if _find(clause_words, i, _NOT_A_NEGATION_BY_FIRST):
             skip_until = i + 2
         elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
-            whole.append((i, i + dismissal))
+            (local if _in_condition(clause_words, i) else whole).append((i, i + dismissal))
             skip_until = i + dismissal
         elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
-            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 1))
+            inner = _in_relative_clause(clause_words, i) or _in_condition(clause_words, i)
+            (local if inner else whole).append((i, i + 1))
         elif word in _NOUN_NEGATIONS:
             noun.append((i, i + 1))
         elif cue := _find(clause_words, i, _FORWARD_BY_FIRST):
@@ -534,6 +547,7 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         noun_cues=tuple(noun),
         local_cues=tuple(local),
         conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
+        conditions=tuple(i for i, t in enumerate(clause_words) if i and t in _CONDITIONS),
     )
 
 
@@ -553,6 +567,12 @@ def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
         ):
             return True
     return False
+
+
+def _in_condition(tokens: Sequence[str], position: int) -> bool:
+    """ "I name an incident commander if that is not me": a negation inside a condition met
+    later in the clause denies nothing said before it."""
+    return any(t in _CONDITIONS for t in tokens[1:position])
 
 
 def _is_noun_like(token: str) -> bool:

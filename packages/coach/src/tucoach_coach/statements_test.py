@@ -49,6 +49,8 @@ DENIED = [
     ("The index does not help range queries.", "range queries"),
     ("It cannot be cached by the CDN.", "cached by the cdn"),
     ("Unlike a token bucket, the fixed window is simple.", "token bucket"),
+    ("Retry only transient failures, and never client errors.", "client errors"),
+    ("Skip the re-render of the list when nothing changed.", "re-render of the list"),
 ]
 
 STATED = [
@@ -73,6 +75,18 @@ STATED = [
     ("A dependency we never declared directly broke the build.", "broke the build"),
     ("Rather than a nightly batch, we stream changes to the warehouse.", "stream changes"),
     ("Instead of polling the API, we subscribe to its webhooks.", "subscribe to its webhooks"),
+    ("I name an incident commander if that isn't me.", "incident commander"),
+    (
+        "React.memo lets a component skip a re-render when a shallow comparison finds its "
+        "props unchanged.",
+        "shallow comparison",
+    ),
+    (
+        "Retry only transient failures like resets, timeouts, 429 or 503, and never client "
+        "errors.",
+        "transient failures",
+    ),
+    ("GET and HEAD are safe: they shouldn't change state.", "should not change state"),
 ]
 
 
