@@ -26,6 +26,7 @@ negations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -120,6 +121,8 @@ _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "tha
 # further: "customers who never ordered" does not deny the query written next.
 NEGATION_REACH = 6
 LOCAL_REACH = 2
+# A comma piece of at most this many words reads as an item of a list.
+LIST_ITEM_WORDS = 4
 # A sentence states something when it has at least this many words and a function word.
 MIN_STATEMENT_WORDS = 3
 
@@ -368,27 +371,46 @@ class Clause:
     # Positions of negations inside a relative clause ("customers who never ordered"): they
     # deny only the next word or two.
     local_cues: tuple[tuple[int, int], ...] = ()
-    # A condition ("if there is no owner, ...") states nothing as a fact.
+    # A condition ("if there is no owner, ...") states nothing as a fact, and a negated one
+    # ("if the type does not change, ...") does not state its words either.
     conditional: bool = False
     # Positions of condition words inside the clause ("skip a re-render when ..."): a
     # preference reaches no further.
     conditions: tuple[int, ...] = ()
+    # Where each comma piece merged into the clause starts (after the first).
+    pieces: tuple[int, ...] = ()
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
         return (
             self.contradicts(start, end)
+            or any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
             or _reaches(self.noun_cues, start)
             or _reaches(self.local_cues, start, LOCAL_REACH)
         )
 
     def contradicts(self, start: int, end: int) -> bool:
         """Whether the clause states the opposite of the words start..end: a denial by its
-        verb, a dismissal or a preference for something else, outside a condition."""
+        verb, a dismissal or a preference for something else, outside a condition. A verb
+        negation in a later comma piece contradicts the words of an earlier piece only when
+        that piece is short, an item of a list ("GET, PUT and DELETE are not idempotent"); a
+        longer piece may be a clause whose verb was not seen ("field data attributed by
+        release, team and route catches regressions lab tests don't see"): denied, no more."""
         if self.conditional:
             return False
-        outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
+        outside = any(
+            c[1] <= start or (c[0] >= end and self._listed_with(start, c[0]))
+            for c in self.whole_clause_cues
+        )
         return outside or _reaches(self.preference_cues, start, barriers=self.conditions)
+
+    def _listed_with(self, start: int, cue: int) -> bool:
+        """Whether the words at `start` are in the cue's comma piece or a short one before."""
+        piece, cue_piece = bisect_right(self.pieces, start), bisect_right(self.pieces, cue)
+        if piece == cue_piece:
+            return True
+        bounds = (0, *self.pieces, len(self.stems))
+        return bounds[piece + 1] - bounds[piece] <= LIST_ITEM_WORDS
 
     def negates_between(self, start: int, end: int) -> bool:
         """Whether a noun negation sits between the words of a gapped match: "renders nothing
@@ -448,6 +470,7 @@ def analyse(text: str) -> tuple[Sentence, ...]:
 def _sentence(text: str) -> Sentence:
     merged: list[list[str]] = []
     raw_merged: list[list[str]] = []
+    starts: list[list[int]] = []
     for text_piece, hard in _split_clauses(text):
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
@@ -465,15 +488,19 @@ def _sentence(text: str) -> Sentence:
                 and (_has_verb(merged[-1]) or _find(merged[-1], 0, _FORWARD_BY_FIRST))
             )
         ):
+            starts[-1].append(len(merged[-1]))
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw
         else:
             merged.append(piece)
             raw_merged.append(raw)
+            starts.append([])
     tokens = [t for piece in merged for t in piece]
     return Sentence(
         text=text,
-        clauses=tuple(_clause(p, r) for p, r in zip(merged, raw_merged, strict=True)),
+        clauses=tuple(
+            _clause(p, r, tuple(s)) for p, r, s in zip(merged, raw_merged, starts, strict=True)
+        ),
         is_statement=len(tokens) >= MIN_STATEMENT_WORDS and any(t in STOP_WORDS for t in tokens),
     )
 
@@ -519,7 +546,7 @@ def _pairs(parts: list[str]) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
-def _clause(clause_words: list[str], raw: list[str]) -> Clause:
+def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = ()) -> Clause:
     whole: list[tuple[int, int]] = []
     preference: list[tuple[int, int]] = []
     noun: list[tuple[int, int]] = []
@@ -548,6 +575,7 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         local_cues=tuple(local),
         conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
         conditions=tuple(i for i, t in enumerate(clause_words) if i and t in _CONDITIONS),
+        pieces=pieces,
     )
 
 

@@ -71,7 +71,6 @@ STATED = [
         "likely temporary",
     ),
     ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
-    ("I would test whether the existing stack cannot do the job.", "existing stack"),
     ("A dependency we never declared directly broke the build.", "broke the build"),
     ("Rather than a nightly batch, we stream changes to the warehouse.", "stream changes"),
     ("Instead of polling the API, we subscribe to its webhooks.", "subscribe to its webhooks"),
@@ -105,6 +104,27 @@ def test_a_negation_inside_the_phrase_is_part_of_what_it_says() -> None:
         "Snapshot isolation sees no write conflict here.", "no write conflict"
     )
     assert not clause.denies(start, end)
+
+
+def test_a_negation_contradicts_the_items_of_a_list_before_it_but_only_denies_a_clause() -> None:
+    listed = "Idle environments, unattached volumes, old snapshots are never the culprits."
+    assert _contradicted(listed, "unattached volumes")
+    unseen_verb = (
+        "Field RUM data attributed by release, team and route catches regressions lab tests "
+        "don't see."
+    )
+    assert _denied(unseen_verb, "field rum data")
+    assert not _contradicted(unseen_verb, "field rum data")
+
+
+def test_a_negated_condition_denies_its_words_without_contradicting_them() -> None:
+    # A condition states nothing as a fact; negated, it does not state its words either
+    for text, phrase in [
+        ("I would test whether the existing stack cannot do the job.", "existing stack"),
+        ("If the element type does not change, React keeps the subtree.", "element type"),
+    ]:
+        assert _denied(text, phrase)
+        assert not _contradicted(text, phrase)
 
 
 def test_a_noun_negation_denies_without_contradicting() -> None:
