@@ -27,8 +27,8 @@ kind free text; other keys such as "reason" are ignored). Figures:
 Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
 counted apart ("unscored") and left out of the three figures: they have no score to compare.
 With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
-"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept"}. --min-agreement / --max-mae make the run fail (exit 1)
-below a bar.
+"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept"}. --min-agreement / --max-mae make
+the run fail (exit 1) below a bar.
 """
 
 from __future__ import annotations
@@ -214,7 +214,9 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
         lines.append(f"{kind:<22} {len(of_kind):>4}  {shown:>10}  {grade:>10.2f}")
     for group, share in summary.paraphrases_kept.items():
         questions = "held-out" if group == "held_out" else "tuning"
-        lines.append(f"paraphrases scoring {PARAPHRASE_KEEPS:g}+ on {questions} questions: {share:.1%}")
+        lines.append(
+            f"paraphrases scoring {PARAPHRASE_KEEPS:g}+ on {questions} questions: {share:.1%}"
+        )
     return "\n".join(lines)
 
 

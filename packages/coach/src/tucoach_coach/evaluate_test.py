@@ -20,7 +20,6 @@ from tucoach_coach.evaluate import (
 )
 from tucoach_coach.offline import OfflineEngine
 
-
 # The share of tuning-question paraphrases scoring 7+ must not drop below this (measured: see
 # the package README).
 PARAPHRASES_KEPT_BAR = 0.9

@@ -227,7 +227,9 @@ def _spelled_out(text: str) -> str:
     text = _NEGATED_VERB.sub(
         lambda m: f"{_IRREGULAR_NEGATIONS.get(m.group(1), m.group(1))} not", text
     )
-    return _CONTRACTION.sub(lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text)
+    return _CONTRACTION.sub(
+        lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text
+    )
 
 
 # Everyday words of one meaning in an answer about software, so a point said in other words

@@ -81,8 +81,7 @@ STATED = [
         "shallow comparison",
     ),
     (
-        "Retry only transient failures like resets, timeouts, 429 or 503, and never client "
-        "errors.",
+        "Retry only transient failures like resets, timeouts, 429 or 503, and never client errors.",
         "transient failures",
     ),
     ("GET and HEAD are safe: they shouldn't change state.", "should not change state"),
