@@ -116,6 +116,8 @@ _ADVERBS = frozenset(
 )
 _CONNECTORS = frozenset(["and", "or", "then", "so", "that", "also"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
+# Pronouns that head a noun phrase as a noun does: "a transitive one we never declared".
+_HEAD_PRONOUNS = frozenset(["one", "ones"])
 _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
 # A negation reaches this many words past it ("would not look at distributed traces"), no
 # further: "customers who never ordered" does not deny the query written next.
@@ -605,7 +607,9 @@ def _in_condition(tokens: Sequence[str], position: int) -> bool:
 
 def _is_noun_like(token: str) -> bool:
     """A word a reduced relative clause can follow: "the dependency (that) we never declared"."""
-    return token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
+    return token in _HEAD_PRONOUNS or (
+        token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
+    )
 
 
 def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:

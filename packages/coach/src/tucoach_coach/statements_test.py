@@ -72,6 +72,7 @@ STATED = [
     ),
     ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
     ("A dependency we never declared directly broke the build.", "broke the build"),
+    ("A latest tag let it grab a release, maybe a transitive one we never declared.", "latest tag"),
     ("Rather than a nightly batch, we stream changes to the warehouse.", "stream changes"),
     ("Instead of polling the API, we subscribe to its webhooks.", "subscribe to its webhooks"),
     ("I name an incident commander if that isn't me.", "incident commander"),
