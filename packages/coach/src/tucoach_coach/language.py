@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Contractions spelled out, so "shouldn't change state" says what "should not change state"
+# does and reads in the same word order: "won't" -> "will not", "they're" -> "they are".
+_CONTRACTION = re.compile(r"([a-z])['\u2019](t|re|ve|ll|d|m)\b")
+_IRREGULAR_NEGATIONS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_CONTRACTED = {"re": "are", "ve": "have", "ll": "will", "d": "would", "m": "am"}
+_NEGATED_VERB = re.compile(r"\b([a-z]+)n['\u2019]t\b")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 STOP_WORDS = frozenset(
@@ -210,13 +216,46 @@ STOP_WORDS = frozenset(
 
 
 def words(text: str) -> list[str]:
-    """Lowercase alphanumeric runs: "Don't use O(n^2)!" -> [don, t, use, o, n, 2]."""
-    return _WORD.findall(text.lower())
+    """Lowercase alphanumeric runs, contractions spelled out: "Don't use O(n^2)!" -> [do, not,
+    use, o, n, 2]."""
+    return _WORD.findall(_spelled_out(text.lower()))
+
+
+def _spelled_out(text: str) -> str:
+    if "'" not in text and "\u2019" not in text:
+        return text
+    text = _NEGATED_VERB.sub(
+        lambda m: f"{_IRREGULAR_NEGATIONS.get(m.group(1), m.group(1))} not", text
+    )
+    return _CONTRACTION.sub(
+        lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text
+    )
+
+
+# Everyday words of one meaning in an answer about software, so a point said in other words
+# meets its phrasing: "divide state per component" states "split state per component". Only
+# plain English, never a technical term (a "process" is not a "handle"), and only words that
+# mean the same in any sentence of the bank.
+_SYNONYMS = (
+    ("split", "divide", "divides", "divided", "dividing"),
+    ("change", "changes", "changed", "changing", "modify", "modifies", "modified", "alter"),
+    ("many", "several", "multiple"),
+    ("fast", "quick", "speedy"),
+    ("slow", "sluggish"),
+    ("large", "big", "huge"),
+    ("permanent", "lasting"),
+    ("issue", "issues", "problem", "problems"),
+    ("recurring", "repeated", "repeat"),
+    ("serve", "serves", "served", "serving", "deliver", "delivers", "delivered", "delivering"),
+)
+_CANONICAL = {word: group[0] for group in _SYNONYMS for word in group}
 
 
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A light stem that makes plural, -ing and -ed forms meet: caches/caching/cached -> cach."""
+    """A light stem that makes plural, -ing and -ed forms meet (caches/caching/cached ->
+    cach), and synonyms too (divided -> split)."""
+    word = _CANONICAL.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, replacement in (("ies", "y"), ("ied", "y")):

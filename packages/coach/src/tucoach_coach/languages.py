@@ -59,14 +59,33 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "possono fare usare quindi allora non"
     ),
 }
+# Names of the languages people are most likely to answer in (an LLM engine reads any of
+# them); others are shown by their code.
 LANGUAGE_NAMES = {
+    "ca": "Catalan",
+    "de": "German",
     "en": "English",
     "es": "Spanish",
     "fr": "French",
-    "de": "German",
-    "pt": "Portuguese",
+    "hi": "Hindi",
     "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
 }
+
+
+def language_name(code: str | None) -> str:
+    """The language's English name: "Spanish" for "es"; an unknown code is named as such."""
+    if not code:
+        return "another language"
+    return LANGUAGE_NAMES.get(code, f"the language coded {code!r}")
 
 
 def detect_language(text: str) -> str:

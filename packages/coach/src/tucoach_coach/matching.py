@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
 from tucoach_coach.bank import BankQuestion, QuestionBank
 from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
-from tucoach_coach.statements import Sentence, opposes, sides_stated
+from tucoach_coach.statements import Sentence, analyse, opposes, sides_stated
 from tucoach_coach.word_order import WordOrderModel
 
 # A word used by at most this many questions of the bank is specific enough to stand alone.
@@ -28,6 +28,15 @@ RARE_WORD_QUESTIONS = 4
 MAX_GAP = 3
 RED_FLAG_GAP = 1
 UNCOMMON_WORD_QUESTIONS = 12
+# Words a point's phrasing may lose in other words: its determiners and modals ("behind an
+# interface" is said by "behind my own small interface", "consumers must be idempotent" by
+# "the consumer has to be idempotent"), never its relations or negations.
+OPTIONAL_WORDS = frozenset(
+    stems(
+        "a an the my our your their its this that these those "
+        "must should can could will would may might shall"
+    )
+)
 _TECHNICAL_MARKS = frozenset("-./_#:@")
 _STATEMENT_PARTS = re.compile(r"[;:,()]")
 
@@ -48,6 +57,9 @@ class Phrase:
     # The sides of opposite pairs ("before", "use") the point states: a clause saying the other
     # side contradicts it.
     sides: frozenset[str] = frozenset()
+    # The question's own model answer states it only in a clause that denies it ("fixes
+    # instead of manual toil"): an answer denying it too says nothing wrong.
+    denied_by_model_answer: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,8 @@ def _gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | 
     for word in phrase.stems[1:]:
         window = haystack[position + 1 : position + 2 + gap]
         if word not in window:
+            if point and word in OPTIONAL_WORDS:
+                continue
             return None
         skipped = window[: window.index(word)]
         if not point and any(s in STOP_WORDS for s in skipped):
@@ -224,7 +238,11 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
         for flag in question.red_flags
         for phrasing in flag.phrasings
     )
-    return phrases
+    own = PhraseIndex(p for p in phrases if p.kind is PhraseKind.POINT)
+    found = own.matches(analyse(question.model_answer))
+    stated = {m.phrase for m in found if not m.contradicted}
+    denied = {m.phrase for m in found if m.contradicted} - stated
+    return [replace(p, denied_by_model_answer=True) if p in denied else p for p in phrases]
 
 
 def _sides(statement: str, phrasing: str) -> frozenset[str]:

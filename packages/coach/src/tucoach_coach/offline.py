@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tucoach_coach.languages import LANGUAGE_NAMES
+from tucoach_coach.languages import language_name
 from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Assessment, Cap, assess
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import (
@@ -15,11 +15,14 @@ from tucoach_models import (
 )
 
 OFFLINE_PROMPT_VERSION = "offline-rubric-2"
+# How the feedback on an answer in another language opens its offer (a client may key on it).
+RETRY_IN_ENGLISH = "Retry in English"
 MAX_MISSED_POINTS_LISTED = 3
 # A follow-up is worth asking only about an answer that gave something to build on.
 FOLLOW_UP_ABOVE = 2.0
 
-_CAP_ADVICE = {
+# What to do about each cap (the LLM engines give the same advice for the caps they keep).
+CAP_ADVICE = {
     Cap.NO_ANSWER: "No answer was given. Even a partial answer shows how you think: say what "
     "you know and how you would find out the rest.",
     Cap.EVASIVE: "It is fine not to know everything, but say what you do know, reason out "
@@ -90,22 +93,24 @@ def suggested_follow_up(target: ScoringTarget, assessment: Assessment) -> str | 
         or assessment.gave_nothing_to_build_on
     ):
         return None
-    by_point = {f.talking_point: f.text for f in target.follow_ups}
-    return next((by_point[i] for i in assessment.missed_point_ids if i in by_point), None)
+    return target.follow_up_on(assessment.missed_point_ids)
 
 
 def _unscored_feedback(
     target: ScoringTarget, assessment: Assessment, provenance: Provenance
 ) -> Feedback:
-    language = LANGUAGE_NAMES.get(assessment.language, assessment.language)
+    language = language_name(assessment.language)
     return Feedback(
         score=0.0,
         unscored=Unscored.LANGUAGE,
         language=assessment.language,
         improvements=(
-            f"This answer looks like {language}. The offline coach scores answers in English "
-            "only, so it has no score and counts in no average; your answer is kept. Answer "
-            "in English to get a score, or use an AI engine, which reads other languages.",
+            f"Not scored: this answer reads as {language}, and the offline coach scores "
+            "English only. Your answer is kept; it counts in no average.",
+            f"{RETRY_IN_ENGLISH}: answer in English to get a score and feedback on the key "
+            "points (the example answer below shows what a strong answer covers), or choose "
+            f"an AI engine (Amazon Bedrock or an OpenAI-compatible model), which scores "
+            f"{language} as written.",
         ),
         example_answer=target.example_answer,
         provenance=provenance,
@@ -181,7 +186,7 @@ def _strengths(
 def _improvements(
     target: ScoringTarget, assessment: Assessment, missed: tuple[str, ...]
 ) -> tuple[str, ...]:
-    improvements = [_CAP_ADVICE[cap] for cap in assessment.caps]
+    improvements = [CAP_ADVICE[cap] for cap in assessment.caps]
     if assessment.seems_to_answer and target.bank is not None:
         other = target.bank.question_texts.get(assessment.seems_to_answer)
         if other:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.offline import OfflineEngine
+from tucoach_coach.offline import RETRY_IN_ENGLISH, OfflineEngine
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Unscored
 
@@ -50,9 +50,13 @@ def test_an_answer_in_another_language_is_kept_but_not_scored() -> None:
     assert not feedback.rubric
     assert not feedback.missed_points
     assert feedback.follow_up is None
-    (advice,) = feedback.improvements
-    assert "Spanish" in advice
-    assert "English" in advice
+    # And the feedback says why in plain words, then offers the retry in English first
+    why, offer = feedback.improvements
+    assert why.startswith("Not scored: this answer reads as Spanish")
+    assert "off-topic" not in why
+    assert offer.startswith(f"{RETRY_IN_ENGLISH}: answer in English")
+    assert "scores Spanish as written" in offer
+    assert feedback.example_answer == question.model_answer.strip()
 
 
 def test_no_follow_up_after_a_salad_of_the_right_words() -> None:

@@ -17,7 +17,7 @@ from statistics import mean
 
 from tucoach_coach.bank import QuestionBank
 from tucoach_coach.language import words
-from tucoach_coach.languages import ALL_STOP_WORDS, LANGUAGE_NAMES
+from tucoach_coach.languages import ALL_STOP_WORDS, language_name
 from tucoach_models import (
     Answer,
     AskedQuestion,
@@ -209,7 +209,7 @@ def _to_work_on(
 def _review(reviewed: _Reviewed) -> QuestionReview:
     feedback = reviewed.main.feedback
     if not reviewed.scored:
-        language = LANGUAGE_NAMES.get(feedback.language or "", "another language")
+        language = language_name(feedback.language)
         return QuestionReview(
             question_id=reviewed.question.question_id,
             question_text=reviewed.question.text,

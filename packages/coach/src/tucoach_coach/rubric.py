@@ -139,39 +139,6 @@ _TRADE_OFF_MARKERS = _stemmed(
 )
 
 
-# Words that make a talking point a denial or a protection: its phrasings may sit in a
-# negated clause and still state it.
-_NEGATIVE_POINT_WORDS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "without",
-        "cannot",
-        "nobody",
-        "none",
-        "neither",
-        "nor",
-        "lack",
-        "lacks",
-        "against",
-        "avoid",
-        "avoids",
-        "skip",
-        "skips",
-        "prevent",
-        "prevents",
-        "stop",
-        "stops",
-        "protect",
-        "protects",
-    ]
-)
-
-
-_SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
-
-
 class Cap(StrEnum):
     """Why a score was held down, each with its ceiling."""
 
@@ -274,13 +241,15 @@ def assess(target: ScoringTarget, answer: str) -> Assessment:
     if not covered:
         depth *= 0.25
 
-    relevance = _relevance(target, content)
+    answer_content = frozenset(stem(w) for w in content)
+    relevance = _relevance(target, answer_content)
     seems_to_answer = _other_question(target, sentences, found.phrase_covered)
     caps = _caps(
         target=target,
         answer=answer,
         tokens=tokens,
         content=content,
+        answer_content=answer_content,
         sentences=sentences,
         covered=covered,
         relevance=relevance,
@@ -383,20 +352,19 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
     ]
     # A point that itself denies something ("JWTs are not encrypted", "stops eavesdropping") is
     # stated by a clause that denies it too, so for those points a denied match counts.
-    negative = {p.id for p in target.talking_points if _states_a_negation(p.point)}
     point_matches = [
         replace(m, denied=False, contradicted=False)
-        if m.denied and m.phrase.owner_id in negative
+        if m.denied and m.phrase.owner_id in target.denial_point_ids
         else m
         for m in point_matches
     ]
     point_matches = _withdrawn_after_denial(point_matches)
     phrase_covered = _covered_by_phrases(point_matches)
+    statements = _undenied_statements(sentences, flagged_sentences)
     paraphrased = tuple(
         p.id
         for p in target.talking_points
-        if p.id not in phrase_covered
-        and _said_in_other_words(p.point, sentences, flagged_sentences)
+        if p.id not in phrase_covered and _said_in_other_words(p.point, statements)
     )
     covered = tuple(
         p.id for p in target.talking_points if p.id in phrase_covered or p.id in paraphrased
@@ -405,7 +373,14 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         if point.id in covered:
             continue
         denied = next(
-            (m for m in point_matches if m.phrase.owner_id == point.id and m.contradicted), None
+            (
+                m
+                for m in point_matches
+                if m.phrase.owner_id == point.id
+                and m.contradicted
+                and not m.phrase.denied_by_model_answer
+            ),
+            None,
         )
         if denied is not None:
             wrong.append(
@@ -431,7 +406,7 @@ def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:
     belongs to the denial. Matches of the point in later clauses of that sentence are denied."""
     denied_from: dict[tuple[str, int], int] = {}
     for match in matches:
-        if match.contradicted and match.phrase.specific:
+        if match.contradicted and match.phrase.specific and not match.phrase.denied_by_model_answer:
             key = (match.phrase.owner_id, match.sentence)
             denied_from[key] = min(denied_from.get(key, match.clause), match.clause)
     return [
@@ -442,26 +417,20 @@ def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:
     ]
 
 
-def _states_a_negation(statement: str) -> bool:
-    # Whole tokens: "no-cache" names a header and "non-root" a user; they deny nothing.
-    tokens = _SPACED_TOKEN.findall(statement.lower())
-    return any(t in _NEGATIVE_POINT_WORDS for t in tokens) or "n't" in statement
-
-
 def _covered_by_phrases(matches: list[Match]) -> set[str]:
-    """Owners stated by a specific phrasing, or by two generic ones in one sentence."""
-    generic: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    """Owners stated by a specific phrasing, or by two generic ones in one sentence (the
+    matches of one question)."""
+    generic: dict[tuple[str, int], set[str]] = defaultdict(set)
     covered: set[str] = set()
     for match in matches:
         if match.denied:
             continue
-        key = (match.phrase.question_id, match.phrase.owner_id)
         if match.phrase.specific:
-            covered.add(f"{key[0]}/{key[1]}")
+            covered.add(match.phrase.owner_id)
         else:
-            generic[(*key, match.sentence)].add(match.phrase.text)
-    covered.update(f"{q}/{o}" for (q, o, _), texts in generic.items() if len(texts) >= 2)
-    return {c.split("/", 1)[1] for c in covered}
+            generic[match.phrase.owner_id, match.sentence].add(match.phrase.text)
+    covered.update(owner for (owner, _), texts in generic.items() if len(texts) >= 2)
+    return covered
 
 
 def _covered_per_question(matches: list[Match]) -> dict[str, set[str]]:
@@ -472,25 +441,44 @@ def _covered_per_question(matches: list[Match]) -> dict[str, set[str]]:
     return {q: _covered_by_phrases(found) for q, found in by_question.items()}
 
 
-def _said_in_other_words(
-    statement: str, sentences: tuple[Sentence, ...], flagged: set[int]
-) -> bool:
+@dataclass(frozen=True)
+class _Statement:
+    stems: tuple[str, ...]
+    # The stems of its clauses that no verb negation or dismissal denies.
+    undenied: frozenset[str]
+
+
+def _undenied_statements(
+    sentences: tuple[Sentence, ...], flagged: set[int]
+) -> tuple[_Statement, ...]:
+    """The answer's statements that state no misconception, with what they say undenied."""
+    return tuple(
+        _Statement(
+            stems=sentence.stems,
+            undenied=frozenset(
+                s
+                for clause in sentence.clauses
+                if not clause.whole_clause_cues
+                for s in clause.stems
+            ),
+        )
+        for position, sentence in enumerate(sentences)
+        if position not in flagged and sentence.is_statement
+    )
+
+
+def _said_in_other_words(statement: str, said: tuple[_Statement, ...]) -> bool:
     wanted = {stem(w) for w in content_words(words(statement))}
     if len(wanted) < PARAPHRASE_MIN_WORDS:
         return False
     needed = max(PARAPHRASE_MIN_WORDS, PARAPHRASE_SHARE * len(wanted))
     sides = sides_stated(stems(statement))
-    for position, sentence in enumerate(sentences):
-        # The point's words with the other side of a pair it states ("after" for its
-        # "before") say the opposite.
-        if position in flagged or not sentence.is_statement or opposes(sides, sentence.stems):
-            continue
-        said = {
-            s for clause in sentence.clauses if not clause.whole_clause_cues for s in clause.stems
-        }
-        if len(wanted & said) >= needed:
-            return True
-    return False
+    # The point's words with the other side of a pair it states ("after" for its "before")
+    # say the opposite.
+    return any(
+        len(wanted & sentence.undenied) >= needed and not opposes(sides, sentence.stems)
+        for sentence in said
+    )
 
 
 def _other_question(
@@ -554,9 +542,8 @@ def _is_salad(target: ScoringTarget, tokens: list[str], sentences: tuple[Sentenc
     return len(in_phrases) / len(answer_stems) >= SALAD_PHRASE_SHARE
 
 
-def _relevance(target: ScoringTarget, content: list[str]) -> float:
+def _relevance(target: ScoringTarget, answer_content: frozenset[str]) -> float:
     """The share of the answer's distinct content stems that belong to the question's topic."""
-    answer_content = set(stems(" ".join(content)))
     return len(answer_content & target.vocabulary) / len(answer_content) if answer_content else 0.0
 
 
@@ -566,6 +553,7 @@ def _caps(
     answer: str,
     tokens: list[str],
     content: list[str],
+    answer_content: frozenset[str],
     sentences: tuple[Sentence, ...],
     covered: tuple[str, ...],
     relevance: float,
@@ -583,9 +571,7 @@ def _caps(
     if len(tokens) >= 30 and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
         caps.append(Cap.REPETITIVE)
 
-    answer_content = set(stems(" ".join(content)))
-    question_content = set(stems(" ".join(content_words(words(target.question_text)))))
-    if answer_content and len(answer_content & question_content) / len(answer_content) >= (
+    if answer_content and len(answer_content & target.question_stems) / len(answer_content) >= (
         ECHO_SHARE
     ):
         caps.append(Cap.ECHO)

@@ -26,6 +26,7 @@ negations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ _HARMS = frozenset(
 _CONCESSIONS = frozenset(["but", "although", "though", "however", "yet"])
 _SUPPOSITION_MODALS = frozenset(["would", "could", "might"])
 _CONTRASTS = frozenset(["not", "never", "no", "rather", "instead", "only"])
+_COORDINATORS = frozenset(["and", "or", "nor"])
 _CONDITIONS = frozenset(["if", "unless", "when", "whenever", "whether"])
 _PERSONAL = frozenset(["i", "we", "you", "they"])
 _DETERMINERS = frozenset(["a", "an", "the", "any", "every", "each", "some", "this", "that"])
@@ -114,15 +116,20 @@ _ADVERBS = frozenset(
 )
 _CONNECTORS = frozenset(["and", "or", "then", "so", "that", "also"])
 _RELATIVES = frozenset(["that", "who", "whom", "whose"])
+# Pronouns that head a noun phrase as a noun does: "a transitive one we never declared".
+_HEAD_PRONOUNS = frozenset(["one", "ones"])
 _SUBJECTS = frozenset(["i", "we", "you", "they", "it", "he", "she", "this", "that", "there"])
 # A negation reaches this many words past it ("would not look at distributed traces"), no
 # further: "customers who never ordered" does not deny the query written next.
 NEGATION_REACH = 6
 LOCAL_REACH = 2
+# A comma piece of at most this many words reads as an item of a list.
+LIST_ITEM_WORDS = 4
 # A sentence states something when it has at least this many words and a function word.
 MIN_STATEMENT_WORDS = 3
 
-# Negations of a clause's verb: "is not", "would never", "don't", "cannot".
+# Negations of a clause's verb besides "not" after an auxiliary: "never", "cannot", and
+# contractions typed without their apostrophe ("dont"); "don't" arrives spelled out ("do not").
 _VERB_NEGATIONS = frozenset(
     [
         "never",
@@ -174,47 +181,18 @@ _AUXILIARIES = frozenset(
 )
 # Negations of a noun phrase: "no rows", "nothing new"; they reach the few words after them.
 _NOUN_NEGATIONS = frozenset(["not", "no", "nobody", "none", "nothing", "neither", "nor", "nowhere"])
-# "don't" is split into "don" "t"; these are the first halves of negative contractions.
-_CONTRACTED = frozenset(
-    [
-        "don",
-        "doesn",
-        "didn",
-        "isn",
-        "aren",
-        "wasn",
-        "weren",
-        "won",
-        "wouldn",
-        "shouldn",
-        "can",
-        "couldn",
-        "mustn",
-        "haven",
-        "hasn",
-        "hadn",
-        "needn",
-        "ain",
-    ]
-)
 _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
     for phrase in (
         "overkill",
-        "isn t worth",
-        "isnt worth",
         "not worth",
         "no need",
         "no point",
-        "don t need",
         "dont need",
-        "doesn t need",
         "doesnt need",
         "not needed",
         "not necessary",
         "not required",
-        "doesn t matter",
-        "don t bother",
         "never needed",
         "anti pattern",
         "antipattern",
@@ -222,6 +200,8 @@ _DISMISSALS: tuple[tuple[str, ...], ...] = tuple(
         "needless",
         "pointless",
         "useless",
+        "unsuitable",
+        "not suitable",
         "irrelevant",
         "a myth",
         "waste of",
@@ -337,6 +317,48 @@ _FORWARD_BY_FIRST = _by_first_word(_FORWARD)
 _NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
 
 
+# Words that make a statement a denial or a protection ("JWTs are not encrypted", "locking
+# prevents concurrent applies", "humans skip nitpicks"): a clause that denies its words may
+# still state it.
+_DENIALS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "lack",
+        "lacks",
+        "against",
+        "avoid",
+        "avoids",
+        "skip",
+        "skips",
+        "prevent",
+        "prevents",
+        "stop",
+        "stops",
+        "protect",
+        "protects",
+    ]
+)
+# Whole tokens with their hyphens: "no-cache" names a header and "non-root" a user.
+_SPACED_TOKEN = re.compile(r"[a-z0-9'][a-z0-9'-]*")
+
+
+def states_a_denial(statement: str) -> bool:
+    """Whether a statement itself denies, dismisses or protects against something."""
+    tokens = _SPACED_TOKEN.findall(statement.lower())
+    if any(t in _DENIALS for t in tokens) or "n't" in statement:
+        return True
+    plain = words(statement)
+    return any(_find(plain, i, _DISMISSALS_BY_FIRST) for i in range(len(plain)))
+
+
 @dataclass(frozen=True)
 class Clause:
     """One clause: its stems, and where the cues that deny some of its words sit."""
@@ -351,24 +373,46 @@ class Clause:
     # Positions of negations inside a relative clause ("customers who never ordered"): they
     # deny only the next word or two.
     local_cues: tuple[tuple[int, int], ...] = ()
-    # A condition ("if there is no owner, ...") states nothing as a fact.
+    # A condition ("if there is no owner, ...") states nothing as a fact, and a negated one
+    # ("if the type does not change, ...") does not state its words either.
     conditional: bool = False
+    # Positions of condition words inside the clause ("skip a re-render when ..."): a
+    # preference reaches no further.
+    conditions: tuple[int, ...] = ()
+    # Where each comma piece merged into the clause starts (after the first).
+    pieces: tuple[int, ...] = ()
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
         return (
             self.contradicts(start, end)
+            or any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
             or _reaches(self.noun_cues, start)
             or _reaches(self.local_cues, start, LOCAL_REACH)
         )
 
     def contradicts(self, start: int, end: int) -> bool:
         """Whether the clause states the opposite of the words start..end: a denial by its
-        verb, a dismissal or a preference for something else, outside a condition."""
+        verb, a dismissal or a preference for something else, outside a condition. A verb
+        negation in a later comma piece contradicts the words of an earlier piece only when
+        that piece is short, an item of a list ("GET, PUT and DELETE are not idempotent"); a
+        longer piece may be a clause whose verb was not seen ("field data attributed by
+        release, team and route catches regressions lab tests don't see"): denied, no more."""
         if self.conditional:
             return False
-        outside = any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
-        return outside or _reaches(self.preference_cues, start)
+        outside = any(
+            c[1] <= start or (c[0] >= end and self._listed_with(start, c[0]))
+            for c in self.whole_clause_cues
+        )
+        return outside or _reaches(self.preference_cues, start, barriers=self.conditions)
+
+    def _listed_with(self, start: int, cue: int) -> bool:
+        """Whether the words at `start` are in the cue's comma piece or a short one before."""
+        piece, cue_piece = bisect_right(self.pieces, start), bisect_right(self.pieces, cue)
+        if piece == cue_piece:
+            return True
+        bounds = (0, *self.pieces, len(self.stems))
+        return bounds[piece + 1] - bounds[piece] <= LIST_ITEM_WORDS
 
     def negates_between(self, start: int, end: int) -> bool:
         """Whether a noun negation sits between the words of a gapped match: "renders nothing
@@ -383,8 +427,17 @@ class Clause:
         return any(s in _SUPPOSITION_MODALS for s in self.stems[end:])
 
 
-def _reaches(cues: tuple[tuple[int, int], ...], start: int, reach: int = 0) -> bool:
-    return any(c[1] <= start < c[1] + (reach or NEGATION_REACH) for c in cues)
+def _reaches(
+    cues: tuple[tuple[int, int], ...],
+    start: int,
+    reach: int = 0,
+    barriers: tuple[int, ...] = (),
+) -> bool:
+    return any(
+        c[1] <= start < c[1] + (reach or NEGATION_REACH)
+        and not any(c[1] <= b <= start for b in barriers)
+        for c in cues
+    )
 
 
 @dataclass(frozen=True)
@@ -419,11 +472,15 @@ def analyse(text: str) -> tuple[Sentence, ...]:
 def _sentence(text: str) -> Sentence:
     merged: list[list[str]] = []
     raw_merged: list[list[str]] = []
+    starts: list[list[int]] = []
     for text_piece, hard in _split_clauses(text):
         piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
         if len(raw) != len(piece):
             raw = list(piece)
-        contrast = piece[0] in _CONTRASTS or (piece[0] in {"or", "and"} and piece[1:2] == ["only"])
+        # ", not X", ", and never Y", ", or only Z": a contrast of its own.
+        contrast = piece[0] in _CONTRASTS or (
+            piece[0] in _COORDINATORS and piece[1:2] != [] and piece[1] in _CONTRASTS
+        )
         if (
             merged
             and not hard
@@ -433,15 +490,19 @@ def _sentence(text: str) -> Sentence:
                 and (_has_verb(merged[-1]) or _find(merged[-1], 0, _FORWARD_BY_FIRST))
             )
         ):
+            starts[-1].append(len(merged[-1]))
             merged[-1] = merged[-1] + piece
             raw_merged[-1] = raw_merged[-1] + raw
         else:
             merged.append(piece)
             raw_merged.append(raw)
+            starts.append([])
     tokens = [t for piece in merged for t in piece]
     return Sentence(
         text=text,
-        clauses=tuple(_clause(p, r) for p, r in zip(merged, raw_merged, strict=True)),
+        clauses=tuple(
+            _clause(p, r, tuple(s)) for p, r, s in zip(merged, raw_merged, starts, strict=True)
+        ),
         is_statement=len(tokens) >= MIN_STATEMENT_WORDS and any(t in STOP_WORDS for t in tokens),
     )
 
@@ -457,11 +518,8 @@ def _opens_clause(piece: Sequence[str]) -> bool:
 
 
 def _has_verb(piece: Sequence[str]) -> bool:
-    """An auxiliary, a subject pronoun or a negated verb ("doesn't", "never") marks a verb."""
-    return any(
-        t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS or t in _CONTRACTED
-        for t in piece
-    )
+    """An auxiliary, a subject pronoun or a negated verb ("doesnt", "never") marks a verb."""
+    return any(t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS for t in piece)
 
 
 def _split_clauses(text: str) -> list[tuple[str, bool]]:
@@ -490,7 +548,7 @@ def _pairs(parts: list[str]) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
-def _clause(clause_words: list[str], raw: list[str]) -> Clause:
+def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = ()) -> Clause:
     whole: list[tuple[int, int]] = []
     preference: list[tuple[int, int]] = []
     noun: list[tuple[int, int]] = []
@@ -502,12 +560,11 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         if _find(clause_words, i, _NOT_A_NEGATION_BY_FIRST):
             skip_until = i + 2
         elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
-            whole.append((i, i + dismissal))
+            (local if _in_condition(clause_words, i) else whole).append((i, i + dismissal))
             skip_until = i + dismissal
-        elif word in _CONTRACTED and clause_words[i + 1 : i + 2] == ["t"]:
-            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 2))
         elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
-            (local if _in_relative_clause(clause_words, i) else whole).append((i, i + 1))
+            inner = _in_relative_clause(clause_words, i) or _in_condition(clause_words, i)
+            (local if inner else whole).append((i, i + 1))
         elif word in _NOUN_NEGATIONS:
             noun.append((i, i + 1))
         elif cue := _find(clause_words, i, _FORWARD_BY_FIRST):
@@ -519,6 +576,8 @@ def _clause(clause_words: list[str], raw: list[str]) -> Clause:
         noun_cues=tuple(noun),
         local_cues=tuple(local),
         conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
+        conditions=tuple(i for i, t in enumerate(clause_words) if i and t in _CONDITIONS),
+        pieces=pieces,
     )
 
 
@@ -540,9 +599,17 @@ def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:
     return False
 
 
+def _in_condition(tokens: Sequence[str], position: int) -> bool:
+    """ "I name an incident commander if that is not me": a negation inside a condition met
+    later in the clause denies nothing said before it."""
+    return any(t in _CONDITIONS for t in tokens[1:position])
+
+
 def _is_noun_like(token: str) -> bool:
     """A word a reduced relative clause can follow: "the dependency (that) we never declared"."""
-    return token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
+    return token in _HEAD_PRONOUNS or (
+        token not in STOP_WORDS and token not in _ADVERBS and not token.endswith("ly")
+    )
 
 
 def _after_auxiliary(tokens: Sequence[str], position: int) -> bool:

@@ -49,6 +49,8 @@ DENIED = [
     ("The index does not help range queries.", "range queries"),
     ("It cannot be cached by the CDN.", "cached by the cdn"),
     ("Unlike a token bucket, the fixed window is simple.", "token bucket"),
+    ("Retry only transient failures, and never client errors.", "client errors"),
+    ("Skip the re-render of the list when nothing changed.", "re-render of the list"),
 ]
 
 STATED = [
@@ -69,10 +71,21 @@ STATED = [
         "likely temporary",
     ),
     ("Ordering is not guaranteed, or only within a partition.", "within a partition"),
-    ("I would test whether the existing stack cannot do the job.", "existing stack"),
     ("A dependency we never declared directly broke the build.", "broke the build"),
+    ("A latest tag let it grab a release, maybe a transitive one we never declared.", "latest tag"),
     ("Rather than a nightly batch, we stream changes to the warehouse.", "stream changes"),
     ("Instead of polling the API, we subscribe to its webhooks.", "subscribe to its webhooks"),
+    ("I name an incident commander if that isn't me.", "incident commander"),
+    (
+        "React.memo lets a component skip a re-render when a shallow comparison finds its "
+        "props unchanged.",
+        "shallow comparison",
+    ),
+    (
+        "Retry only transient failures like resets, timeouts, 429 or 503, and never client errors.",
+        "transient failures",
+    ),
+    ("GET and HEAD are safe: they shouldn't change state.", "should not change state"),
 ]
 
 
@@ -91,6 +104,27 @@ def test_a_negation_inside_the_phrase_is_part_of_what_it_says() -> None:
         "Snapshot isolation sees no write conflict here.", "no write conflict"
     )
     assert not clause.denies(start, end)
+
+
+def test_a_negation_contradicts_the_items_of_a_list_before_it_but_only_denies_a_clause() -> None:
+    listed = "Idle environments, unattached volumes, old snapshots are never the culprits."
+    assert _contradicted(listed, "unattached volumes")
+    unseen_verb = (
+        "Field RUM data attributed by release, team and route catches regressions lab tests "
+        "don't see."
+    )
+    assert _denied(unseen_verb, "field rum data")
+    assert not _contradicted(unseen_verb, "field rum data")
+
+
+def test_a_negated_condition_denies_its_words_without_contradicting_them() -> None:
+    # A condition states nothing as a fact; negated, it does not state its words either
+    for text, phrase in [
+        ("I would test whether the existing stack cannot do the job.", "existing stack"),
+        ("If the element type does not change, React keeps the subtree.", "element type"),
+    ]:
+        assert _denied(text, phrase)
+        assert not _contradicted(text, phrase)
 
 
 def test_a_noun_negation_denies_without_contradicting() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tucoach_coach.bank import (
     BankQuestion,
@@ -15,6 +16,7 @@ from tucoach_coach.bank import (
 )
 from tucoach_coach.language import contains_phrase, content_words, stems, words
 from tucoach_coach.matching import BankVocabulary, PhraseIndex, bank_vocabulary, question_phrases
+from tucoach_coach.statements import states_a_denial
 
 FOLLOW_UP_SEPARATOR = "~"
 
@@ -84,6 +86,22 @@ class ScoringTarget:
 
     def point(self, point_id: str) -> TalkingPoint:
         return next(p for p in self.talking_points if p.id == point_id)
+
+    def follow_up_on(self, missed_point_ids: tuple[str, ...]) -> str | None:
+        """The follow-up of the first missed point that has one."""
+        by_point = {f.talking_point: f.text for f in self.follow_ups}
+        return next((by_point[i] for i in missed_point_ids if i in by_point), None)
+
+    @cached_property
+    def question_stems(self) -> frozenset[str]:
+        """The question's own content stems: an answer made of them echoes the question."""
+        return frozenset(stems(" ".join(content_words(words(self.question_text)))))
+
+    @cached_property
+    def denial_point_ids(self) -> frozenset[str]:
+        """Points that themselves deny or protect against something ("JWTs are not
+        encrypted", "stops eavesdropping"): a clause that denies their words states them."""
+        return frozenset(p.id for p in self.talking_points if states_a_denial(p.point))
 
 
 def follow_up_id(question_id: str, talking_point_id: str) -> str:

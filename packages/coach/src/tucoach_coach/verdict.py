@@ -26,6 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.language import distinct_ratio
+from tucoach_coach.languages import language_name
+from tucoach_coach.offline import CAP_ADVICE
 from tucoach_coach.rubric import (
     CLARITY_MAX,
     COVERAGE_MAX,
@@ -47,38 +49,6 @@ REPETITION_MIN_WORDS = 30
 REPETITION_DISTINCT_RATIO = 0.5
 # After no answer or an evasive one there is nothing to follow up on.
 _NOTHING_TO_FOLLOW_UP = frozenset({Cap.NO_ANSWER, Cap.EVASIVE})
-
-_BOUND_ADVICE = {
-    Cap.NO_ANSWER: "No answer was given: say what you know and how you would find out the rest.",
-    Cap.EVASIVE: "Say what you do know and reason out loud rather than passing.",
-    Cap.TOO_SHORT: "The answer is too short to show your understanding; explain your reasoning "
-    "in a few sentences.",
-    Cap.REPETITIVE: "The answer repeats itself; make each sentence add something new.",
-    Cap.ECHO: "Restating the question does not answer it: explain the how and the why.",
-    Cap.KEYWORD_SALAD: "Answer in full sentences: a list of terms does not show that you "
-    "understand how they fit together.",
-}
-
-# Names of the languages people are most likely to answer in; others are shown by their code.
-_LANGUAGE_NAMES = {
-    "ca": "Catalan",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "hi": "Hindi",
-    "it": "Italian",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "tr": "Turkish",
-    "uk": "Ukrainian",
-    "zh": "Chinese",
-}
-
 Remark = Annotated[str, Field(min_length=1, max_length=400)]
 ItemId = Annotated[str, Field(min_length=1, max_length=64)]
 
@@ -188,7 +158,7 @@ def feedback_from_verdict(
     coverage = min(verdict.coverage, COVERAGE_MAX * len(covered) / len(target.talking_points))
     ceiling = min((c.ceiling for c in bounds), default=10.0)
     # The advice of the bound that holds the score down comes first, then the model's.
-    advice = (_BOUND_ADVICE[min(bounds, key=lambda c: c.ceiling)],) if bounds else ()
+    advice = (CAP_ADVICE[min(bounds, key=lambda c: c.ceiling)],) if bounds else ()
     points = {p.id: p.point for p in target.talking_points}
     flags = {f.id: f for f in target.red_flags}
     corrections = tuple(
@@ -213,7 +183,7 @@ def feedback_from_verdict(
         example_answer=target.example_answer,
         follow_up=None
         if _NOTHING_TO_FOLLOW_UP.intersection(bounds)
-        else _follow_up(target, missed),
+        else target.follow_up_on(missed),
         job_terms_used=rubric_view.job_terms_used,
         language=verdict.language,
         provenance=provenance,
@@ -230,10 +200,6 @@ def scored_offline(
     )
 
 
-def _language_name(code: str) -> str:
-    return _LANGUAGE_NAMES.get(code, f"the language coded {code!r}")
-
-
 def _rubric(
     verdict: Verdict, coverage: float, covered: int, point_count: int
 ) -> tuple[CriterionScore, ...]:
@@ -242,7 +208,7 @@ def _rubric(
         count = len(verdict.corrections)
         coverage_comment += f" {count} wrong claim{'s' if count > 1 else ''} corrected below."
     if verdict.language != "en":
-        coverage_comment += f" Read and scored in {_language_name(verdict.language)}."
+        coverage_comment += f" Read and scored in {language_name(verdict.language)}."
     return (
         CriterionScore(
             criterion="coverage",
@@ -278,11 +244,6 @@ def _quantity_bounds(answer: str) -> tuple[Cap, ...]:
     if len(tokens) >= REPETITION_MIN_WORDS and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
         bounds.append(Cap.REPETITIVE)
     return tuple(bounds)
-
-
-def _follow_up(target: ScoringTarget, missed: tuple[str, ...]) -> str | None:
-    by_point = {f.talking_point: f.text for f in target.follow_ups}
-    return next((by_point[i] for i in missed if i in by_point), None)
 
 
 def _normalized(text: str) -> str:

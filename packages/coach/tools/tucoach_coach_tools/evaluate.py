@@ -1,13 +1,16 @@
 """The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
 
 Run: ./pants run packages/coach/tools/tucoach_coach_tools/evaluate.py --
-     --engine offline|bedrock|openai [--half dev|holdout | --set FILE] [--probes] [--json]
+     --engine offline|bedrock|openai [--half dev|holdout | --set FILE] [--probes] [--paraphrases]
+     [--json]
      [--min-agreement 0.85] [--max-mae 2.5]
 
 Without --set it reads one half of the strict interviewer's labeled set kept beside this module
 (`evaluation/dev.json`, the half the offline rubric was tuned on, or `evaluation/holdout.json`,
 split off before any tuning and never tuned on; neither ships in the wheel); --probes adds the
-synthetic probes of `probes.py` (or, with --set, scores them as well). The LLM engines read
+synthetic probes of `probes.py` and --paraphrases a blind writer's correct paraphrase of every
+model answer (`evaluation/paraphrases.json`; with --set, they are scored as well). The LLM
+engines read
 their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION; OPENAI_BASE_URL,
 OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the offline rubric is
 counted apart ("fallbacks") and left out of the figures, which must be the engine's own.
@@ -18,13 +21,15 @@ kind free text; other keys such as "reason" are ignored). Figures:
 - pairwise agreement: over pairs of answers to the same question with different grades, the
   share the engine orders the same way (a tie in score counts half);
 - mean absolute error between score and grade;
-- mean score per kind.
+- mean score per kind;
+- for paraphrases (kind "paraphrase"), the share scoring 7 or more, apart for the questions the
+  rubric was tuned on and for those of the held-out half.
 
 Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
 counted apart ("unscored") and left out of the three figures: they have no score to compare.
 With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
-"mean_by_kind", "unscored", "fallbacks"}. --min-agreement / --max-mae make the run fail (exit 1)
-below a bar.
+"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept"}. --min-agreement / --max-mae make
+the run fail (exit 1) below a bar.
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ ENGINES: dict[str, Callable[[argparse.Namespace], FeedbackEngine]] = {
     "openai": lambda options: openai_engine_from_environment(os.environ),
 }
 HALVES = ("dev", "holdout")
+# A correct paraphrase of the model answer should keep this score (issue 12): the harness
+# reports the share that does, apart for questions of the held-out half.
+PARAPHRASE_KIND = "paraphrase"
+PARAPHRASE_KEEPS = 7.0
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,9 @@ class Summary:
     mean_by_kind: dict[str, float | None]
     unscored: int
     fallbacks: int
+    # The share of paraphrases scoring PARAPHRASE_KEEPS or more, for questions the rubric was
+    # tuned on ("tuning") and questions of the held-out half ("held_out"), where there are any.
+    paraphrases_kept: dict[str, float]
 
 
 def load_labeled(path: Path) -> list[LabeledAnswer]:
@@ -106,9 +118,18 @@ def labeled_half(half: str) -> list[LabeledAnswer]:
     """One half of the labeled set kept beside this module (not shipped in the wheel)."""
     if half not in HALVES:
         raise ValueError(f"no half {half!r}; the halves are {', '.join(HALVES)}")
+    return _kept(half)
+
+
+def paraphrases() -> list[LabeledAnswer]:
+    """A blind writer's correct paraphrase of every model answer (kind "paraphrase")."""
+    return _kept("paraphrases")
+
+
+def _kept(name: str) -> list[LabeledAnswer]:
     return parse_labeled(
-        (resources.files("tucoach_coach_tools") / "evaluation" / f"{half}.json").read_text("utf-8"),
-        f"evaluation/{half}.json",
+        (resources.files("tucoach_coach_tools") / "evaluation" / f"{name}.json").read_text("utf-8"),
+        f"evaluation/{name}.json",
     )
 
 
@@ -127,7 +148,9 @@ def score_all(
     return results
 
 
-def summarise(results: Sequence[Scored]) -> Summary:
+def summarise(results: Sequence[Scored], held_out: frozenset[str] = frozenset()) -> Summary:
+    """The figures; `held_out` names the questions of the held-out half, whose paraphrases
+    are counted apart."""
     scored = [r for r in results if r.score is not None]
     by_question: dict[str, list[Scored]] = defaultdict(list)
     for result in scored:
@@ -161,7 +184,20 @@ def summarise(results: Sequence[Scored]) -> Summary:
         },
         unscored=sum(r.score is None and not r.fell_back for r in results),
         fallbacks=sum(r.fell_back for r in results),
+        paraphrases_kept=_paraphrases_kept(scored, held_out),
     )
+
+
+def _paraphrases_kept(scored: Sequence[Scored], held_out: frozenset[str]) -> dict[str, float]:
+    groups: dict[str, list[float]] = defaultdict(list)
+    for result in scored:
+        if result.labeled.kind == PARAPHRASE_KIND and result.score is not None:
+            group = "held_out" if result.labeled.question_id in held_out else "tuning"
+            groups[group].append(result.score)
+    return {
+        group: round(sum(s >= PARAPHRASE_KEEPS for s in scores) / len(scores), 4)
+        for group, scores in sorted(groups.items())
+    }
 
 
 def _report(summary: Summary, results: Sequence[Scored]) -> str:
@@ -177,6 +213,11 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
         shown = "unscored" if score is None else f"{score:.2f}"
         grade = mean(r.labeled.grade for r in of_kind)
         lines.append(f"{kind:<22} {len(of_kind):>4}  {shown:>10}  {grade:>10.2f}")
+    for group, share in summary.paraphrases_kept.items():
+        questions = "held-out" if group == "held_out" else "tuning"
+        lines.append(
+            f"paraphrases scoring {PARAPHRASE_KEEPS:g}+ on {questions} questions: {share:.1%}"
+        )
     return "\n".join(lines)
 
 
@@ -189,6 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--probes", action="store_true", help="the synthetic probes built from the bank"
     )
+    parser.add_argument(
+        "--paraphrases", action="store_true", help="a blind paraphrase of every model answer"
+    )
     parser.add_argument("--json", action="store_true", help="end with the summary as JSON")
     parser.add_argument("--min-agreement", type=float, help="fail below this agreement (0-1)")
     parser.add_argument("--max-mae", type=float, help="fail above this mean absolute error")
@@ -200,8 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         labeled.extend(
             LabeledAnswer(p.question_id, p.kind, p.answer, p.grade) for p in probes(bank)
         )
+    if options.paraphrases:
+        labeled.extend(paraphrases())
     results = score_all(ENGINES[options.engine](options), bank, labeled)
-    summary = summarise(results)
+    summary = summarise(results, frozenset(a.question_id for a in labeled_half("holdout")))
     print(_report(summary, results))
     if options.json:
         print(json.dumps(asdict(summary), sort_keys=True))

@@ -15,9 +15,14 @@ from tucoach_coach_tools.evaluate import (
     Scored,
     labeled_half,
     main,
+    paraphrases,
     score_all,
     summarise,
 )
+
+# The share of tuning-question paraphrases scoring 7+ must not drop below this (measured: see
+# the package README).
+PARAPHRASES_KEPT_BAR = 0.9
 
 
 def _scored(question: str, kind: str, grade: float, score: float | None) -> Scored:
@@ -48,6 +53,19 @@ def test_unscored_answers_are_counted_apart() -> None:
     assert summary.pairs == 0
 
 
+def test_paraphrases_kept_are_counted_apart_for_tuning_and_held_out_questions() -> None:
+    results = [
+        _scored("tuned", "paraphrase", 9, 7.0),  # 7 keeps
+        _scored("tuned", "paraphrase", 9, 6.9),
+        _scored("held", "paraphrase", 9, 8.0),
+        _scored("held", "strong", 9, 2.0),  # not a paraphrase
+        _scored("held", "paraphrase", 9, None),  # unscored: no share
+    ]
+    summary = summarise(results, held_out=frozenset({"held"}))
+    assert summary.paraphrases_kept == {"held_out": 1.0, "tuning": 0.5}
+    assert summarise(results[3:]).paraphrases_kept == {}
+
+
 def test_json_summary_is_the_last_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     question = load_bank().get("backend-senior-isolation-levels-anomalies")
     labeled = [
@@ -65,6 +83,7 @@ def test_json_summary_is_the_last_line(tmp_path: Path, capsys: pytest.CaptureFix
         "mean_by_kind",
         "unscored",
         "fallbacks",
+        "paraphrases_kept",
     }
     assert summary["pairs"] == 1
     assert summary["pairwise_agreement"] == 1.0
@@ -97,3 +116,15 @@ def test_the_offline_engine_meets_the_bar_on_both_halves(half: str) -> None:
     assert means["negated"] <= 3.5
     assert summary.mae <= 2.0
     assert summary.fallbacks == 0
+
+
+def test_correct_paraphrases_of_tuning_questions_keep_seven() -> None:
+    # Given a blind writer's correct paraphrase of the model answer of every question the rubric
+    # was tuned on (the held-out half's questions are left out: they measure, never tune)
+    held_out = {a.question_id for a in labeled_half("holdout")}
+    tuning = [p for p in paraphrases() if p.question_id not in held_out]
+    # When the offline engine scores them
+    summary = summarise(score_all(OfflineEngine(), load_bank(), tuning))
+    # Then almost all keep 7 or more: the rubric credits points said in other words
+    assert len(tuning) == len(load_bank()) - len(held_out)
+    assert summary.paraphrases_kept["tuning"] >= PARAPHRASES_KEPT_BAR

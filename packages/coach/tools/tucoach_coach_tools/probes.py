@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tucoach_coach.bank import BankQuestion, QuestionBank
+from tucoach_models import Role, Seniority
 
 _AUXILIARIES = re.compile(
     r"\b(is|are|was|were|can|could|should|must|will|would|does|do|did|has|have|may|might)\b"
@@ -75,25 +76,23 @@ def shuffle(text: str, seed: str, *, keep_punctuation: bool) -> str:
 
 
 def probes(bank: QuestionBank) -> Iterator[Probe]:
-    for question in bank:
-        answer = question.model_answer.strip()
-        yield Probe(question.id, "model_answer", answer, 10.0)
-        yield Probe(question.id, "negated_model_answer", negate(answer), 0.0)
-        for keep in (False, True):
-            shuffled = shuffle(answer, question.id, keep_punctuation=keep)
-            yield Probe(question.id, "shuffled_model_answer", shuffled, 0.0)
-        other = _neighbour(bank, question)
-        if other is not None:
-            yield Probe(question.id, "other_model_answer", other.model_answer.strip(), 0.0)
+    for role in Role:
+        for seniority in Seniority:
+            cell = bank.questions(role, seniority)
+            for position, question in enumerate(cell):
+                yield from _probes_of(question, cell[(position + 1) % len(cell)])
 
 
-def _neighbour(bank: QuestionBank, question: BankQuestion) -> BankQuestion | None:
-    """The next question of the same cell, round the end."""
-    role, seniority = question.id.split("-")[:2]
-    cell = [q for q in bank if q.id.startswith(f"{role}-{seniority}-")]
-    if len(cell) < 2:
-        return None
-    return cell[(cell.index(question) + 1) % len(cell)]
+def _probes_of(question: BankQuestion, neighbour: BankQuestion) -> Iterator[Probe]:
+    """A question's probes; `neighbour` is the next question of its cell, round the end."""
+    answer = question.model_answer.strip()
+    yield Probe(question.id, "model_answer", answer, 10.0)
+    yield Probe(question.id, "negated_model_answer", negate(answer), 0.0)
+    for keep in (False, True):
+        shuffled = shuffle(answer, question.id, keep_punctuation=keep)
+        yield Probe(question.id, "shuffled_model_answer", shuffled, 0.0)
+    if neighbour is not question:
+        yield Probe(question.id, "other_model_answer", neighbour.model_answer.strip(), 0.0)
 
 
 def _negate_clause(clause: str) -> str:
