@@ -15,7 +15,6 @@ from tucoach_repository.errors import (
     RepositoryUnavailable,
     VersionConflict,
 )
-from tucoach_repository.listing import MAX_PAGE_SIZE
 from tucoach_repository.quotas import DailyQuotaExceeded, DailyQuotas
 from tucoach_repository.repository import InterviewRepository
 from tucoach_repository.schema import table_definition, table_name
@@ -25,7 +24,6 @@ from tucoach_repository.tables import ensure_table
 
 __all__ = [
     "MAX_ITEM_SIZE",
-    "MAX_PAGE_SIZE",
     "DailyQuotaExceeded",
     "DailyQuotas",
     "IdempotencyKeyUsed",

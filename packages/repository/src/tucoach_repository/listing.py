@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tucoach_models import InterviewSummary, Page
+from tucoach_models import MAX_PAGE_LIMIT, InterviewSummary, Page
 from tucoach_repository.attribute_values import from_attribute_values
 from tucoach_repository.errors import InterviewNotFound, InvalidPageLimit
 from tucoach_repository.items import summary_from_item
@@ -15,20 +15,19 @@ from tucoach_repository.schema import (
     SUMMARY_ATTRIBUTES,
     USER_INTERVIEWS_INDEX,
     USER_INTERVIEWS_PARTITION_KEY,
-    USER_INTERVIEWS_SORT_KEY,
     user_interviews_partition_key,
 )
 from tucoach_repository.table import Table, check_user_id, interview_key
 from tucoach_repository.tokens import (
-    encode_token,
+    Key,
     user_interviews_start_key,
+    user_interviews_token,
     version_history_start_key,
+    version_history_token,
 )
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import QueryInputTypeDef
-
-MAX_PAGE_SIZE = 100
 
 
 def list_versions(
@@ -49,7 +48,7 @@ def list_versions(
     request["ExpressionAttributeNames"] = {**request["ExpressionAttributeNames"], **names}
     if next_token is not None:
         request["ExclusiveStartKey"] = version_history_start_key(next_token, partition_key)
-    page = _page(table, request, limit, (PARTITION_KEY, SORT_KEY))
+    page = _page(table, request, limit, lambda last: version_history_token(partition_key, last))
     if not page.items:
         raise InterviewNotFound(interview_id)
     return page
@@ -74,16 +73,11 @@ def list_interviews(
     }
     if next_token is not None:
         request["ExclusiveStartKey"] = user_interviews_start_key(next_token, user_id)
-    return _page(
-        table,
-        request,
-        limit,
-        (PARTITION_KEY, SORT_KEY, USER_INTERVIEWS_PARTITION_KEY, USER_INTERVIEWS_SORT_KEY),
-    )
+    return _page(table, request, limit, lambda last: user_interviews_token(user_id, last))
 
 
 def _page(
-    table: Table, request: QueryInputTypeDef, limit: int, key_names: Sequence[str]
+    table: Table, request: QueryInputTypeDef, limit: int, token_after: Callable[[Key], str]
 ) -> Page[InterviewSummary]:
     # One item more than asked tells whether another page follows, so the last page has no
     # token (DynamoDB's own LastEvaluatedKey would send the caller after an empty page).
@@ -92,9 +86,9 @@ def _page(
     next_token: str | None = None
     if len(items) > limit:
         items = items[:limit]
-        next_token = encode_token({name: items[-1][name] for name in key_names})
+        next_token = token_after(items[-1])
     elif "LastEvaluatedKey" in response:
-        next_token = encode_token(response["LastEvaluatedKey"])
+        next_token = token_after(response["LastEvaluatedKey"])
     return Page[InterviewSummary](
         items=tuple(summary_from_item(from_attribute_values(item)) for item in items),
         next_token=next_token,
@@ -102,5 +96,5 @@ def _page(
 
 
 def _check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InvalidPageLimit(limit, MAX_PAGE_SIZE)
+    if not 1 <= limit <= MAX_PAGE_LIMIT:
+        raise InvalidPageLimit(limit, MAX_PAGE_LIMIT)
