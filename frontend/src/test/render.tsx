@@ -101,6 +101,7 @@ export const feedback: Feedback = {
   example_answer: "A cache keeps hot data close.",
   follow_up: null,
   job_terms_used: ["Redis"],
+  highlights: [],
   provenance: { engine: "offline", prompt_version: "test" },
 };
 
