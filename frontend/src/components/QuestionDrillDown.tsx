@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { topicLabel } from "../lib/labels";
+import { topicLabel } from "../lib/reportLabels";
 import type { QuestionDetail } from "../lib/review";
 import type { AnswerView } from "../lib/types";
 import { Corrections, Points, UNSCORED_HEADING } from "./FeedbackCard";

@@ -1,4 +1,4 @@
-import { scoreBand } from "../lib/labels";
+import { scoreBand } from "../lib/reportLabels";
 import "./review.css";
 
 /** A score's band in words, with its colour as a second cue: "Needs work" ... "Strong". */

@@ -1,11 +1,5 @@
-import {
-  formatDateTime,
-  plainCategory,
-  roleLabel,
-  scoreBand,
-  seniorityLabel,
-  topicLabel,
-} from "./labels";
+import { roleLabel, seniorityLabel } from "./labels";
+import { formatDateTime, plainCategory, scoreBand, topicLabel } from "./reportLabels";
 import { MARK_ICONS, segments } from "./marks";
 import { questionDetails } from "./review";
 import type { AnswerView, Feedback, Interview, Report } from "./types";
@@ -29,7 +23,7 @@ function markedQuote(answer: AnswerView): string {
 function score(feedback: Feedback): string {
   if (feedback.unscored === "skipped") return "Skipped: not scored.";
   if (feedback.unscored) return "Not scored: the coach reads English.";
-  return `Score: ${feedback.score.toFixed(1)} / 10 (${band(feedback.score)}).`;
+  return `This answer: ${feedback.score.toFixed(1)} / 10 (${band(feedback.score)}).`;
 }
 
 function answerSection(answer: AnswerView | undefined, heading: string): string[] {

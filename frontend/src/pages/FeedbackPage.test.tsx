@@ -215,7 +215,7 @@ describe("reportMarkdown", () => {
 
     expect(text).toContain("Topic: Query tuning.");
     expect(text).toContain("> I would **[✓ invalidate on write]** and **[✗ never expire]** keys.");
-    expect(text).toContain("Score: 6.0 / 10 (Getting there).");
+    expect(text).toContain("This answer: 6.0 / 10 (Getting there).");
     expect(text).toContain("Covered:\n\n- cache invalidation");
     expect(text).toContain("Missed:\n\n- eviction policies");
     expect(text).toContain("- You said: “never expire”");

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { roleLabel, seniorityLabel, topicLabel } from "../lib/labels";
+import { roleLabel, seniorityLabel } from "../lib/labels";
+import { topicLabel } from "../lib/reportLabels";
 import { screenAfterAnswer, screenOfAnswer } from "../lib/feedbackScreen";
 import {
   forgetQuestion,

@@ -1,6 +1,6 @@
-import { formatDateTime, plainCategory, scoreBand, topicLabel } from "./labels";
+import { formatDateTime, plainCategory, scoreBand, topicLabel } from "./reportLabels";
 
-describe("labels", () => {
+describe("report labels", () => {
   it("writes topics as words, with acronyms and product names as people write them", () => {
     expect(topicLabel("query_tuning")).toBe("Query tuning");
     expect(topicLabel("api_design")).toBe("API design");
