@@ -4,7 +4,7 @@ import { vi } from "vitest";
 import { ApiError } from "../lib/api";
 import { reportMarkdown } from "../lib/markdown";
 import FeedbackPage from "./FeedbackPage";
-import { fakeApi, feedback, interview, question, renderPage, report } from "../test/render";
+import { answerView, fakeApi, interview, question, renderPage, report } from "../test/render";
 import type { Interview } from "../lib/types";
 
 const ANSWER = "I would invalidate on write and never expire keys.";
@@ -20,28 +20,20 @@ const reviewedInterview: Interview = interview({
   current_question: null,
   questions: [question(1, { text: "What is caching?", topic: "query_tuning" }), FOLLOW_UP],
   answers: [
-    {
-      question_id: "q1",
-      answer: ANSWER,
-      answered_at: "2026-11-30T10:05:00Z",
-      feedback: {
-        ...feedback,
-        score: 6,
-        corrections: [
-          { said: "never expire", claim: "Keys never need to expire", correction: "Set a TTL." },
-        ],
-        highlights: [
-          { start: 8, end: 27, kind: "covered", label: "cache invalidation" },
-          { start: 32, end: 44, kind: "correction", label: "Keys never need to expire" },
-        ],
-      },
-    },
-    {
-      question_id: "q1~evict",
-      answer: "LRU evicts the least recently used key.",
-      answered_at: "2026-11-30T10:06:00Z",
-      feedback: { ...feedback, score: 8, example_answer: "Evict by LRU or LFU." },
-    },
+    answerView("q1", ANSWER, {
+      score: 6,
+      corrections: [
+        { said: "never expire", claim: "Keys never need to expire", correction: "Set a TTL." },
+      ],
+      highlights: [
+        { start: 8, end: 27, kind: "covered", label: "cache invalidation" },
+        { start: 32, end: 44, kind: "correction", label: "Keys never need to expire" },
+      ],
+    }),
+    answerView("q1~evict", "LRU evicts the least recently used key.", {
+      score: 8,
+      example_answer: "Evict by LRU or LFU.",
+    }),
   ],
 });
 

@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import InterviewPage from "./InterviewPage";
-import { fakeApi, feedback, interview, question, renderPage } from "../test/render";
+import { answerView, fakeApi, interview, question, renderPage } from "../test/render";
 
 const route = "/interviews/:id";
 const ANSWER = "Invalidate on write, and evict by LRU.";
@@ -12,15 +12,9 @@ const answeredOnce = interview({
   questions: [question(1), question(2)],
   progress: { question_number: 2, question_count: 3, answered: 1 },
   answers: [
-    {
-      question_id: "q1",
-      answer: ANSWER,
-      answered_at: "2026-11-30T10:05:00Z",
-      feedback: {
-        ...feedback,
-        highlights: [{ start: 0, end: 19, kind: "covered", label: "cache invalidation" }],
-      },
-    },
+    answerView("q1", ANSWER, {
+      highlights: [{ start: 0, end: 19, kind: "covered", label: "cache invalidation" }],
+    }),
   ],
 });
 
