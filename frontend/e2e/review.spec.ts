@@ -178,6 +178,7 @@ test("the PDF export prints every question opened, without controls", async () =
   }
   await expect(page.getByRole("button", { name: "Export as PDF" })).toBeHidden();
   await expect(page.locator(".drill mark.correction")).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, "12-report-print.png"), fullPage: true });
   await page.pdf({ path: join(SCREENSHOTS, "12-report.pdf"), printBackground: true });
   await page.emulateMedia({ media: null });
 });

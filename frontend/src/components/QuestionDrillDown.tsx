@@ -18,7 +18,7 @@ function AnswerFeedback({ answer, level }: { answer: AnswerView; level: 3 | 4 })
           UNSCORED_HEADING[feedback.unscored]
         ) : (
           <>
-            Score: <strong>{feedback.score.toFixed(1)} / 10</strong>{" "}
+            This answer: <strong>{feedback.score.toFixed(1)} / 10</strong>{" "}
             <ScoreBand outOfTen={feedback.score} />
           </>
         )}
