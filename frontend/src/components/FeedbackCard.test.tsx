@@ -52,4 +52,24 @@ describe("FeedbackCard", () => {
     expect(screen.getByText(/your answer is kept/)).toBeInTheDocument();
     expect(screen.queryByText(/\/ 10/)).not.toBeInTheDocument();
   });
+
+  it("shows the answer marked up beside the example answer, with the score in words", () => {
+    const { container } = render(
+      <FeedbackCard
+        feedback={{
+          ...feedback,
+          highlights: [{ start: 4, end: 16, kind: "covered", label: "cache invalidation" }],
+        }}
+        answer="Use invalidation on every write."
+      />,
+    );
+
+    expect(screen.getByRole("heading", { name: /^Feedback: 7.5 \/ 10 Good$/ })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Your answer" })).toBeInTheDocument();
+    expect(container.querySelector("mark")).toHaveTextContent(
+      "✓covered: cache invalidation: “invalidation”",
+    );
+    expect(screen.getByRole("heading", { name: "Example answer" })).toBeInTheDocument();
+    expect(screen.getByText("A cache keeps hot data close.")).toBeVisible();
+  });
 });

@@ -1,10 +1,16 @@
 import { forwardRef } from "react";
 import type { Correction, Feedback } from "../lib/types";
+import { AnswerBesideExample } from "./MarkedAnswer";
+import { ScoreBand } from "./ScoreBand";
 
-function Corrections({ items }: { items: Correction[] }) {
+type Level = { level?: 3 | 4 };
+
+/** The wrong claims: what was said, what is wrong, what is right. */
+export function Corrections({ items, level = 3 }: { items: Correction[] } & Level) {
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="corrections">
-      <h3>Corrections</h3>
+      <Heading>Corrections</Heading>
       <ul>
         {items.map((item) => (
           <li key={`${item.claim}|${item.said}`}>
@@ -24,7 +30,19 @@ function Corrections({ items }: { items: Correction[] }) {
   );
 }
 
-function ExampleAnswer({ text }: { text: string }) {
+/** The answer marked up beside the example answer, or (without the answer) the example alone. */
+function ExampleAnswer({
+  text,
+  answer,
+  feedback,
+}: {
+  text: string;
+  answer?: string;
+  feedback: Feedback;
+}) {
+  if (answer !== undefined) {
+    return <AnswerBesideExample answer={answer} highlights={feedback.highlights} example={text} />;
+  }
   if (!text) return null;
   return (
     <details>
@@ -34,15 +52,22 @@ function ExampleAnswer({ text }: { text: string }) {
   );
 }
 
-const UNSCORED_HEADING = {
+export const UNSCORED_HEADING = {
   language: "Not scored: the coach reads English",
   skipped: "Follow-up skipped: not scored",
 };
 
-function Points({ title, items, empty }: { title: string; items: string[]; empty: string }) {
+/** A titled list of points, or a line saying there are none. */
+export function Points({
+  title,
+  items,
+  empty,
+  level = 3,
+}: { title: string; items: string[]; empty: string } & Level) {
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div>
-      <h3>{title}</h3>
+      <Heading>{title}</Heading>
       {items.length ? (
         <ul>
           {items.map((item) => (
@@ -56,9 +81,12 @@ function Points({ title, items, empty }: { title: string; items: string[]; empty
   );
 }
 
-/** The coach's feedback on one answer. The heading takes focus when it appears. */
-export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback }>(
-  function FeedbackCard({ feedback }, headingRef) {
+/**
+ * The coach's feedback on one answer, with that answer marked up when it is given. The heading
+ * takes focus when it appears.
+ */
+export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback; answer?: string }>(
+  function FeedbackCard({ feedback, answer }, headingRef) {
     const corrections = feedback.corrections ?? [];
     if (feedback.unscored) {
       return (
@@ -69,14 +97,15 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
           {feedback.improvements.map((line) => (
             <p key={line}>{line}</p>
           ))}
-          <ExampleAnswer text={feedback.example_answer} />
+          <ExampleAnswer text={feedback.example_answer} answer={answer} feedback={feedback} />
         </section>
       );
     }
     return (
       <section className="card feedback" aria-labelledby="feedback-heading">
         <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>
-          Feedback: <span className="score">{feedback.score.toFixed(1)}</span> / 10
+          Feedback: <span className="score">{feedback.score.toFixed(1)}</span> / 10{" "}
+          <ScoreBand outOfTen={feedback.score} />
         </h2>
         {corrections.length > 0 && <Corrections items={corrections} />}
         <div className="columns">
@@ -103,7 +132,7 @@ export const FeedbackCard = forwardRef<HTMLHeadingElement, { feedback: Feedback 
             </ul>
           </details>
         )}
-        <ExampleAnswer text={feedback.example_answer} />
+        <ExampleAnswer text={feedback.example_answer} answer={answer} feedback={feedback} />
       </section>
     );
   },

@@ -389,6 +389,12 @@ export interface components {
              * @description The answer's language (ISO 639-1), where the engine detected it.
              */
             language?: string | null;
+            /**
+             * Highlights
+             * @description Spans of the answer to mark, in order and never overlapping: where it states a covered point, and the claims corrected. Empty for feedback stored before.
+             * @default []
+             */
+            highlights: components["schemas"]["Highlight"][];
             /** @description Set when the answer has no score, and why; its score is then 0 and it counts in no average. */
             unscored?: components["schemas"]["Unscored"] | null;
         };
@@ -397,6 +403,28 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * Highlight
+         * @description A span of the answer as stored (offsets in Unicode code points, end exclusive) to mark.
+         */
+        Highlight: {
+            /** Start */
+            start: number;
+            /** End */
+            end: number;
+            kind: components["schemas"]["HighlightKind"];
+            /**
+             * Label
+             * @description The talking point the span states, or the claim a correction corrects.
+             */
+            label: string;
+        };
+        /**
+         * HighlightKind
+         * @description What a marked span of an answer shows.
+         * @enum {string}
+         */
+        HighlightKind: "covered" | "correction";
         /**
          * Insights
          * @description What the candidate said, as Google's Interview Warmup shows it.

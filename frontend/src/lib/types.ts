@@ -15,3 +15,5 @@ export type Interview = Schemas["InterviewView"];
 export type AnswerResult = Schemas["AnswerResponse"];
 export type InterviewSummary = Schemas["InterviewSummaryView"];
 export type InterviewList = Schemas["InterviewList"];
+export type Highlight = Schemas["Highlight"];
+export type AnswerView = Schemas["AnswerView"];

@@ -1,10 +1,41 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import { ApiError } from "../lib/api";
 import { reportMarkdown } from "../lib/markdown";
 import FeedbackPage from "./FeedbackPage";
-import { fakeApi, interview, renderPage, report } from "../test/render";
+import { answerView, fakeApi, interview, question, renderPage, report } from "../test/render";
+import type { Interview } from "../lib/types";
+
+const ANSWER = "I would invalidate on write and never expire keys.";
+const FOLLOW_UP = question(1, {
+  question_id: "q1~evict",
+  kind: "follow_up",
+  follow_up_of: "q1",
+  text: "How do you evict?",
+});
+const reviewedInterview: Interview = interview({
+  status: "completed",
+  report,
+  current_question: null,
+  questions: [question(1, { text: "What is caching?", topic: "query_tuning" }), FOLLOW_UP],
+  answers: [
+    answerView("q1", ANSWER, {
+      score: 6,
+      corrections: [
+        { said: "never expire", claim: "Keys never need to expire", correction: "Set a TTL." },
+      ],
+      highlights: [
+        { start: 8, end: 27, kind: "covered", label: "cache invalidation" },
+        { start: 32, end: 44, kind: "correction", label: "Keys never need to expire" },
+      ],
+    }),
+    answerView("q1~evict", "LRU evicts the least recently used key.", {
+      score: 8,
+      example_answer: "Evict by LRU or LFU.",
+    }),
+  ],
+});
 
 const where = { path: "/interviews/i1/report", route: "/interviews/:id/report" };
 const loadedApi = (overrides = {}) =>
@@ -28,6 +59,53 @@ describe("FeedbackPage", () => {
     expect(screen.getByText("invalidation")).toBeInTheDocument();
   });
 
+  it("opens each question to the answer marked up, feedback and follow-up", async () => {
+    renderPage(<FeedbackPage />, {
+      api: loadedApi({ getInterview: vi.fn().mockResolvedValue(reviewedInterview) }),
+      ...where,
+    });
+    const user = userEvent.setup();
+    const summary = (await screen.findByText("What is caching?")).closest("summary")!;
+    const details = summary.closest("details")!;
+    expect(details).not.toHaveAttribute("open");
+    expect(summary).toHaveTextContent("(Query tuning)");
+    expect(summary).toHaveTextContent("7.0 / 10 Good");
+
+    await user.click(summary);
+
+    expect(details).toHaveAttribute("open");
+    const marks = Array.from(details.querySelectorAll("mark"), (mark) => mark.textContent);
+    expect(marks).toEqual([
+      "✓covered: cache invalidation: “invalidate on write”",
+      "✗wrong claim: Keys never need to expire: “never expire”",
+    ]);
+    expect(within(details).getByRole("heading", { name: "Corrections" })).toBeInTheDocument();
+    expect(within(details).getAllByRole("heading", { name: "Example answer" })).toHaveLength(2);
+    expect(within(details).getByText("A cache keeps hot data close.")).toBeInTheDocument();
+    expect(
+      within(details).getByRole("heading", { name: "Follow-up: How do you evict?" }),
+    ).toBeInTheDocument();
+    expect(
+      within(details).getByText("LRU evicts the least recently used key."),
+    ).toBeInTheDocument();
+    expect(within(details).getByText("Evict by LRU or LFU.")).toBeInTheDocument();
+  });
+
+  it("labels categories plainly and dates the report in words", async () => {
+    const labelled = {
+      ...report,
+      categories: [{ category: "technical_knowledge", score: 35, summary: "" }],
+    };
+    renderPage(<FeedbackPage />, {
+      api: loadedApi({ report: vi.fn().mockResolvedValue(labelled) }),
+      ...where,
+    });
+
+    expect(await screen.findByText("Technical knowledge")).toBeInTheDocument();
+    expect(screen.getByText("Needs work")).toBeInTheDocument();
+    expect(screen.getByText(/^30 November 2026, \d\d:30$/)).toBeInTheDocument();
+  });
+
   it("marks a question the coach did not score as not scored, here and in the export", async () => {
     const unscored = {
       ...report,
@@ -48,7 +126,7 @@ describe("FeedbackPage", () => {
 
     expect(await screen.findByText("not scored")).toBeInTheDocument();
     expect(screen.queryByText("0.0 / 10")).not.toBeInTheDocument();
-    expect(reportMarkdown(unscored, "backend", "junior")).toContain("Not scored. In Spanish.");
+    expect(reportMarkdown(unscored, interview())).toContain("Not scored. In Spanish.");
   });
 
   it("stores a rating through the API, and retries a failed one", async () => {
@@ -105,13 +183,38 @@ describe("FeedbackPage", () => {
 });
 
 describe("reportMarkdown", () => {
-  it("writes every part of the report", () => {
-    const text = reportMarkdown(report, "backend", "techlead");
+  it("writes every part of the report, with plain labels and a human date", () => {
+    const text = reportMarkdown(
+      {
+        ...report,
+        categories: [{ category: "technical_knowledge", score: 70, summary: "Solid | basics." }],
+      },
+      interview({ seniority: "techlead", status: "completed" }),
+    );
 
     expect(text).toContain("# TuCoach AI report: Backend, Tech lead");
-    expect(text).toContain("Overall score: **72 / 100**");
-    expect(text).toContain("| caching | 70 | Solid basics. |");
+    expect(text).toContain("Overall score: **72 / 100** (Good)");
+    expect(text).toMatch(/30 November 2026, \d\d:30/);
+    expect(text).not.toContain("2026-11-30T10:30:00Z");
+    expect(text).toContain("| Technical knowledge | 70 / 100 (Good) | Solid \\| basics. |");
+    expect(text).not.toContain("technical_knowledge");
     expect(text).toContain("### 1. What is caching?");
     expect(text).toContain("Most used words: cache (4)");
+  });
+
+  it("holds each answer marked up, its feedback, the follow-up and the example answer", () => {
+    const text = reportMarkdown(report, reviewedInterview);
+
+    expect(text).toContain("Topic: Query tuning.");
+    expect(text).toContain("> I would **[✓ invalidate on write]** and **[✗ never expire]** keys.");
+    expect(text).toContain("This answer: 6.0 / 10 (Getting there).");
+    expect(text).toContain("Covered:\n\n- cache invalidation");
+    expect(text).toContain("Missed:\n\n- eviction policies");
+    expect(text).toContain("- You said: “never expire”");
+    expect(text).toContain("  - The problem: Keys never need to expire");
+    expect(text).toContain("  - What is right: Set a TTL.");
+    expect(text).toContain("#### Example answer\n\nA cache keeps hot data close.");
+    expect(text).toContain("#### Follow-up: How do you evict?");
+    expect(text).toContain("> LRU evicts the least recently used key.");
   });
 });

@@ -2,10 +2,14 @@ import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { categoryLabel, formatDate, roleLabel, seniorityLabel } from "../lib/labels";
+import { roleLabel, seniorityLabel } from "../lib/labels";
+import { formatDateTime, plainCategory } from "../lib/reportLabels";
+import { questionDetails } from "../lib/review";
 import { download, reportMarkdown } from "../lib/markdown";
 import { ErrorMessage, Loading } from "../components/Status";
 import { RatingForm } from "../components/RatingForm";
+import { QuestionDrillDown } from "../components/QuestionDrillDown";
+import { ScoreBand } from "../components/ScoreBand";
 
 function Bulleted({ items, empty }: { items: string[]; empty: string }) {
   return items.length ? (
@@ -44,7 +48,7 @@ export default function FeedbackPage() {
   const exportMarkdown = () =>
     download(
       `tucoach-report-${id}.md`,
-      reportMarkdown(report, interview.role, interview.seniority),
+      reportMarkdown(report, interview),
       "text/markdown;charset=utf-8",
     );
 
@@ -55,11 +59,12 @@ export default function FeedbackPage() {
           <h1>
             Your report: {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
           </h1>
-          <p className="muted">{formatDate(report.generated_at)}</p>
+          <p className="muted">{formatDateTime(report.generated_at)}</p>
         </div>
         <p className="overall" aria-label={`Overall score ${report.overall_score} out of 100`}>
           <span>{report.overall_score}</span>/100
         </p>
+        <ScoreBand outOfTen={report.overall_score / 10} />
       </header>
       <div className="actions no-print">
         <button type="button" className="button secondary" onClick={exportMarkdown}>
@@ -77,8 +82,10 @@ export default function FeedbackPage() {
           {report.categories.map((category) => (
             <li key={category.category}>
               <div className="bar-label">
-                <strong>{categoryLabel(category.category)}</strong>{" "}
-                <span>{category.score}/100</span>
+                <strong>{plainCategory(category.category)}</strong>{" "}
+                <span>
+                  <span>{category.score}/100</span> <ScoreBand outOfTen={category.score / 10} />
+                </span>
               </div>
               <div className="bar" aria-hidden="true">
                 <span style={{ width: `${category.score}%` }} />
@@ -102,18 +109,13 @@ export default function FeedbackPage() {
 
       <section className="card" aria-labelledby="review">
         <h2 id="review">Question by question</h2>
-        <ol className="review">
-          {report.questions.map((question) => (
-            <li key={question.question_id}>
-              <p>
-                <strong>{question.question_text}</strong>
-              </p>
-              <p>
-                <span className="pill">
-                  {question.scored === false ? "not scored" : `${question.score.toFixed(1)} / 10`}
-                </span>{" "}
-                {question.summary}
-              </p>
+        <p className="muted small no-print">
+          Open a question for your answer, its feedback and the example answer.
+        </p>
+        <ol className="drill">
+          {questionDetails(report, interview).map((detail, index) => (
+            <li key={detail.review.question_id}>
+              <QuestionDrillDown detail={detail} index={index} />
             </li>
           ))}
         </ol>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
 import { roleLabel, seniorityLabel } from "../lib/labels";
+import { topicLabel } from "../lib/reportLabels";
+import { screenAfterAnswer, screenOfAnswer } from "../lib/feedbackScreen";
 import {
   forgetQuestion,
   loadDraft,
@@ -34,7 +36,7 @@ function QuestionHeading({ question, interview }: { question: Question; intervie
       <h1 ref={heading} tabIndex={-1} className="question">
         {question.text}
       </h1>
-      <p className="muted small">Topic: {question.topic}</p>
+      <p className="muted small">Topic: {topicLabel(question.topic)}</p>
     </>
   );
 }
@@ -43,6 +45,9 @@ export default function InterviewPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
   const navigate = useNavigate();
+  // The answer whose feedback is on screen is named in the URL (?answer=<question id>), so a
+  // reload shows that feedback again, from the interview's own state.
+  const [params, setParams] = useSearchParams();
   const loaded = useLoad(useCallback(() => api.getInterview(id), [api, id]));
   const [result, setResult] = useState<AnswerResult | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -69,6 +74,7 @@ export default function InterviewPage() {
       const answered = await api.answer(id, question.question_id, answer, key);
       forgetQuestion(id, question.question_id);
       setResult(answered);
+      setParams({ answer: question.question_id }, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -84,6 +90,7 @@ export default function InterviewPage() {
       const skipped = await api.skip(id, question.question_id);
       forgetQuestion(id, question.question_id);
       setResult(skipped);
+      setParams({ answer: question.question_id }, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -94,6 +101,7 @@ export default function InterviewPage() {
   const next = () => {
     if (result) loaded.setData(result.interview);
     setResult(null);
+    setParams({}, { replace: true });
   };
 
   const finish = async () => {
@@ -133,20 +141,22 @@ export default function InterviewPage() {
     );
   }
 
-  if (result) {
-    const upcoming = result.next_question;
+  const shown =
+    result && question
+      ? screenAfterAnswer(result, question)
+      : screenOfAnswer(interview, params.get("answer"));
+  if (shown) {
+    const upcoming = shown.upcoming;
     return (
       <section>
         {header}
-        {question && (
-          <div className="card answered">
-            <p className="progress-label">
-              Question {question.number} of {interview.progress.question_count}, answered
-            </p>
-            <h1 className="question">{question.text}</h1>
-          </div>
-        )}
-        <FeedbackCard ref={feedbackHeading} feedback={result.feedback} />
+        <div className="card answered">
+          <p className="progress-label">
+            Question {shown.question.number} of {interview.progress.question_count}, answered
+          </p>
+          <h1 className="question">{shown.question.text}</h1>
+        </div>
+        <FeedbackCard ref={feedbackHeading} feedback={shown.feedback} answer={shown.answer} />
         {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
         <div className="actions end">
           {upcoming ? (

@@ -5,7 +5,7 @@ import { vi } from "vitest";
 import { AuthContext } from "../lib/auth";
 import type { Auth } from "../lib/auth";
 import type { Api } from "../lib/api";
-import type { Catalog, Feedback, Interview, Question, Report } from "../lib/types";
+import type { AnswerView, Catalog, Feedback, Interview, Question, Report } from "../lib/types";
 
 export function fakeApi(overrides: Partial<Api> = {}): Api {
   const missing = (name: string) => vi.fn(() => Promise.reject(new Error(`${name} not stubbed`)));
@@ -101,8 +101,23 @@ export const feedback: Feedback = {
   example_answer: "A cache keeps hot data close.",
   follow_up: null,
   job_terms_used: ["Redis"],
+  highlights: [],
   provenance: { engine: "offline", prompt_version: "test" },
 };
+
+/** An answer as GET /interviews/{id} returns it, with `feedback` changed by `overrides`. */
+export function answerView(
+  questionId: string,
+  answer: string,
+  overrides: Partial<Feedback> = {},
+): AnswerView {
+  return {
+    question_id: questionId,
+    answer,
+    answered_at: "2026-11-30T10:05:00Z",
+    feedback: { ...feedback, ...overrides },
+  };
+}
 
 export const report: Report = {
   overall_score: 72,

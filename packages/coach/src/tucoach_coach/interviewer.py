@@ -21,6 +21,7 @@ from tucoach_coach.errors import (
     NotTheCurrentQuestion,
     QuestionRetired,
 )
+from tucoach_coach.highlights import with_highlights
 from tucoach_coach.offline import FOLLOW_UP_ABOVE
 from tucoach_coach.reporting import build_report
 from tucoach_coach.target import FOLLOW_UP_SEPARATOR, ScoringTarget, follow_up_id
@@ -93,7 +94,8 @@ class Interviewer:
         current = _waiting(interview, question_id)
 
         main = self._bank_question(current.follow_up_of or current.question_id)
-        feedback = self.engine.feedback(self._target(main, current), text)
+        target = self._target(main, current)
+        feedback = self.engine.feedback(target, text)
         follow_up = (
             self._follow_up_for(main, feedback.follow_up)
             if current.kind is QuestionKind.MAIN
@@ -101,7 +103,11 @@ class Interviewer:
             and FOLLOW_UP_ABOVE < feedback.score < FOLLOW_UP_BELOW
             else None
         )
-        feedback = feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None})
+        feedback = with_highlights(
+            target,
+            text,
+            feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None}),
+        )
         return self._record(
             interview,
             question_id=question_id,

@@ -5,6 +5,7 @@ from tucoach_models.base import DomainModel
 from tucoach_models.enums import (
     CoachEngine,
     DailyQuota,
+    HighlightKind,
     InterviewStatus,
     QuestionKind,
     Role,
@@ -21,7 +22,13 @@ from tucoach_models.errors import (
     UnavailableError,
     UnprocessableError,
 )
-from tucoach_models.feedback import Correction, CriterionScore, Feedback, Provenance
+from tucoach_models.feedback import (
+    Correction,
+    CriterionScore,
+    Feedback,
+    Highlight,
+    Provenance,
+)
 from tucoach_models.idempotency import IDEMPOTENCY_TTL, IdempotencyKey, IdempotencyRecord
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
@@ -59,6 +66,8 @@ __all__ = [
     "DomainModel",
     "Feedback",
     "FeedbackRating",
+    "Highlight",
+    "HighlightKind",
     "IdempotencyKey",
     "IdempotencyRecord",
     "Insights",

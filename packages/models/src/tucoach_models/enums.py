@@ -41,6 +41,13 @@ class Unscored(StrEnum):
     SKIPPED = "skipped"  # the candidate skipped the follow-up
 
 
+class HighlightKind(StrEnum):
+    """What a marked span of an answer shows."""
+
+    COVERED = "covered"  # it states a talking point
+    CORRECTION = "correction"  # it makes a claim the coach corrected
+
+
 class DailyQuota(StrEnum):
     """What a person may do a limited number of times a day (UTC): each costs coaching."""
 

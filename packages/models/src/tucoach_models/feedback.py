@@ -7,7 +7,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from tucoach_models.base import DomainModel
-from tucoach_models.enums import CoachEngine, Unscored
+from tucoach_models.enums import CoachEngine, HighlightKind, Unscored
 
 Text = Annotated[str, Field(max_length=10_000)]
 
@@ -47,6 +47,24 @@ class Correction(DomainModel):
     correction: Text = Field(min_length=1, description="Why it is wrong and what is right.")
 
 
+class Highlight(DomainModel):
+    """A span of the answer as stored (offsets in Unicode code points, end exclusive) to mark."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=1)
+    kind: HighlightKind
+    label: Text = Field(
+        min_length=1,
+        description="The talking point the span states, or the claim a correction corrects.",
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"a highlight ends ({self.end}) after it starts ({self.start})")
+        return self
+
+
 class Feedback(DomainModel):
     score: float = Field(ge=0, le=10, description="The answer's score on the rubric, 0 to 10.")
     rubric: tuple[CriterionScore, ...] = ()
@@ -63,6 +81,11 @@ class Feedback(DomainModel):
         default=None,
         pattern=r"^[a-z]{2}$",
         description="The answer's language (ISO 639-1), where the engine detected it.",
+    )
+    highlights: tuple[Highlight, ...] = Field(
+        default=(),
+        description="Spans of the answer to mark, in order and never overlapping: where it "
+        "states a covered point, and the claims corrected. Empty for feedback stored before.",
     )
     unscored: Unscored | None = Field(
         default=None,

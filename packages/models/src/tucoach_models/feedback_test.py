@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from tucoach_models import CoachEngine, Feedback, Provenance, Unscored
+from tucoach_models import (
+    CoachEngine,
+    Feedback,
+    Highlight,
+    HighlightKind,
+    Provenance,
+    Unscored,
+)
 
 PROVENANCE = Provenance(engine=CoachEngine.OFFLINE, prompt_version="1")
 
@@ -28,3 +35,17 @@ def test_an_unscored_answer_cannot_carry_a_score() -> None:
 def test_a_language_is_an_iso_639_1_code() -> None:
     with pytest.raises(ValidationError, match="language"):
         Feedback(score=1.0, language="Spanish", provenance=PROVENANCE)
+
+
+def test_feedback_stored_before_highlights_existed_reads_with_none() -> None:
+    # Given feedback stored without highlights
+    stored = {"score": 6.5, "provenance": PROVENANCE.model_dump()}
+    # When it is read
+    feedback = Feedback.model_validate(stored)
+    # Then it has no highlights
+    assert feedback.highlights == ()
+
+
+def test_a_highlight_covers_at_least_one_character() -> None:
+    with pytest.raises(ValidationError, match="after it starts"):
+        Highlight(start=4, end=4, kind=HighlightKind.COVERED, label="a point")

@@ -72,6 +72,29 @@ def test_an_answer_gets_feedback_and_the_next_question(api: Api) -> None:
     assert reply.body["interview"]["version"] == 2
 
 
+def test_feedback_marks_the_answer_and_reads_back_with_the_interview(api: Api) -> None:
+    # Given the model answer of the first question, sent as the candidate's own
+    interview = _start(api).body
+    question = interview["current_question"]["question_id"]
+    text = load_bank().get(question).model_answer
+    # When it is answered, and the interview is read again
+    reply = _answer(api, interview, text=text)
+    assert reply.status == 200, reply.body
+    again = api.call("GET", f"/interviews/{interview['interview_id']}").body
+    # Then the feedback marks where the answer covers points, in offsets of the stored answer,
+    # and the stored interview returns the same marks beside the answer
+    highlights = reply.body["feedback"]["highlights"]
+    assert highlights
+    covered = set(reply.body["feedback"]["covered_points"])
+    for highlight in highlights:
+        assert highlight["kind"] == "covered"
+        assert highlight["label"] in covered
+        assert text[highlight["start"] : highlight["end"]].strip()
+    stored = again["answers"][0]
+    assert stored["answer"] == text
+    assert stored["feedback"]["highlights"] == highlights
+
+
 def test_a_replay_with_the_same_key_returns_the_same_body_and_writes_nothing(api: Api) -> None:
     # Given an answer submitted with an Idempotency-Key
     interview = _start(api).body
