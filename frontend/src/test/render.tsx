@@ -19,6 +19,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     complete: missing("complete"),
     report: missing("report"),
     rate: missing("rate"),
+    rating: missing("rating"),
+    practicePlan: missing("practicePlan"),
     ...overrides,
   };
 }

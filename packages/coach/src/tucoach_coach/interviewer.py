@@ -67,9 +67,11 @@ class Interviewer:
         seniority: Seniority,
         question_count: int,
         avoided_question_ids: tuple[str, ...] = (),
+        focus_topics: tuple[str, ...] = (),
         now: datetime,
     ) -> Interview:
-        """Version 1 of a new interview, with its first question asked."""
+        """Version 1 of a new interview, with its first question asked. Questions of
+        `focus_topics` come first (one per topic, as any topic), while the bank has them."""
         empty = Interview(
             user_id=user_id,
             interview_id=interview_id,
@@ -78,6 +80,7 @@ class Interviewer:
             version=1,
             question_count=question_count,
             avoided_question_ids=avoided_question_ids,
+            focus_topics=focus_topics,
             created_at=now,
             updated_at=now,
         )
@@ -236,12 +239,14 @@ class Interviewer:
         target = _target_difficulty(interview)
         avoided = set(interview.avoided_question_ids)
         used_topics = {q.topic for q in asked_main}
+        focus = set(interview.focus_topics)
 
-        def preference(question: BankQuestion) -> tuple[bool, bool, int, bytes]:
+        def preference(question: BankQuestion) -> tuple[bool, bool, bool, int, bytes]:
             tie_break = hashlib.sha256(f"{interview.interview_id}/{question.id}".encode()).digest()
             return (
                 question.id in avoided,
                 question.topic in used_topics,
+                question.topic not in focus,
                 abs(question.difficulty - target),
                 tie_break,
             )

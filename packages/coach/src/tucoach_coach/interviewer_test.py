@@ -102,6 +102,27 @@ def test_a_full_interview_asks_no_question_twice_and_spreads_topics() -> None:
     assert len({q.topic for q in main}) == 6
 
 
+def test_focus_topics_are_asked_first_then_the_interview_spreads_as_usual() -> None:
+    # Given two topics of the cell that an easy first question would not pick
+    cell = BANK.questions(Role.BACKEND, Seniority.SENIOR)
+    usual = _start(interview_id="focus", question_count=5)
+    focus = tuple(sorted({q.topic for q in cell} - {usual.questions[0].topic}))[-2:]
+    # When an interview is started with them as its focus
+    interview = _start(interview_id="focus", question_count=5, focus_topics=focus)
+    while interview.current_question is not None:
+        interview = COACH.answer(
+            interview,
+            question_id=_current(interview).question_id,
+            text=_model_answer_to_current(interview),
+            now=NOW,
+        )
+    # Then its first two main questions are of those topics, and the rest of other topics
+    main = [q.topic for q in interview.questions if q.kind is QuestionKind.MAIN]
+    assert interview.focus_topics == focus
+    assert set(main[:2]) == set(focus)
+    assert not set(main[2:]) & set(focus)
+
+
 def _partial_answer_to_current(interview: Interview) -> str:
     """The model answer's first two sentences: a partial answer with points left to probe."""
     return " ".join(re.split(r"(?<=[.!?])\s+", _model_answer_to_current(interview).strip())[:2])

@@ -189,7 +189,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "/interviews/<interview_id>/skip": ("POST",),
     "/interviews/<interview_id>/complete": ("POST",),
     "/interviews/<interview_id>/report": ("GET",),
-    "/interviews/<interview_id>/rating": ("POST",),
+    "/interviews/<interview_id>/rating": ("GET", "POST"),
+    "/practice-plan": ("GET",),
 }
 _ROUTE_PATTERNS = tuple(
     (re.compile("^" + re.sub(r"<[a-z_]+>", "[^/]+", path) + "$"), methods)
