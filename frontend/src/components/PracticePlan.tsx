@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import { useAuth } from "../lib/auth";
 import { roleLabel, seniorityLabel } from "../lib/labels";
-import type { RolePlan, TopicPlan } from "../lib/types";
+import type { MissedItem, RolePlan, TopicPlan } from "../lib/types";
 import { useLoad } from "../lib/useLoad";
 import { ErrorMessage, Loading } from "./Status";
 
@@ -14,6 +14,26 @@ const topicName = (topic: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** A titled list of what was missed and how often, or nothing when it is empty. */
+function Counted({ title, note, items }: { title: string; note: string; items: MissedItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <p className="small">
+        <strong>{title}</strong>
+        {note}:
+      </p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.text}>
+            {item.text} <span className="muted">×{item.count}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Topic({ topic }: { topic: TopicPlan }) {
   return (
     <li className="plan-topic">
@@ -24,34 +44,12 @@ function Topic({ topic }: { topic: TopicPlan }) {
           {topic.answers === 1 ? "" : "s"})
         </span>
       </h4>
-      {topic.red_flags.length > 0 && (
-        <>
-          <p className="small">
-            <strong>Red flags</strong> (wrong claims the coach corrected):
-          </p>
-          <ul>
-            {topic.red_flags.map((flag) => (
-              <li key={flag.text}>
-                {flag.text} <span className="muted">×{flag.count}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {topic.missed_points.length > 0 && (
-        <>
-          <p className="small">
-            <strong>Talking points you missed</strong>:
-          </p>
-          <ul>
-            {topic.missed_points.map((point) => (
-              <li key={point.text}>
-                {point.text} <span className="muted">×{point.count}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Counted
+        title="Red flags"
+        note=" (wrong claims the coach corrected)"
+        items={topic.red_flags}
+      />
+      <Counted title="Talking points you missed" note="" items={topic.missed_points} />
     </li>
   );
 }

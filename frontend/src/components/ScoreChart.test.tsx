@@ -1,25 +1,8 @@
 import { fireEvent, screen } from "@testing-library/react";
-import type { InterviewSummary } from "../lib/types";
-import { renderPage } from "../test/render";
-import { fakeApi } from "../test/render";
+import { fakeApi, renderPage, summary } from "../test/render";
 import { dateTicks, ScoreChart } from "./ScoreChart";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-function summary(id: string, created_at: string, overall_score: number): InterviewSummary {
-  return {
-    interview_id: id,
-    role: "backend",
-    seniority: "senior",
-    status: "completed",
-    version: 5,
-    question_count: 3,
-    answered_count: 3,
-    overall_score,
-    created_at,
-    updated_at: created_at,
-  };
-}
 
 describe("ScoreChart", () => {
   it("labels dates that differ: times when all interviews are on one day", () => {
@@ -42,8 +25,8 @@ describe("ScoreChart", () => {
     renderPage(
       <ScoreChart
         interviews={[
-          summary("a", "2026-11-20T10:00:00Z", 55),
-          summary("b", "2026-11-25T10:00:00Z", 80),
+          summary("a", { created_at: "2026-11-20T10:00:00Z", overall_score: 55 }),
+          summary("b", { created_at: "2026-11-25T10:00:00Z", overall_score: 80 }),
         ]}
       />,
       { api: fakeApi() },

@@ -20,3 +20,4 @@ export type RatingState = Schemas["RatingState"];
 export type PracticePlan = Schemas["PracticePlan"];
 export type RolePlan = Schemas["RolePlan"];
 export type TopicPlan = Schemas["TopicPlan"];
+export type MissedItem = Schemas["MissedItem"];

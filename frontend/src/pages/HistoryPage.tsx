@@ -11,7 +11,12 @@ import { ScoreChart } from "../components/ScoreChart";
 const PAGE_SIZE = 10;
 
 /** Main questions only: "3 of 3 answered" would read as done, so that case says it is not. */
-function progressLabel({ answered_count, question_count }: InterviewSummary): string {
+function progressLabel({ status, answered_count, question_count }: InterviewSummary): string {
+  if (status === "completed") {
+    return answered_count < question_count
+      ? `Ended early: ${answered_count} of ${question_count} answered`
+      : `Finished, ${question_count} questions`;
+  }
   return answered_count >= question_count
     ? `Not finished: all ${question_count} answered, the report is not written yet`
     : `In progress: ${answered_count} of ${question_count} answered`;
@@ -26,9 +31,7 @@ function Row({ interview }: { interview: InterviewSummary }) {
           {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
         </strong>
         <span className="muted small"> {formatDate(interview.created_at)}</span>
-        <p className="muted small">
-          {done ? `Finished, ${interview.question_count} questions` : progressLabel(interview)}
-        </p>
+        <p className="muted small">{progressLabel(interview)}</p>
       </div>
       <div className="row-end">
         {interview.overall_score !== null && (

@@ -70,8 +70,8 @@ class Interviewer:
         focus_topics: tuple[str, ...] = (),
         now: datetime,
     ) -> Interview:
-        """Version 1 of a new interview, with its first question asked. Questions of
-        `focus_topics` come first (one per topic, as any topic), while the bank has them."""
+        """Version 1 of a new interview, with its first question asked. One question of each
+        of `focus_topics` comes first (recently seen or not), while the cell has them."""
         empty = Interview(
             user_id=user_id,
             interview_id=interview_id,
@@ -243,10 +243,13 @@ class Interviewer:
 
         def preference(question: BankQuestion) -> tuple[bool, bool, bool, int, bytes]:
             tie_break = hashlib.sha256(f"{interview.interview_id}/{question.id}".encode()).digest()
+            # A focus topic not asked yet comes first, even through a recently seen question:
+            # practising that topic is the point. Then the usual order.
+            focus_first = question.topic in focus and question.topic not in used_topics
             return (
+                not focus_first,
                 question.id in avoided,
                 question.topic in used_topics,
-                question.topic not in focus,
                 abs(question.difficulty - target),
                 tie_break,
             )

@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
+from tucoach_local.options import SIGN_IN_PATHS_FILE
 from tucoach_local.signing import ALGORITHM, jwks
 
 CLIENT_ID = "tucoach-local"
@@ -36,9 +37,6 @@ CODE_LIFETIME_SECONDS = 120
 # Cognito's hosted UI keeps its session cookie for an hour; so does this provider.
 SESSION_LIFETIME_SECONDS = 3600
 SESSION_COOKIE = "tucoach_idp_session"
-# Where the app's sign-in and sign-out land, relative to the repository: the one setting Cognito's
-# app client (infra/main.tf), the web app's build (frontend/vite.config.ts) and this provider use.
-SIGN_IN_PATHS_FILE = Path("infra/sign_in_paths.json")
 # Subjects are UUIDs like Cognito's, stable per email address.
 SUBJECT_NAMESPACE = uuid.UUID("9b3f3c1e-6a0b-4f7e-8a51-7d7c2f3b9e10")
 
