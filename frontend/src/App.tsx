@@ -115,7 +115,8 @@ export function App() {
                 <section>
                   <h1>Page not found</h1>
                   <p>
-                    <Link to="/">Start a new interview</Link>
+                    <Link to="/">Start a new interview</Link> or{" "}
+                    <Link to="/history">see your interviews</Link>.
                   </p>
                 </section>
               }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import type { RatingView } from "../lib/types";
 import { ErrorMessage } from "./Status";
@@ -19,6 +19,12 @@ export function RatingForm({
   const [state, setState] = useState<"idle" | "sending">("idle");
   const [error, setError] = useState<unknown>(null);
   const [hint, setHint] = useState("");
+  const choices = useRef<HTMLFieldSetElement>(null);
+
+  // Opened to change a rating: the focus goes to the choice already made.
+  useEffect(() => {
+    if (initial) choices.current?.querySelector<HTMLInputElement>("input:checked")?.focus();
+  }, [initial]);
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -38,7 +44,7 @@ export function RatingForm({
 
   return (
     <form onSubmit={(event) => void send(event)} className="rating no-print">
-      <fieldset className="choices">
+      <fieldset className="choices" ref={choices}>
         <legend>Was this feedback helpful?</legend>
         {[true, false].map((value) => (
           <label key={String(value)} className="choice">

@@ -33,9 +33,11 @@ describe("RatingSection", () => {
 
     await user.click(await screen.findByRole("button", { name: "Change rating" }));
     expect(screen.getByRole("radio", { name: "Yes" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Yes" })).toHaveFocus();
     expect(screen.getByLabelText("Comment (optional)")).toHaveValue("Clear.");
     await user.click(screen.getByRole("button", { name: "Keep my rating" }));
     expect(rate).not.toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Change rating" })).toHaveFocus();
 
     await user.click(screen.getByRole("button", { name: "Change rating" }));
     await user.click(screen.getByRole("radio", { name: "No" }));

@@ -16,11 +16,17 @@ export function RatingSection({ interviewId }: { interviewId: string }) {
   const [sent, setSent] = useState<RatingView | null>(null);
   const [changing, setChanging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const change = useRef<HTMLButtonElement>(null);
   const [justSent, setJustSent] = useState(false);
+  const [kept, setKept] = useState(0);
 
   useEffect(() => {
     if (justSent) heading.current?.focus();
   }, [justSent, sent]);
+  // "Keep my rating" returns the focus to the button that opened the form.
+  useEffect(() => {
+    if (kept) change.current?.focus();
+  }, [kept]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your rating…" />;
   if (!loaded.data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
@@ -37,7 +43,12 @@ export function RatingSection({ interviewId }: { interviewId: string }) {
           <span className="muted small">(sent {formatDate(rating.rated_at)})</span>.
         </p>
         {rating.comment && <blockquote className="comment">{rating.comment}</blockquote>}
-        <button type="button" className="button secondary" onClick={() => setChanging(true)}>
+        <button
+          ref={change}
+          type="button"
+          className="button secondary"
+          onClick={() => setChanging(true)}
+        >
           Change rating
         </button>
       </div>
@@ -46,7 +57,14 @@ export function RatingSection({ interviewId }: { interviewId: string }) {
   return (
     <RatingForm
       initial={rating}
-      onCancel={rating ? () => setChanging(false) : undefined}
+      onCancel={
+        rating
+          ? () => {
+              setChanging(false);
+              setKept((n) => n + 1);
+            }
+          : undefined
+      }
       onRate={async (helpful, comment) => {
         const saved = await api.rate(interviewId, helpful, comment);
         setSent(saved);
