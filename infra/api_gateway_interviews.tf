@@ -13,7 +13,9 @@ locals {
     "POST /interviews/{interview_id}/skip"     = { public = false }
     "POST /interviews/{interview_id}/complete" = { public = false }
     "GET /interviews/{interview_id}/report"    = { public = false }
+    "GET /interviews/{interview_id}/rating"    = { public = false }
     "POST /interviews/{interview_id}/rating"   = { public = false }
+    "GET /practice-plan"                       = { public = false }
   }
 
   routes = {

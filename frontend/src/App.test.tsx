@@ -32,6 +32,7 @@ describe("App", () => {
 
     expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
     expect(screen.queryByRole("navigation")).not.toBeInTheDocument();
+    expect(document.title).toBe("Sign in - TuCoach AI");
   });
 
   it("loads a page on demand and signs out from the header", async () => {

@@ -23,10 +23,15 @@ const titles: [RegExp, string][] = [
 
 function usePageTitle() {
   const { pathname } = useLocation();
+  const { email, ready } = useAuth();
+  // Signed out, every page but the callback is the sign-in page, and is titled so.
+  const signedOut = ready && email === null && pathname !== config.callbackPath;
   useEffect(() => {
-    const title = titles.find(([pattern]) => pattern.test(pathname))?.[1] ?? "Not found";
+    const title = signedOut
+      ? "Sign in"
+      : (titles.find(([pattern]) => pattern.test(pathname))?.[1] ?? "Not found");
     document.title = `${title} - TuCoach AI`;
-  }, [pathname]);
+  }, [pathname, signedOut]);
 }
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -110,7 +115,8 @@ export function App() {
                 <section>
                   <h1>Page not found</h1>
                   <p>
-                    <Link to="/">Start a new interview</Link>
+                    <Link to="/">Start a new interview</Link> or{" "}
+                    <Link to="/history">see your interviews</Link>.
                   </p>
                 </section>
               }

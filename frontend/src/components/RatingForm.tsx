@@ -1,18 +1,30 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
+import type { RatingView } from "../lib/types";
 import { ErrorMessage } from "./Status";
 
-/** "Was this feedback helpful?": yes or no and an optional comment, sent to the API. */
+/** "Was this feedback helpful?": yes or no and an optional comment, sent to the API; filled
+ * with the rating being changed, if any (`onCancel` then keeps it). */
 export function RatingForm({
   onRate,
+  initial = null,
+  onCancel,
 }: {
   onRate: (helpful: boolean, comment: string) => Promise<unknown>;
+  initial?: RatingView | null;
+  onCancel?: () => void;
 }) {
-  const [helpful, setHelpful] = useState<boolean | null>(null);
-  const [comment, setComment] = useState("");
-  const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
+  const [helpful, setHelpful] = useState<boolean | null>(initial?.helpful ?? null);
+  const [comment, setComment] = useState(initial?.comment ?? "");
+  const [state, setState] = useState<"idle" | "sending">("idle");
   const [error, setError] = useState<unknown>(null);
   const [hint, setHint] = useState("");
+  const choices = useRef<HTMLFieldSetElement>(null);
+
+  // Opened to change a rating: the focus goes to the choice already made.
+  useEffect(() => {
+    if (initial) choices.current?.querySelector<HTMLInputElement>("input:checked")?.focus();
+  }, [initial]);
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -24,23 +36,15 @@ export function RatingForm({
     setError(null);
     try {
       await onRate(helpful, comment);
-      setState("sent");
     } catch (failure) {
       setError(failure);
-      setState("idle");
     }
+    setState("idle");
   };
 
-  if (state === "sent") {
-    return (
-      <p role="status" className="thanks">
-        Thank you: your rating is saved.
-      </p>
-    );
-  }
   return (
     <form onSubmit={(event) => void send(event)} className="rating no-print">
-      <fieldset className="choices">
+      <fieldset className="choices" ref={choices}>
         <legend>Was this feedback helpful?</legend>
         {[true, false].map((value) => (
           <label key={String(value)} className="choice">
@@ -69,9 +73,16 @@ export function RatingForm({
         />
       </div>
       {error !== null && <ErrorMessage error={error} onRetry={() => void send()} />}
-      <button type="submit" className="button" disabled={state === "sending"}>
-        {state === "sending" ? "Sending…" : "Send rating"}
-      </button>
+      <div className="actions">
+        <button type="submit" className="button" disabled={state === "sending"}>
+          {state === "sending" ? "Sending…" : initial ? "Send the new rating" : "Send rating"}
+        </button>
+        {onCancel && (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Keep my rating
+          </button>
+        )}
+      </div>
     </form>
   );
 }

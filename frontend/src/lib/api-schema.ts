@@ -114,7 +114,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The rating I gave the feedback, if any */
+        get: operations["get_rating_interviews__interview_id__rating_get"];
         put?: never;
         /** Rate the coach's feedback on an interview */
         post: operations["rateFeedback"];
@@ -136,6 +137,23 @@ export interface paths {
         put?: never;
         /** Start an interview */
         post: operations["createInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practice-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I miss most, per role and topic */
+        get: operations["get_practice_plan_practice_plan_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -279,6 +297,12 @@ export interface components {
              * @default 5
              */
             question_count: number;
+            /**
+             * Focus Topics
+             * @description Topics to ask first, e.g. a practice plan's; topics the role and seniority have no question on are ignored.
+             * @default []
+             */
+            focus_topics: string[];
         };
         /**
          * CriterionScore
@@ -307,6 +331,33 @@ export interface components {
              * @constant
              */
             deleted: true;
+        };
+        /**
+         * EndedEarly
+         * @description What an interview finished before its last main question was answered left out.
+         */
+        EndedEarly: {
+            /**
+             * Answered
+             * @description Main questions answered.
+             */
+            answered: number;
+            /**
+             * Planned
+             * @description Main questions the interview was to ask.
+             */
+            planned: number;
+            /**
+             * Unanswered
+             * @description Main questions asked but not answered (at most the last one).
+             * @default []
+             */
+            unanswered: string[];
+            /**
+             * Not Asked
+             * @description Main questions never asked.
+             */
+            not_asked: number;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -478,7 +529,10 @@ export interface components {
             version: number;
             /** Question Count */
             question_count: number;
-            /** Answered Count */
+            /**
+             * Answered Count
+             * @description Main questions answered; follow-ups do not count.
+             */
             answered_count: number;
             /**
              * Overall Score
@@ -511,6 +565,29 @@ export interface components {
             answers: components["schemas"]["AnswerView"][];
             report: components["schemas"]["Report"] | null;
         };
+        /** MissedItem */
+        MissedItem: {
+            /** Text */
+            text: string;
+            /**
+             * Count
+             * @description In how many answers it was missed (or said).
+             */
+            count: number;
+        };
+        /**
+         * PracticePlan
+         * @description What I miss most, per role and topic, over my latest finished interviews.
+         */
+        PracticePlan: {
+            /**
+             * Interviews Read
+             * @description Finished interviews the plan is made of.
+             */
+            interviews_read: number;
+            /** Roles */
+            roles: components["schemas"]["RolePlan"][];
+        };
         /** Progress */
         Progress: {
             /**
@@ -520,7 +597,10 @@ export interface components {
             question_number: number;
             /** Question Count */
             question_count: number;
-            /** Answered */
+            /**
+             * Answered
+             * @description Main questions answered; follow-ups do not count.
+             */
             answered: number;
         };
         /**
@@ -589,6 +669,13 @@ export interface components {
             /** Comment */
             comment?: string | null;
         };
+        /**
+         * RatingState
+         * @description The rating given to an interview's feedback, if any (the latest one counts).
+         */
+        RatingState: {
+            rating: components["schemas"]["RatingView"] | null;
+        };
         /** RatingView */
         RatingView: {
             /** Interview Id */
@@ -635,12 +722,25 @@ export interface components {
             provenance: components["schemas"]["Provenance"];
             /** Generated At */
             generated_at: string;
+            /** @description Set when the interview was finished before its end. */
+            ended_early?: components["schemas"]["EndedEarly"] | null;
         };
         /**
          * Role
          * @enum {string}
          */
         Role: "backend" | "frontend" | "devops";
+        /** RolePlan */
+        RolePlan: {
+            role: components["schemas"]["Role"];
+            /** @description The seniority of the latest interview read. */
+            seniority: components["schemas"]["Seniority"];
+            /**
+             * Topics
+             * @description Weakest first; pass their ids as focus_topics to practise them.
+             */
+            topics: components["schemas"]["TopicPlan"][];
+        };
         /**
          * Seniority
          * @enum {string}
@@ -658,6 +758,31 @@ export interface components {
              * @description The interview version the skip was decided on; a newer one gives 409.
              */
             expected_version?: number | null;
+        };
+        /** TopicPlan */
+        TopicPlan: {
+            /** Topic */
+            topic: string;
+            /**
+             * Answers
+             * @description Scored answers on the topic in the interviews read.
+             */
+            answers: number;
+            /**
+             * Average Score
+             * @description Their mean score, 0-10.
+             */
+            average_score: number;
+            /**
+             * Missed Points
+             * @description Talking points missed, most often first (covered elsewhere in the same interview does not count).
+             */
+            missed_points: components["schemas"]["MissedItem"][];
+            /**
+             * Red Flags
+             * @description Wrong claims the coach corrected, most often first.
+             */
+            red_flags: components["schemas"]["MissedItem"][];
         };
         /**
          * Unscored
@@ -1286,6 +1411,73 @@ export interface operations {
             };
         };
     };
+    get_rating_interviews__interview_id__rating_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interview_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest rating, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingState"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such interview for this user (another user's interview is not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid, or an Idempotency-Key was reused for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency is busy or unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     rateFeedback: {
         parameters: {
             query?: never;
@@ -1523,6 +1715,62 @@ export interface operations {
             };
             /** @description Today's limit for this (interviews started, or answers scored) is used up; it resets at midnight UTC, in Retry-After seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency is busy or unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_practice_plan_practice_plan_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Made of my 10 latest finished interviews (found among my 30 latest). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticePlan"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid, or an Idempotency-Key was reused for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

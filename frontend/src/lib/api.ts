@@ -4,6 +4,9 @@ import type {
   Catalog,
   Interview,
   InterviewList,
+  PracticePlan,
+  RatingState,
+  RatingView,
   Report,
   Role,
   Seniority,
@@ -71,8 +74,18 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
   const interview = (id: string) => `/interviews/${encodeURIComponent(id)}`;
   return {
     catalog: () => call<Catalog>("GET", "/catalog"),
-    createInterview: (role: Role, seniority: Seniority, questionCount: number) =>
-      call<Interview>("POST", "/interviews", { role, seniority, question_count: questionCount }),
+    createInterview: (
+      role: Role,
+      seniority: Seniority,
+      questionCount: number,
+      focusTopics: string[] = [],
+    ) =>
+      call<Interview>("POST", "/interviews", {
+        role,
+        seniority,
+        question_count: questionCount,
+        ...(focusTopics.length ? { focus_topics: focusTopics } : {}),
+      }),
     getInterview: (id: string) => call<Interview>("GET", interview(id)),
     listInterviews: (limit: number, nextToken?: string | null) => {
       const query = new URLSearchParams({ limit: String(limit) });
@@ -90,8 +103,10 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
       call<AnswerResult>("POST", `${interview(id)}/skip`, { question_id: questionId }),
     complete: (id: string) => call<Report>("POST", `${interview(id)}/complete`),
     report: (id: string) => call<Report>("GET", `${interview(id)}/report`),
+    rating: (id: string) => call<RatingState>("GET", `${interview(id)}/rating`),
+    practicePlan: () => call<PracticePlan>("GET", "/practice-plan"),
     rate: (id: string, helpful: boolean, comment: string) =>
-      call<unknown>("POST", `${interview(id)}/rating`, {
+      call<RatingView>("POST", `${interview(id)}/rating`, {
         helpful,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       }),

@@ -18,6 +18,22 @@ export interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+// "Someone signed in on this browser and has not signed out": no token, no name, only the cue
+// for a new tab to go through the identity provider, whose session signs it in without a form
+// (docs/adr/0009-token-storage.md). Tokens themselves stay in each tab's sessionStorage.
+const SIGNED_IN_HINT = "tucoach.signedIn";
+// Set in a tab that went to the provider on its own, so that it does so once only.
+const AUTO_SIGN_IN_TRIED = "tucoach.autoSignInTried";
+
+/** Whether a tab that opens signed out should sign in through the provider's session. */
+function shouldSignInSilently(): boolean {
+  return (
+    localStorage.getItem(SIGNED_IN_HINT) !== null &&
+    sessionStorage.getItem(AUTO_SIGN_IN_TRIED) === null &&
+    window.location.pathname !== config.callbackPath
+  );
+}
+
 export function createUserManager(): UserManager {
   return new UserManager({
     authority: config.oidcAuthority,
@@ -26,8 +42,8 @@ export function createUserManager(): UserManager {
     post_logout_redirect_uri: config.postLogoutUri,
     response_type: "code",
     scope: "openid email",
-    // Neither the local provider nor our Cognito client hands out refresh tokens: when the ID
-    // token expires the person signs in again (drafts are kept meanwhile).
+    // No refresh tokens are kept (completeSignIn drops Cognito's): when the ID token expires
+    // the person signs in again, through the provider's session (drafts are kept meanwhile).
     automaticSilentRenew: false,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
@@ -42,9 +58,16 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
 
   useEffect(() => {
     let live = true;
-    void manager.getUser().then((stored) => {
+    void manager.getUser().then(async (stored) => {
       if (!live) return;
-      setUser(stored && !stored.expired ? stored : null);
+      const valid = stored && !stored.expired ? stored : null;
+      if (!valid && shouldSignInSilently()) {
+        // A new tab of a browser signed in elsewhere: the provider answers at once.
+        sessionStorage.setItem(AUTO_SIGN_IN_TRIED, "1");
+        await manager.signinRedirect({ state: { returnTo: currentPath() } });
+        return;
+      }
+      setUser(valid);
       setReady(true);
     });
     const onLoaded = (loaded: User) => setUser(loaded);
@@ -67,6 +90,7 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
 
   const signOut = useCallback(async () => {
     const idToken = user?.id_token;
+    localStorage.removeItem(SIGNED_IN_HINT);
     await manager.removeUser();
     if (config.oidcLogoutUrl) {
       window.location.assign(config.oidcLogoutUrl);
@@ -77,6 +101,13 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
 
   const completeSignIn = useCallback(async () => {
     const signedIn = await manager.signinRedirectCallback();
+    // Cognito returns a refresh token with every code grant; the app keeps none (ADR 0009).
+    if (signedIn.refresh_token) {
+      signedIn.refresh_token = undefined;
+      await manager.storeUser(signedIn);
+    }
+    localStorage.setItem(SIGNED_IN_HINT, "1");
+    sessionStorage.removeItem(AUTO_SIGN_IN_TRIED);
     setUser(signedIn);
     const state = signedIn.state as { returnTo?: string } | undefined;
     // Only paths of this app: never an open redirect.

@@ -42,6 +42,7 @@ const loadedApi = (overrides = {}) =>
   fakeApi({
     getInterview: vi.fn().mockResolvedValue(interview({ status: "completed", report })),
     report: vi.fn().mockResolvedValue(report),
+    rating: vi.fn().mockResolvedValue({ rating: null }),
     ...overrides,
   });
 
@@ -133,7 +134,12 @@ describe("FeedbackPage", () => {
     const rate = vi
       .fn()
       .mockRejectedValueOnce(new ApiError(503, "unavailable", "Try again shortly."))
-      .mockResolvedValueOnce({});
+      .mockResolvedValueOnce({
+        interview_id: "i1",
+        helpful: false,
+        comment: "Too short",
+        rated_at: "2026-11-30T11:00:00Z",
+      });
     renderPage(<FeedbackPage />, { api: loadedApi({ rate }), ...where });
     const user = userEvent.setup();
 

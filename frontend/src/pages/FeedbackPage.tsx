@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -6,10 +6,12 @@ import { roleLabel, seniorityLabel } from "../lib/labels";
 import { formatDateTime, plainCategory } from "../lib/reportLabels";
 import { questionDetails } from "../lib/review";
 import { download, reportMarkdown } from "../lib/markdown";
-import { ErrorMessage, Loading } from "../components/Status";
-import { RatingForm } from "../components/RatingForm";
+import { Loading } from "../components/Status";
 import { QuestionDrillDown } from "../components/QuestionDrillDown";
 import { ScoreBand } from "../components/ScoreBand";
+import { EndedEarlyNotice } from "../components/EndedEarlyNotice";
+import { LoadFailed } from "../components/LoadFailed";
+import { RatingSection } from "../components/RatingSection";
 
 function Bulleted({ items, empty }: { items: string[]; empty: string }) {
   return items.length ? (
@@ -30,18 +32,17 @@ export default function FeedbackPage() {
   const loaded = useLoad(
     useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]),
   );
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = loaded.data !== null;
+  // The report is new content (after Finish interview, say): its heading takes the focus.
+  useEffect(() => {
+    if (shown) heading.current?.focus();
+  }, [shown]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
   if (!loaded.data) {
-    return (
-      <section>
-        <h1>Report</h1>
-        <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
-        <p>
-          <Link to={`/interviews/${id}`}>Back to the interview</Link>
-        </p>
-      </section>
-    );
+    const back = { to: `/interviews/${id}`, label: "Back to the interview" };
+    return <LoadFailed error={loaded.error} onRetry={loaded.reload} back={back} />;
   }
   const [interview, report] = loaded.data;
 
@@ -56,7 +57,7 @@ export default function FeedbackPage() {
     <article className="report">
       <header className="report-head">
         <div>
-          <h1>
+          <h1 ref={heading} tabIndex={-1}>
             Your report: {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
           </h1>
           <p className="muted">{formatDateTime(report.generated_at)}</p>
@@ -66,6 +67,7 @@ export default function FeedbackPage() {
         </p>
         <ScoreBand outOfTen={report.overall_score / 10} />
       </header>
+      <EndedEarlyNotice report={report} />
       <div className="actions no-print">
         <button type="button" className="button secondary" onClick={exportMarkdown}>
           Export as Markdown
@@ -143,7 +145,7 @@ export default function FeedbackPage() {
 
       <section className="card no-print" aria-labelledby="rate">
         <h2 id="rate">Rate this feedback</h2>
-        <RatingForm onRate={(helpful, comment) => api.rate(id, helpful, comment)} />
+        <RatingSection interviewId={id} />
       </section>
       <p className="no-print">
         <Link to="/">Start another interview</Link> or <Link to="/history">see your history</Link>.

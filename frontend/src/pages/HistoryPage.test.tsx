@@ -2,24 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import HistoryPage from "./HistoryPage";
-import { fakeApi, renderPage } from "../test/render";
-import type { InterviewSummary } from "../lib/types";
-
-function summary(id: string, overrides: Partial<InterviewSummary> = {}): InterviewSummary {
-  return {
-    interview_id: id,
-    role: "backend",
-    seniority: "senior",
-    status: "completed",
-    version: 5,
-    question_count: 3,
-    answered_count: 3,
-    overall_score: 60,
-    created_at: "2026-11-20T10:00:00Z",
-    updated_at: "2026-11-20T10:30:00Z",
-    ...overrides,
-  };
-}
+import { fakeApi, renderPage, summary } from "../test/render";
 
 describe("HistoryPage", () => {
   it("invites to a first interview when there is none", async () => {
@@ -38,6 +21,8 @@ describe("HistoryPage", () => {
         items: [
           summary("a", { overall_score: 80, created_at: "2026-11-25T10:00:00Z" }),
           summary("b", { status: "in_progress", overall_score: null, answered_count: 1 }),
+          summary("d", { answered_count: 2, overall_score: 55 }),
+          summary("e", { status: "in_progress", overall_score: null }),
         ],
         next_token: "page2",
       })
@@ -48,13 +33,17 @@ describe("HistoryPage", () => {
     renderPage(<HistoryPage />, { api: fakeApi({ listInterviews }) });
 
     expect(await screen.findByText("In progress: 1 of 3 answered")).toBeInTheDocument();
-    expect(screen.getByRole("img", { name: /Backend: 80/ })).toBeInTheDocument();
+    expect(screen.getByText("Ended early: 2 of 3 answered")).toBeInTheDocument();
+    expect(
+      screen.getByText("Not finished: all 3 answered, the report is not written yet"),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /Backend: 55, 80/ })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Load more" }));
 
     expect(await screen.findByRole("img", { name: /DevOps: 40/ })).toBeInTheDocument();
     expect(listInterviews).toHaveBeenLastCalledWith(10, "page2");
     expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
-    expect(screen.getAllByRole("link", { name: /^Report/ })).toHaveLength(2);
-    expect(screen.getByRole("link", { name: /^Continue/ })).toBeInTheDocument();
+    expect(screen.getAllByRole("link", { name: /^Report/ })).toHaveLength(3);
+    expect(screen.getAllByRole("link", { name: /^Continue/ })).toHaveLength(2);
   });
 });

@@ -5,9 +5,22 @@ import { useLoad } from "../lib/useLoad";
 import { formatDate, roleLabel, seniorityLabel } from "../lib/labels";
 import type { InterviewSummary } from "../lib/types";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { PracticePlan } from "../components/PracticePlan";
 import { ScoreChart } from "../components/ScoreChart";
 
 const PAGE_SIZE = 10;
+
+/** Main questions only: "3 of 3 answered" would read as done, so that case says it is not. */
+function progressLabel({ status, answered_count, question_count }: InterviewSummary): string {
+  if (status === "completed") {
+    return answered_count < question_count
+      ? `Ended early: ${answered_count} of ${question_count} answered`
+      : `Finished, ${question_count} questions`;
+  }
+  return answered_count >= question_count
+    ? `Not finished: all ${question_count} answered, the report is not written yet`
+    : `In progress: ${answered_count} of ${question_count} answered`;
+}
 
 function Row({ interview }: { interview: InterviewSummary }) {
   const done = interview.status === "completed";
@@ -18,11 +31,7 @@ function Row({ interview }: { interview: InterviewSummary }) {
           {roleLabel(interview.role)}, {seniorityLabel(interview.seniority)}
         </strong>
         <span className="muted small"> {formatDate(interview.created_at)}</span>
-        <p className="muted small">
-          {done
-            ? `Finished, ${interview.question_count} questions`
-            : `In progress: ${interview.answered_count} of ${interview.question_count} answered`}
-        </p>
+        <p className="muted small">{progressLabel(interview)}</p>
       </div>
       <div className="row-end">
         {interview.overall_score !== null && (
@@ -94,6 +103,7 @@ export default function HistoryPage() {
             <ScoreChart interviews={items} />
             {token && <p className="muted small">The chart shows the interviews loaded below.</p>}
           </section>
+          <PracticePlan />
           <ul className="history">
             {items.map((interview) => (
               <Row key={interview.interview_id} interview={interview} />

@@ -180,14 +180,14 @@ describe("InterviewPage", () => {
     }
   });
 
-  it("says so when the interview cannot be loaded, and retries", async () => {
+  it("says so when the interview cannot be loaded (a 404 is LoadFailed's), and retries", async () => {
     const getInterview = vi
       .fn()
-      .mockRejectedValueOnce(new ApiError(404, "not_found", "No such interview."))
+      .mockRejectedValueOnce(new ApiError(503, "unavailable", "DynamoDB is busy."))
       .mockResolvedValueOnce(interview());
     renderPage(<InterviewPage />, { api: fakeApi({ getInterview }), path, route });
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("No such interview.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("DynamoDB is busy.");
     await userEvent.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(screen.getByText("Question 1 of 3")).toBeInTheDocument());
   });

@@ -13,7 +13,11 @@ import {
   submissionIdFor,
 } from "../lib/storage";
 import type { AnswerResult, Interview, Question } from "../lib/types";
+import { ApiError } from "../lib/api";
 import { AnswerForm } from "../components/AnswerForm";
+import { EndInterview } from "../components/EndInterview";
+import { LoadFailed } from "../components/LoadFailed";
+import { RecoveryNotice } from "../components/RecoveryNotice";
 import { FeedbackCard } from "../components/FeedbackCard";
 import { ErrorMessage, Loading } from "../components/Status";
 import { TimerSetting } from "../components/TimerSetting";
@@ -53,6 +57,9 @@ export default function InterviewPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [finishing, setFinishing] = useState(false);
+  const [endError, setEndError] = useState<unknown>(null);
+  // Set when a step was refused because the interview moved on elsewhere (409).
+  const [recovered, setRecovered] = useState<string | null>(null);
   const [timer, setTimer] = useState(loadTimerMinutes);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
 
@@ -61,14 +68,25 @@ export default function InterviewPage() {
   }, [result]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your interview…" />;
-  if (!loaded.data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
   const interview = loaded.data;
   const question = interview.current_question;
+
+  /** A 409: the interview changed in another tab or device. Sending again would meet the same
+   * 409, so the latest state is loaded and shown instead; what was typed stays in the draft. */
+  const recover = (failure: unknown) => {
+    if (!(failure instanceof ApiError && failure.status === 409)) return false;
+    setRecovered(failure.message);
+    setResult(null);
+    loaded.reload();
+    return true;
+  };
 
   const submit = async (answer: string) => {
     if (!question || submitting) return;
     setSubmitting(true);
     setError(null);
+    setRecovered(null);
     try {
       const key = submissionIdFor(id, question.question_id, answer);
       const answered = await api.answer(id, question.question_id, answer, key);
@@ -76,7 +94,7 @@ export default function InterviewPage() {
       setResult(answered);
       setParams({ answer: question.question_id }, { replace: true });
     } catch (failure) {
-      setError(failure);
+      if (!recover(failure)) setError(failure);
     } finally {
       setSubmitting(false);
     }
@@ -92,7 +110,7 @@ export default function InterviewPage() {
       setResult(skipped);
       setParams({ answer: question.question_id }, { replace: true });
     } catch (failure) {
-      setError(failure);
+      if (!recover(failure)) setError(failure);
     } finally {
       setSubmitting(false);
     }
@@ -104,17 +122,38 @@ export default function InterviewPage() {
     setParams({}, { replace: true });
   };
 
-  const finish = async () => {
+  const finish = async (onFailure: (failure: unknown) => void = setError) => {
     setFinishing(true);
-    setError(null);
+    onFailure(null);
     try {
       await api.complete(id);
       void navigate(`/interviews/${id}/report`);
     } catch (failure) {
-      setError(failure);
+      // Finished already (in another tab): its report is there.
+      if (failure instanceof ApiError && failure.code === "interview_already_completed") {
+        void navigate(`/interviews/${id}/report`);
+        return;
+      }
+      onFailure(failure);
       setFinishing(false);
     }
   };
+
+  const notice = recovered && <RecoveryNotice message={recovered} />;
+  const endNow = (answered: number) =>
+    answered > 0 && (
+      <>
+        <EndInterview
+          answered={answered}
+          questionCount={interview.progress.question_count}
+          finishing={finishing}
+          onEnd={() => void finish(setEndError)}
+        />
+        {endError !== null && (
+          <ErrorMessage error={endError} onRetry={() => void finish(setEndError)} />
+        )}
+      </>
+    );
 
   const changeTimer = (minutes: number) => {
     setTimer(minutes);
@@ -133,6 +172,7 @@ export default function InterviewPage() {
   if (interview.status === "completed") {
     return (
       <section className="card">
+        {notice}
         <h1>This interview is finished</h1>
         <p>
           <Link to={`/interviews/${id}/report`}>See the report</Link>
@@ -174,6 +214,7 @@ export default function InterviewPage() {
             </button>
           )}
         </div>
+        {upcoming && endNow((result?.interview ?? interview).progress.answered)}
       </section>
     );
   }
@@ -181,6 +222,7 @@ export default function InterviewPage() {
   if (!question) {
     return (
       <section className="card">
+        {notice}
         <h1>All questions answered</h1>
         <p>Finish the interview to get your report.</p>
         {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
@@ -194,6 +236,7 @@ export default function InterviewPage() {
   return (
     <section>
       {header}
+      {notice}
       <div className="card">
         <QuestionHeading question={question} interview={interview} />
         <AnswerForm
@@ -223,6 +266,7 @@ export default function InterviewPage() {
             onRetry={() => void submit(loadDraft(id, question.question_id))}
           />
         )}
+        {endNow(interview.progress.answered)}
       </div>
     </section>
   );

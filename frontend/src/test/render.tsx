@@ -5,7 +5,15 @@ import { vi } from "vitest";
 import { AuthContext } from "../lib/auth";
 import type { Auth } from "../lib/auth";
 import type { Api } from "../lib/api";
-import type { AnswerView, Catalog, Feedback, Interview, Question, Report } from "../lib/types";
+import type {
+  AnswerView,
+  Catalog,
+  Feedback,
+  Interview,
+  InterviewSummary,
+  Question,
+  Report,
+} from "../lib/types";
 
 export function fakeApi(overrides: Partial<Api> = {}): Api {
   const missing = (name: string) => vi.fn(() => Promise.reject(new Error(`${name} not stubbed`)));
@@ -19,6 +27,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     complete: missing("complete"),
     report: missing("report"),
     rate: missing("rate"),
+    rating: missing("rating"),
+    practicePlan: missing("practicePlan"),
     ...overrides,
   };
 }
@@ -141,3 +151,19 @@ export const report: Report = {
   provenance: { engine: "offline", prompt_version: "test" },
   generated_at: "2026-11-30T10:30:00Z",
 };
+
+export function summary(id: string, overrides: Partial<InterviewSummary> = {}): InterviewSummary {
+  return {
+    interview_id: id,
+    role: "backend",
+    seniority: "senior",
+    status: "completed",
+    version: 5,
+    question_count: 3,
+    answered_count: 3,
+    overall_score: 60,
+    created_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:30:00Z",
+    ...overrides,
+  };
+}

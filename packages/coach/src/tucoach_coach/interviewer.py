@@ -68,9 +68,11 @@ class Interviewer:
         seniority: Seniority,
         question_count: int,
         avoided_question_ids: tuple[str, ...] = (),
+        focus_topics: tuple[str, ...] = (),
         now: datetime,
     ) -> Interview:
-        """Version 1 of a new interview, with its first question asked."""
+        """Version 1 of a new interview, with its first question asked. One question of each
+        of `focus_topics` comes first (recently seen or not), while the cell has them."""
         empty = Interview(
             user_id=user_id,
             interview_id=interview_id,
@@ -79,6 +81,7 @@ class Interviewer:
             version=1,
             question_count=question_count,
             avoided_question_ids=avoided_question_ids,
+            focus_topics=focus_topics,
             created_at=now,
             updated_at=now,
         )
@@ -242,10 +245,15 @@ class Interviewer:
         target = _target_difficulty(interview)
         avoided = set(interview.avoided_question_ids)
         used_topics = {q.topic for q in asked_main}
+        focus = set(interview.focus_topics)
 
-        def preference(question: BankQuestion) -> tuple[bool, bool, int, bytes]:
+        def preference(question: BankQuestion) -> tuple[bool, bool, bool, int, bytes]:
             tie_break = hashlib.sha256(f"{interview.interview_id}/{question.id}".encode()).digest()
+            # A focus topic not asked yet comes first, even through a recently seen question:
+            # practising that topic is the point. Then the usual order.
+            focus_first = question.topic in focus and question.topic not in used_topics
             return (
+                not focus_first,
                 question.id in avoided,
                 question.topic in used_topics,
                 abs(question.difficulty - target),

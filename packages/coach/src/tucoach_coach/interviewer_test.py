@@ -54,6 +54,18 @@ def _model_answer_to_current(interview: Interview) -> str:
     return BANK.get(current.follow_up_of or current.question_id).model_answer
 
 
+def _answered_to_the_end(interview: Interview) -> Interview:
+    """Every question answered with its model answer."""
+    while interview.current_question is not None:
+        interview = COACH.answer(
+            interview,
+            question_id=_current(interview).question_id,
+            text=_model_answer_to_current(interview),
+            now=NOW,
+        )
+    return interview
+
+
 def test_a_new_interview_asks_an_easy_first_question_of_its_cell() -> None:
     interview = _start(
         interview_id="i", role=Role.FRONTEND, seniority=Seniority.JUNIOR, question_count=3
@@ -89,17 +101,29 @@ def test_a_full_interview_asks_no_question_twice_and_spreads_topics() -> None:
     interview = _start(
         interview_id="spread", role=Role.BACKEND, seniority=Seniority.ARCHITECT, question_count=6
     )
-    while interview.current_question is not None:
-        interview = COACH.answer(
-            interview,
-            question_id=_current(interview).question_id,
-            text=_model_answer_to_current(interview),
-            now=NOW,
-        )
+    interview = _answered_to_the_end(interview)
     main = [q for q in interview.questions if q.kind is QuestionKind.MAIN]
     assert len(main) == 6
     assert len({q.question_id for q in interview.questions}) == len(interview.questions)
     assert len({q.topic for q in main}) == 6
+
+
+def test_focus_topics_are_asked_first_then_the_interview_spreads_as_usual() -> None:
+    # Given two topics of the cell that an easy first question would not pick
+    cell = BANK.questions(Role.BACKEND, Seniority.SENIOR)
+    usual = _start(interview_id="focus", question_count=5)
+    focus = tuple(sorted({q.topic for q in cell} - {usual.questions[0].topic}))[-2:]
+    # When an interview is started with them as its focus, their questions seen recently
+    recent = tuple(q.id for q in cell if q.topic in focus)
+    interview = _start(
+        interview_id="focus", question_count=5, focus_topics=focus, avoided_question_ids=recent
+    )
+    interview = _answered_to_the_end(interview)
+    # Then its first two main questions are of those topics, and the rest of other topics
+    main = [q.topic for q in interview.questions if q.kind is QuestionKind.MAIN]
+    assert interview.focus_topics == focus
+    assert set(main[:2]) == set(focus)
+    assert not set(main[2:]) & set(focus)
 
 
 def _partial_answer_to_current(interview: Interview) -> str:
@@ -255,13 +279,7 @@ def test_answering_another_question_than_the_current_one_conflicts() -> None:
 
 def test_when_every_question_is_answered_the_interview_waits_to_be_finished() -> None:
     interview = _start(question_count=3)
-    while interview.current_question is not None:
-        interview = COACH.answer(
-            interview,
-            question_id=_current(interview).question_id,
-            text=_model_answer_to_current(interview),
-            now=NOW,
-        )
+    interview = _answered_to_the_end(interview)
     with pytest.raises(NoQuestionWaiting):
         COACH.answer(interview, question_id="anything", text="x", now=NOW)
     completed = COACH.complete(interview, now=NOW)

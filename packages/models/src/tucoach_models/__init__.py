@@ -34,15 +34,24 @@ from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
     DEFAULT_QUESTIONS,
     MAX_ANSWER_LENGTH,
+    MAX_FOCUS_TOPICS,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     Answer,
     AskedQuestion,
     Interview,
+    Topic,
 )
 from tucoach_models.page import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page
 from tucoach_models.rating import MAX_COMMENT_LENGTH, FeedbackRating
-from tucoach_models.report import CategoryScore, Insights, QuestionReview, Report, WordCount
+from tucoach_models.report import (
+    CategoryScore,
+    EndedEarly,
+    Insights,
+    QuestionReview,
+    Report,
+    WordCount,
+)
 from tucoach_models.summary import InterviewSummary
 from tucoach_models.timestamps import UtcDatetime, format_timestamp, parse_timestamp
 
@@ -52,6 +61,7 @@ __all__ = [
     "IDEMPOTENCY_TTL",
     "MAX_ANSWER_LENGTH",
     "MAX_COMMENT_LENGTH",
+    "MAX_FOCUS_TOPICS",
     "MAX_PAGE_LIMIT",
     "MAX_QUESTIONS",
     "MIN_QUESTIONS",
@@ -64,6 +74,7 @@ __all__ = [
     "CriterionScore",
     "DailyQuota",
     "DomainModel",
+    "EndedEarly",
     "Feedback",
     "FeedbackRating",
     "Highlight",
@@ -87,6 +98,7 @@ __all__ = [
     "Role",
     "Seniority",
     "TooLargeError",
+    "Topic",
     "TuCoachError",
     "UnavailableError",
     "UnprocessableError",

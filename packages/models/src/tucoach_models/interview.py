@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
@@ -10,13 +10,16 @@ from tucoach_models.base import DomainModel
 from tucoach_models.enums import InterviewStatus, QuestionKind, Role, Seniority
 from tucoach_models.feedback import Feedback, Text
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
-from tucoach_models.report import Report
+from tucoach_models.report import EndedEarly, Report
 from tucoach_models.timestamps import UtcDatetime
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 10
 DEFAULT_QUESTIONS = 5
 MAX_ANSWER_LENGTH = 5_000
+MAX_FOCUS_TOPICS = 5
+
+Topic = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
 class AskedQuestion(DomainModel):
@@ -66,6 +69,11 @@ class Interview(DomainModel):
         max_length=200,
         description="Questions from the user's recent interviews, avoided while others remain.",
     )
+    focus_topics: tuple[Topic, ...] = Field(
+        default=(),
+        max_length=MAX_FOCUS_TOPICS,
+        description="Topics the coach asks first (a practice plan's), while their questions last.",
+    )
     questions: tuple[AskedQuestion, ...] = ()
     answers: tuple[Answer, ...] = ()
     report: Report | None = None
@@ -102,3 +110,25 @@ class Interview(DomainModel):
         if self.status is InterviewStatus.COMPLETED or len(self.answers) == len(self.questions):
             return None
         return self.questions[-1]
+
+    @property
+    def main_questions_answered(self) -> int:
+        """How many main questions have their answer (follow-ups do not count)."""
+        answered = {a.question_id for a in self.answers}
+        return sum(
+            q.kind is QuestionKind.MAIN and q.question_id in answered for q in self.questions
+        )
+
+    def ended_early(self) -> EndedEarly | None:
+        """What finishing now leaves out; None when every main question has been answered."""
+        answered_ids = {a.question_id for a in self.answers}
+        main = [q for q in self.questions if q.kind is QuestionKind.MAIN]
+        answered = self.main_questions_answered
+        if answered in (self.question_count, 0):
+            return None
+        return EndedEarly(
+            answered=answered,
+            planned=self.question_count,
+            unanswered=tuple(q.text for q in main if q.question_id not in answered_ids),
+            not_asked=self.question_count - len(main),
+        )

@@ -15,6 +15,7 @@ from tucoach_models import (
     Feedback,
     Interview,
     InterviewStatus,
+    InterviewSummary,
     Provenance,
     QuestionKind,
 )
@@ -144,3 +145,44 @@ def test_a_criterion_cannot_score_above_its_maximum() -> None:
 @given(interviews())
 def test_every_generated_interview_revalidates_from_its_json(interview: Interview) -> None:
     assert Interview.model_validate_json(interview.model_dump_json()) == interview
+
+
+def test_an_interview_ended_after_two_of_five_questions_names_what_it_left_out() -> None:
+    # Given 5 planned questions: two answered, the third asked and waiting
+    interview = _interview(
+        questions=(
+            _question("q1"),
+            _question("q2"),
+            _question("q3", text="What does a 409 mean?"),
+        ),
+        answers=(_answer("q1"), _answer("q2")),
+    )
+    # When it is asked what finishing now leaves out
+    ended = interview.ended_early()
+    # Then it counts main questions, names the waiting one and the two never asked
+    assert ended is not None
+    assert (ended.answered, ended.planned, ended.not_asked) == (2, 5, 2)
+    assert ended.unanswered == ("What does a 409 mean?",)
+
+
+def test_a_waiting_follow_up_does_not_make_the_end_early() -> None:
+    # Given every main question answered and a follow-up waiting
+    mains = tuple(_question(f"q{n}") for n in range(1, 4))
+    follow_up = _question("q3~point", kind=QuestionKind.FOLLOW_UP, follow_up_of="q3")
+    interview = _interview(
+        question_count=3,
+        questions=(*mains, follow_up),
+        answers=tuple(_answer(q.question_id) for q in mains),
+    )
+    # Then finishing now leaves nothing out, and the follow-up counts in no progress
+    assert interview.ended_early() is None
+    assert interview.main_questions_answered == 3
+    assert InterviewSummary.of(interview).answered_count == 3
+
+
+def test_focus_topics_are_topic_identifiers_five_at_most() -> None:
+    assert _interview(focus_topics=("caching", "http")).focus_topics == ("caching", "http")
+    with pytest.raises(ValidationError, match="focus_topics"):
+        _interview(focus_topics=("Not A Topic",))
+    with pytest.raises(ValidationError, match="focus_topics"):
+        _interview(focus_topics=tuple(f"t{n}" for n in range(6)))

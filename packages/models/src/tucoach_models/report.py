@@ -41,6 +41,17 @@ class Insights(DomainModel):
     talking_points_covered: tuple[Text, ...] = ()
 
 
+class EndedEarly(DomainModel):
+    """What an interview finished before its last main question was answered left out."""
+
+    answered: int = Field(ge=1, description="Main questions answered.")
+    planned: int = Field(ge=1, description="Main questions the interview was to ask.")
+    unanswered: tuple[Text, ...] = Field(
+        default=(), description="Main questions asked but not answered (at most the last one)."
+    )
+    not_asked: int = Field(ge=0, description="Main questions never asked.")
+
+
 class Report(DomainModel):
     overall_score: int = Field(ge=0, le=100)
     categories: tuple[CategoryScore, ...] = ()
@@ -50,3 +61,6 @@ class Report(DomainModel):
     insights: Insights = Insights()
     provenance: Provenance
     generated_at: UtcDatetime
+    ended_early: EndedEarly | None = Field(
+        default=None, description="Set when the interview was finished before its end."
+    )

@@ -22,7 +22,7 @@ class InterviewSummary(DomainModel):
     status: InterviewStatus
     version: int = Field(ge=1)
     question_count: int
-    answered_count: int = Field(ge=0)
+    answered_count: int = Field(ge=0, description="Main questions answered (not follow-ups).")
     overall_score: int | None = Field(default=None, ge=0, le=100)
     question_ids: tuple[str, ...] = Field(
         default=(), description="The main questions asked, so new interviews can avoid them."
@@ -40,7 +40,7 @@ class InterviewSummary(DomainModel):
             status=interview.status,
             version=interview.version,
             question_count=interview.question_count,
-            answered_count=len(interview.answers),
+            answered_count=interview.main_questions_answered,
             overall_score=interview.report.overall_score if interview.report else None,
             question_ids=main_question_ids(interview),
             created_at=interview.created_at,

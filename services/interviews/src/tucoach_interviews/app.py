@@ -206,7 +206,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "/interviews/<interview_id>/skip": ("POST",),
     "/interviews/<interview_id>/complete": ("POST",),
     "/interviews/<interview_id>/report": ("GET",),
-    "/interviews/<interview_id>/rating": ("POST",),
+    "/interviews/<interview_id>/rating": ("GET", "POST"),
+    "/practice-plan": ("GET",),
 }
 # The query parameters of the routes that take any (the lists); openapi_test checks this too.
 QUERY_PARAMETERS: dict[str, frozenset[str]] = {

@@ -11,7 +11,7 @@ import pytest
 from tucoach_coach import load_bank
 from tucoach_interviews import __version__, container
 from tucoach_interviews_testing import OTHER_USER, Api, Reply
-from tucoach_models import InterviewSummary, Page
+from tucoach_models import InterviewSummary, Page, Role, Seniority
 from tucoach_repository import InterviewRepository
 
 START = {"role": "backend", "seniority": "junior", "question_count": 3}
@@ -161,6 +161,84 @@ def test_finishing_without_answers_is_refused(api: Api) -> None:
     _assert_error(reply, 409, "nothing_to_report")
 
 
+def test_finishing_early_gives_a_report_that_names_what_was_not_reached(api: Api) -> None:
+    # Given a 3-question interview with its first question answered and the second waiting
+    interview = _answer(api, _start(api).body).body["interview"]
+    waiting = interview["current_question"]["text"]
+    # When it is finished now
+    reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
+    # Then the report is marked as ended early: 1 of 3 answered, the waiting one named
+    assert reply.status == 200, reply.body
+    assert reply.body["ended_early"] == {
+        "answered": 1,
+        "planned": 3,
+        "unanswered": [waiting],
+        "not_asked": 1,
+    }
+    assert len(reply.body["questions"]) == 1
+    listed = api.call("GET", "/interviews").body["items"][0]
+    assert (listed["status"], listed["answered_count"]) == ("completed", 1)
+
+
+def test_a_report_of_a_whole_interview_is_not_marked_as_ended_early(api: Api) -> None:
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        interview = _answer(api, interview).body["interview"]
+    reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
+    assert reply.body["ended_early"] is None
+
+
+def test_a_focused_interview_asks_its_focus_topic_first(api: Api) -> None:
+    # Given a topic of the cell that an unfocused interview does not start with
+    topics = load_bank().topics(Role.BACKEND, Seniority.JUNIOR)
+    usual = _start(api).body["current_question"]["topic"]
+    focus = next(t for t in topics if t != usual)
+    # When an interview is started with it as its focus
+    reply = _start(api, focus_topics=[focus, "not_in_this_cell"])
+    # Then the first question is on that topic (an unknown topic is ignored)
+    assert reply.body["current_question"]["topic"] == focus
+
+
+def test_focus_topics_must_be_topic_identifiers(api: Api) -> None:
+    reply = api.call("POST", "/interviews", body=START | {"focus_topics": ["Not a topic"]})
+    _assert_error(reply, 422, "validation_failed")
+
+
+def test_the_rating_is_read_back_and_the_latest_one_counts(api: Api) -> None:
+    # Given an interview not yet rated
+    interview_id = _start(api).body["interview_id"]
+    assert api.call("GET", f"/interviews/{interview_id}/rating").body == {"rating": None}
+    # When it is rated twice
+    for helpful in (True, False):
+        sent = api.call("POST", f"/interviews/{interview_id}/rating", body={"helpful": helpful})
+        assert sent.status == 201, sent.body
+    # Then the rating read back is the second one
+    rating = api.call("GET", f"/interviews/{interview_id}/rating").body["rating"]
+    assert (rating["helpful"], rating["comment"]) == (False, None)
+
+
+def test_the_practice_plan_names_what_was_missed_in_finished_interviews_only(api: Api) -> None:
+    # Given a finished interview answered too briefly, and an unfinished one
+    interview = _start(api).body
+    while interview["current_question"] is not None:
+        interview = _answer(api, interview, text="It depends on the system.").body["interview"]
+    assert api.call("POST", f"/interviews/{interview['interview_id']}/complete").status == 200
+    _start(api)
+    # When the practice plan is read
+    reply = api.call("GET", "/practice-plan")
+    # Then it is made of the finished interview, and names missed points per topic
+    assert reply.status == 200, reply.body
+    assert reply.body["interviews_read"] == 1
+    [role] = reply.body["roles"]
+    assert (role["role"], role["seniority"]) == ("backend", "junior")
+    assert role["topics"]
+    assert all(topic["missed_points"] for topic in role["topics"])
+
+
+def test_the_practice_plan_of_a_new_user_is_empty(api: Api) -> None:
+    assert api.call("GET", "/practice-plan").body == {"interviews_read": 0, "roles": []}
+
+
 def test_my_interviews_are_listed_newest_first_and_paginated(api: Api) -> None:
     ids = [_start(api).body["interview_id"] for _ in range(3)]
     first = api.call("GET", "/interviews", query={"limit": "2"}).body
@@ -223,6 +301,7 @@ def test_a_deleted_interview_is_gone(api: Api) -> None:
         ("POST", "/complete", None),
         ("GET", "/report", None),
         ("POST", "/rating", {"helpful": False}),
+        ("GET", "/rating", None),
         ("DELETE", "", None),
     ],
 )

@@ -41,7 +41,9 @@ def test_the_routes_of_the_specification_are_documented() -> None:
         ("/interviews/{interview_id}/skip", "POST"),
         ("/interviews/{interview_id}/complete", "POST"),
         ("/interviews/{interview_id}/report", "GET"),
+        ("/interviews/{interview_id}/rating", "GET"),
         ("/interviews/{interview_id}/rating", "POST"),
+        ("/practice-plan", "GET"),
         ("/catalog", "GET"),
     }
 

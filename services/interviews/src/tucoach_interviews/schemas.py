@@ -25,6 +25,7 @@ from tucoach_models import (
     DEFAULT_QUESTIONS,
     MAX_ANSWER_LENGTH,
     MAX_COMMENT_LENGTH,
+    MAX_FOCUS_TOPICS,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     Answer,
@@ -39,6 +40,7 @@ from tucoach_models import (
     Report,
     Role,
     Seniority,
+    Topic,
     UtcDatetime,
 )
 
@@ -88,6 +90,12 @@ class CreateInterviewRequest(Request):
     ] = Field(
         default=DEFAULT_QUESTIONS,
         description="How many main questions to ask; follow-ups come on top.",
+    )
+    focus_topics: tuple[Topic, ...] = Field(
+        default=(),
+        max_length=MAX_FOCUS_TOPICS,
+        description="Topics to ask first, e.g. a practice plan's; topics the role and seniority "
+        "have no question on are ignored.",
     )
 
 
@@ -144,7 +152,7 @@ class AnswerView(View):
 class Progress(View):
     question_number: int = Field(description="The main question being asked now, or last asked.")
     question_count: int
-    answered: int
+    answered: int = Field(description="Main questions answered; follow-ups do not count.")
 
 
 class InterviewView(View):
@@ -176,7 +184,7 @@ class InterviewView(View):
             progress=Progress(
                 question_number=views[-1].number if views else 0,
                 question_count=interview.question_count,
-                answered=len(interview.answers),
+                answered=interview.main_questions_answered,
             ),
             current_question=views[-1] if current is not None else None,
             questions=views,
@@ -204,7 +212,7 @@ class InterviewSummaryView(View):
     status: InterviewStatus
     version: int
     question_count: int
-    answered_count: int
+    answered_count: int = Field(description="Main questions answered; follow-ups do not count.")
     overall_score: int | None = Field(description="0-100, once the interview has its report.")
     created_at: UtcDatetime
     updated_at: UtcDatetime
@@ -244,6 +252,45 @@ class RatingView(View):
             comment=rating.comment,
             rated_at=rating.rated_at,
         )
+
+
+class RatingState(View):
+    """The rating given to an interview's feedback, if any (the latest one counts)."""
+
+    rating: RatingView | None
+
+
+class MissedItem(View):
+    text: str
+    count: int = Field(description="In how many answers it was missed (or said).")
+
+
+class TopicPlan(View):
+    topic: str
+    answers: int = Field(description="Scored answers on the topic in the interviews read.")
+    average_score: float = Field(description="Their mean score, 0-10.")
+    missed_points: tuple[MissedItem, ...] = Field(
+        description="Talking points missed, most often first (covered elsewhere in the same "
+        "interview does not count)."
+    )
+    red_flags: tuple[MissedItem, ...] = Field(
+        description="Wrong claims the coach corrected, most often first."
+    )
+
+
+class RolePlan(View):
+    role: Role
+    seniority: Seniority = Field(description="The seniority of the latest interview read.")
+    topics: tuple[TopicPlan, ...] = Field(
+        description="Weakest first; pass their ids as focus_topics to practise them."
+    )
+
+
+class PracticePlan(View):
+    """What I miss most, per role and topic, over my latest finished interviews."""
+
+    interviews_read: int = Field(description="Finished interviews the plan is made of.")
+    roles: tuple[RolePlan, ...]
 
 
 class CatalogCell(View):

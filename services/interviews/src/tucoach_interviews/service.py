@@ -10,6 +10,7 @@ from datetime import datetime
 
 from tucoach_coach import Interviewer
 from tucoach_interviews.errors import IdempotencyKeyReused, ReportNotReady, StaleVersion
+from tucoach_interviews.practice_plan import LIST_SCAN, PLAN_INTERVIEWS, practice_plan
 from tucoach_interviews.schemas import (
     AnswerRequest,
     AnswerResponse,
@@ -18,8 +19,10 @@ from tucoach_interviews.schemas import (
     CreateInterviewRequest,
     InterviewList,
     InterviewView,
+    PracticePlan,
     QuestionView,
     RatingRequest,
+    RatingState,
     RatingView,
     SkipRequest,
 )
@@ -66,6 +69,7 @@ class InterviewService:
             seniority=request.seniority,
             question_count=request.question_count,
             avoided_question_ids=tuple(q for s in recent for q in s.question_ids),
+            focus_topics=request.focus_topics,
             now=now,
         )
         self.store.create(interview)
@@ -162,8 +166,14 @@ class InterviewService:
         return latest
 
     def complete(self, user_id: str, interview_id: str) -> Report:
+        """Finishes the interview, early too (after one answer at least): the report then
+        says what was left out."""
         previous = self.store.get_latest(user_id, interview_id)
         completed = self.interviewer.complete(previous, now=self.clock())
+        ended_early = previous.ended_early()
+        if ended_early is not None and completed.report is not None:
+            report = completed.report.model_copy(update={"ended_early": ended_early})
+            completed = completed.model_copy(update={"report": report})
         self.store.append_version(previous, completed)
         return _report_of(completed)
 
@@ -181,6 +191,16 @@ class InterviewService:
         )
         self.store.put_rating(rating)
         return RatingView.of(rating)
+
+    def rating(self, user_id: str, interview_id: str) -> RatingState:
+        self.store.get_latest(user_id, interview_id)  # only the owner may read it
+        rating = self.store.get_rating(user_id, interview_id)
+        return RatingState(rating=RatingView.of(rating) if rating else None)
+
+    def practice_plan(self, user_id: str) -> PracticePlan:
+        listed = self.store.list_interviews(user_id, LIST_SCAN, None).items
+        finished = [s for s in listed if s.status is InterviewStatus.COMPLETED][:PLAN_INTERVIEWS]
+        return practice_plan([self.store.get_latest(user_id, s.interview_id) for s in finished])
 
     def delete(self, user_id: str, interview_id: str) -> None:
         self.store.delete(user_id, interview_id)

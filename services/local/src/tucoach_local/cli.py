@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from tucoach_coach import OpenAICompatibleSettings
 from tucoach_local.database import database
-from tucoach_local.identity import SIGN_IN_PATHS_FILE, SignInPaths
+from tucoach_local.identity import SignInPaths
 from tucoach_local.invokers import InProcessInvoker, Invoker, WorkerPoolInvoker
+from tucoach_local.options import build_parser
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.server import OIDC_PREFIX, TuCoachServer
 from tucoach_local.signing import load_or_create_key
@@ -26,55 +27,12 @@ from tucoach_local.static import StaticSite
 TABLE_NAME = "TuCoachAi-local"
 LOCAL_DAILY_LIMIT = "10000"
 REGION = "us-east-1"
-OLLAMA_BASE_URL = "http://127.0.0.1:11434/v1"
 
 logger = logging.getLogger("tucoach.local")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="tucoach-local", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free one")
-    parser.add_argument("--data-dir", type=Path, default=Path(".local-data"))
-    parser.add_argument("--web-dir", type=Path, default=Path("frontend/dist"))
-    parser.add_argument(
-        "--sign-in-paths",
-        type=Path,
-        default=SIGN_IN_PATHS_FILE,
-        help="the app's callback and sign-out paths, shared with Cognito (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--in-memory", action="store_true", help="keep nothing after stopping (for tests)"
-    )
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=2,
-        help="function instances serving requests side by side (default 2; 1 runs in process)",
-    )
-    parser.add_argument("--verbose", action="store_true", help="the function's logs too")
-    coach = parser.add_argument_group(
-        "coach",
-        "AI feedback from a model behind an OpenAI-compatible server (Ollama, llama.cpp's "
-        "llama-server, vLLM, LM Studio, a hosted provider); the server's API key, if it needs "
-        "one, is read from OPENAI_API_KEY",
-    )
-    coach.add_argument(
-        "--coach",
-        choices=["offline", "openai"],
-        help="offline: the rubric, no model; openai: the model below, falling back to the rubric "
-        "when it fails (default: COACH_ENGINE, else offline)",
-    )
-    coach.add_argument(
-        "--openai-base-url",
-        default=os.environ.get("OPENAI_BASE_URL") or OLLAMA_BASE_URL,
-        help=f"the API root (default: OPENAI_BASE_URL, else Ollama's {OLLAMA_BASE_URL})",
-    )
-    coach.add_argument(
-        "--openai-model",
-        default=os.environ.get("OPENAI_MODEL"),
-        help="the model, e.g. llama3.2 (default: OPENAI_MODEL)",
-    )
+    parser = build_parser()
     arguments = parser.parse_args(argv)
     if arguments.coach == "openai":
         problem = _openai_problem(arguments.openai_base_url, arguments.openai_model)

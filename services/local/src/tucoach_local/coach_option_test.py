@@ -16,7 +16,8 @@ import pytest
 from tucoach_coach import load_bank
 from tucoach_coach.prompts import PROMPT_VERSION
 from tucoach_coach_testing.openai_stand_in import stand_in, verdict_reply
-from tucoach_local.cli import OLLAMA_BASE_URL, coach_environment, parse_arguments
+from tucoach_local.cli import coach_environment, parse_arguments
+from tucoach_local.options import OLLAMA_BASE_URL
 from tucoach_local_testing.client import LocalClient
 
 START_TIMEOUT_SECONDS = 60

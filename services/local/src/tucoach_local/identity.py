@@ -4,6 +4,10 @@ It stands in for Cognito's hosted UI on a laptop: a person types an email addres
 token carries the claims Cognito's would (sub, email, email_verified, cognito:username, aud,
 token_use, auth_time). The sub is derived from the email, so the same person keeps the same
 interviews across restarts. There are no passwords: this provider is for one machine's loopback.
+
+Like the hosted UI it keeps a session: signing in sets an HttpOnly, SameSite=Lax cookie on the
+provider's path, and while it lasts another authorization request (a second tab of the same
+browser) is answered with a code at once, without the form. Sign-out ends it.
 """
 
 from __future__ import annotations
@@ -24,14 +28,15 @@ from urllib.parse import urlencode
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
+from tucoach_local.options import SIGN_IN_PATHS_FILE
 from tucoach_local.signing import ALGORITHM, jwks
 
 CLIENT_ID = "tucoach-local"
 TOKEN_LIFETIME_SECONDS = 3600
 CODE_LIFETIME_SECONDS = 120
-# Where the app's sign-in and sign-out land, relative to the repository: the one setting Cognito's
-# app client (infra/main.tf), the web app's build (frontend/vite.config.ts) and this provider use.
-SIGN_IN_PATHS_FILE = Path("infra/sign_in_paths.json")
+# Cognito's hosted UI keeps its session cookie for an hour; so does this provider.
+SESSION_LIFETIME_SECONDS = 3600
+SESSION_COOKIE = "tucoach_idp_session"
 # Subjects are UUIDs like Cognito's, stable per email address.
 SUBJECT_NAMESPACE = uuid.UUID("9b3f3c1e-6a0b-4f7e-8a51-7d7c2f3b9e10")
 
@@ -73,6 +78,12 @@ class AuthorizationRequest:
 
 
 @dataclass(frozen=True)
+class _Session:
+    email: str
+    expires_at: float
+
+
+@dataclass(frozen=True)
 class _IssuedCode:
     request: AuthorizationRequest
     email: str
@@ -100,6 +111,7 @@ class IdentityProvider:
         self._callback_urls = frozenset(f"{origin}{paths.callback}" for origin in app_origins)
         self._signed_out_urls = frozenset(f"{origin}{paths.signed_out}" for origin in app_origins)
         self._codes: dict[str, _IssuedCode] = {}
+        self._sessions: dict[str, _Session] = {}
         self._lock = threading.Lock()
 
     def discovery(self) -> dict[str, Any]:
@@ -170,6 +182,26 @@ class IdentityProvider:
             self._codes[code] = _IssuedCode(request, email, time.time() + CODE_LIFETIME_SECONDS)
         parameters = {"code": code, **({"state": request.state} if request.state else {})}
         return f"{request.redirect_uri}?{urlencode(parameters)}"
+
+    def start_session(self, email: str) -> str:
+        """A new session for someone who just signed in: its id goes in the session cookie."""
+        session = secrets.token_urlsafe(32)
+        with self._lock:
+            now = time.time()
+            for expired in [s for s, kept in self._sessions.items() if kept.expires_at < now]:
+                del self._sessions[expired]
+            self._sessions[session] = _Session(email.strip(), now + SESSION_LIFETIME_SECONDS)
+        return session
+
+    def session_email(self, session: str | None) -> str | None:
+        """Who a live session belongs to; None for no session, an unknown or an expired one."""
+        with self._lock:
+            kept = self._sessions.get(session or "")
+        return kept.email if kept is not None and kept.expires_at >= time.time() else None
+
+    def end_session(self, session: str | None) -> None:
+        with self._lock:
+            self._sessions.pop(session or "", None)
 
     def exchange(self, form: dict[str, str]) -> dict[str, Any]:
         """The token endpoint: a code and its PKCE verifier for an ID and an access token."""

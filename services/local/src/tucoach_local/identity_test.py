@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from joserfc.jwk import RSAKey
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
 from tucoach_local.identity import (
     CLIENT_ID,
+    SESSION_LIFETIME_SECONDS,
     IdentityProvider,
     OAuthError,
     SignInPaths,
@@ -176,3 +178,24 @@ def test_sign_out_returns_to_a_registered_url_only(provider: IdentityProvider) -
     with pytest.raises(OAuthError) as refused:
         provider.logout_redirect({"post_logout_redirect_uri": "https://evil.example/"})
     assert refused.value.error == "redirect_mismatch"
+
+
+def test_a_session_names_its_person_until_it_ends_or_expires(
+    provider: IdentityProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a session started at sign-in
+    session = provider.start_session(" ada@example.com ")
+    # Then it names the person, and nothing else does
+    assert provider.session_email(session) == "ada@example.com"
+    assert provider.session_email("forged") is None
+    assert provider.session_email(None) is None
+    # When an hour has passed, it is gone
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + SESSION_LIFETIME_SECONDS + 1)
+    assert provider.session_email(session) is None
+
+
+def test_sign_out_ends_the_session(provider: IdentityProvider) -> None:
+    session = provider.start_session("ada@example.com")
+    provider.end_session(session)
+    assert provider.session_email(session) is None

@@ -8,6 +8,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -17,7 +18,14 @@ from joserfc.jwk import RSAKey
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
 from tucoach_local.gateway import HttpRequest, HttpResponse, http_response, proxy_event
 from tucoach_local.headers import SECURITY_HEADERS, content_security_policy
-from tucoach_local.identity import CLIENT_ID, IdentityProvider, OAuthError, SignInPaths
+from tucoach_local.identity import (
+    CLIENT_ID,
+    SESSION_COOKIE,
+    SESSION_LIFETIME_SECONDS,
+    IdentityProvider,
+    OAuthError,
+    SignInPaths,
+)
 from tucoach_local.invokers import Invoker
 from tucoach_local.routes import PublicRoutes
 from tucoach_local.signing import public_key_set
@@ -112,9 +120,7 @@ class TuCoachServer(ThreadingHTTPServer):
             "/jwks.json": lambda: _json(200, self.identity.jwks()),
             "/authorize": lambda: self._authorize(request, query),
             "/token": lambda: self._token(request),
-            "/logout": lambda: HttpResponse(
-                302, [("Location", self.identity.logout_redirect(query))]
-            ),
+            "/logout": lambda: self._logout(request, query),
         }
         endpoint = endpoints.get(route)
         if endpoint is None:
@@ -135,13 +141,27 @@ class TuCoachServer(ThreadingHTTPServer):
         query_string = urlsplit(request_target(request)).query
         if request.method == "POST":
             form = {k: v[-1] for k, v in parse_qs(request.body.decode("utf-8")).items()}
+            email = form.get("email", "")
             try:
-                location = self.identity.approve(authorization, form.get("email", ""))
+                location = self.identity.approve(authorization, email)
             except OAuthError as error:
                 page = self.identity.sign_in_page(authorization, query_string, error.description)
                 return _html(400, page)
-            return HttpResponse(302, [("Location", location)])
+            session = self.identity.start_session(email)
+            cookie = _session_cookie(session, SESSION_LIFETIME_SECONDS)
+            return HttpResponse(302, [("Location", location), ("Set-Cookie", cookie)])
+        # Signed in already in this browser (another tab): a code at once, as the hosted UI does.
+        signed_in = self.identity.session_email(_cookie(request, SESSION_COOKIE))
+        if signed_in is not None:
+            return HttpResponse(
+                302, [("Location", self.identity.approve(authorization, signed_in))]
+            )
         return _html(200, self.identity.sign_in_page(authorization, query_string))
+
+    def _logout(self, request: HttpRequest, query: dict[str, str]) -> HttpResponse:
+        location = self.identity.logout_redirect(query)
+        self.identity.end_session(_cookie(request, SESSION_COOKIE))
+        return HttpResponse(302, [("Location", location), ("Set-Cookie", _session_cookie("", 0))])
 
 
 def request_target(request: HttpRequest) -> str:
@@ -263,6 +283,23 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
 def _header(request: HttpRequest, name: str) -> str | None:
     return next((v for k, v in request.headers if k.lower() == name.lower()), None)
+
+
+def _cookie(request: HttpRequest, name: str) -> str | None:
+    header = _header(request, "Cookie")
+    if header is None:
+        return None
+    morsel = SimpleCookie(header).get(name)
+    return morsel.value if morsel is not None else None
+
+
+def _session_cookie(value: str, max_age: int) -> str:
+    """The provider's session cookie: on its own path, unreadable by scripts (HttpOnly), and
+    sent on top-level navigations only (SameSite=Lax). No `Secure`: the server is plain HTTP
+    on loopback."""
+    return (
+        f"{SESSION_COOKIE}={value}; Path={OIDC_PREFIX}; Max-Age={max_age}; HttpOnly; SameSite=Lax"
+    )
 
 
 def _json(status: int, body: object, headers: list[tuple[str, str]] | None = None) -> HttpResponse:

@@ -75,6 +75,60 @@ def test_signing_in_gives_an_id_token_with_cognitos_claims(local_server: Running
     assert claims["cognito:username"] == claims["sub"]
 
 
+def _authorization_query(server: RunningServer) -> str:
+    return urlencode(
+        {
+            "response_type": "code",
+            "client_id": CLIENT_ID,
+            "redirect_uri": f"{server.url}/callback",
+            "scope": "openid email",
+            "code_challenge": "x" * 43,
+            "code_challenge_method": "S256",
+        }
+    )
+
+
+def test_a_second_authorization_in_the_same_browser_needs_no_form_until_sign_out(
+    local_server: RunningServer,
+) -> None:
+    # Given a person who signed in with the form: the provider set its session cookie
+    client = local_server.client()
+    query = _authorization_query(local_server)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, headers, _ = client.raw(
+        "POST", f"/oidc/authorize?{query}", b"email=ada%40example.com", form
+    )
+    assert status == 302
+    set_cookie = next(v for k, v in headers.items() if k.lower() == "set-cookie")
+    assert {"HttpOnly", "SameSite=Lax", "Path=/oidc", "Max-Age=3600"} <= {
+        part.strip() for part in set_cookie.split(";")
+    }
+    cookie = {"Cookie": set_cookie.split(";")[0]}
+
+    # When a second tab asks to sign in, the browser sending that cookie
+    status, headers, _ = client.raw("GET", f"/oidc/authorize?{query}", headers=cookie)
+
+    # Then it goes straight back to the app with a code, no form shown
+    assert status == 302
+    assert "code=" in headers["Location"]
+
+    # And after sign-out, the cookie is cleared and the form is back
+    status, headers, _ = client.raw("GET", "/oidc/logout", headers=cookie)
+    assert status == 302
+    assert "Max-Age=0" in next(v for k, v in headers.items() if k.lower() == "set-cookie")
+    status, _, page = client.raw("GET", f"/oidc/authorize?{query}", headers=cookie)
+    assert status == 200
+    assert b"Email address" in page
+
+
+def test_an_unknown_session_cookie_shows_the_form(local_server: RunningServer) -> None:
+    query = _authorization_query(local_server)
+    cookie = {"Cookie": "tucoach_idp_session=forged"}
+    status, _, page = local_server.client().raw("GET", f"/oidc/authorize?{query}", headers=cookie)
+    assert status == 200
+    assert b"Email address" in page
+
+
 @pytest.mark.parametrize(
     ("change", "fragment"),
     [

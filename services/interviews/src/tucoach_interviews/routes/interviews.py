@@ -21,7 +21,9 @@ from tucoach_interviews.schemas import (
     Deleted,
     InterviewList,
     InterviewView,
+    PracticePlan,
     RatingRequest,
+    RatingState,
     RatingView,
     SkipRequest,
 )
@@ -205,6 +207,32 @@ def get_report(interview_id: InterviewIdPath) -> Report:
 def rate_feedback(interview_id: InterviewIdPath, body: RatingRequest) -> Response[RatingView]:
     view = service().rate(caller(router), interview_id, body)
     return Response(status_code=201, content_type=JSON, body=view)
+
+
+@router.get(
+    "/interviews/<interview_id>/rating",
+    tags=["interviews"],
+    summary="The rating I gave the feedback, if any",
+    responses=responses(200, RatingState, "The latest rating, or null.", 401, 404, 503),
+)
+def get_rating(interview_id: InterviewIdPath) -> RatingState:
+    return service().rating(caller(router), interview_id)
+
+
+@router.get(
+    "/practice-plan",
+    tags=["interviews"],
+    summary="What I miss most, per role and topic",
+    responses=responses(
+        200,
+        PracticePlan,
+        "Made of my 10 latest finished interviews (found among my 30 latest).",
+        401,
+        503,
+    ),
+)
+def get_practice_plan() -> PracticePlan:
+    return service().practice_plan(caller(router))
 
 
 @router.delete(

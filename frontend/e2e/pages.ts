@@ -1,0 +1,55 @@
+// What the browser specs after the journey share: signing in (with the provider's form, or
+// through its session when this browser signed in before), and checking a page: axe-core at 0
+// violations and a screenshot at 1280 and at 375 px wide into test-results/pages/.
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { SCREENSHOTS } from "./server.mjs";
+
+export const WIDTHS = [1280, 375] as const;
+
+export async function checkPage(page: Page, name: string) {
+  const restore = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const found = violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+    expect(found, `axe violations on ${name} at ${width} px`).toEqual([]);
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth,
+    );
+    expect(sideways, `${name} scrolls sideways at ${width} px`).toBe(false);
+  }
+  if (restore) await page.setViewportSize(restore);
+}
+
+/** Signs in from the app's sign-in page; `typed` says whether the provider's form was shown. */
+export async function signIn(page: Page, email: string): Promise<{ typed: boolean }> {
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const form = page.getByLabel("Email address");
+  const signedIn = page.getByRole("button", { name: "Sign out" });
+  await expect(form.or(signedIn)).toBeVisible();
+  if (await signedIn.isVisible()) return { typed: false };
+  await form.fill(email);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(signedIn).toBeVisible();
+  return { typed: true };
+}
+
+/** Console errors, less the failed requests a test provokes on purpose (status codes given). */
+export function watchConsole(page: Page, expected: number[] = []) {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    if (!expected.some((status) => text.includes(`status of ${status}`))) errors.push(text);
+  });
+  return errors;
+}
+
+export const BRIEF_ANSWER = "It depends on the system and on what the team needs.";
