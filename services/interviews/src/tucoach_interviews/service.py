@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 
 from tucoach_coach import Interviewer
@@ -186,7 +187,10 @@ class InterviewService:
     def delete(self, user_id: str, interview_id: str) -> None:
         self.store.delete(user_id, interview_id)
 
-    def catalog(self) -> Catalog:
+    @cached_property
+    def catalog_json(self) -> str:
+        """GET /catalog's body, what can be practised. The bank is fixed for the life of the
+        service (a container), so the catalog is built and serialised once, not per request."""
         bank = self.interviewer.bank
         return Catalog(
             roles=tuple(Role),
@@ -201,7 +205,7 @@ class InterviewService:
                 for role in Role
                 for seniority in Seniority
             ),
-        )
+        ).model_dump_json()
 
     def _replay(
         self, user_id: str, interview_id: str, key: str, fingerprint: str
