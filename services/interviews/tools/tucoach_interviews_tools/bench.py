@@ -121,7 +121,9 @@ def _latency_against_bare_route() -> float:
     for _ in range(ROUNDS):
         for label, call in cases.items():
             p50s[label].append(_p50(call))
-    print(f"warm GET /catalog in process ({ROUNDS} interleaved rounds of {REQUESTS} calls; p50 per round)")
+    print(
+        f"warm GET /catalog in process ({ROUNDS} interleaved rounds of {REQUESTS} calls; p50 per round)"
+    )
     for label, values in p50s.items():
         print(
             f"  {label:<24} p50 min {min(values) * 1e6:7.1f} us  median"
@@ -154,7 +156,10 @@ def _answers_against_bare_route(bare_p50: float) -> None:
         answered = 0
         while view.get("current_question") is not None:
             question = view["current_question"]
-            answer = {"question_id": question["question_id"], "answer": _partial_answer(bank, question)}
+            answer = {
+                "question_id": question["question_id"],
+                "answer": _partial_answer(bank, question),
+            }
             event = _event("POST", path, body=answer)
             wall, cpu = time.perf_counter(), time.process_time()
             response = lambda_handler(event, context)
