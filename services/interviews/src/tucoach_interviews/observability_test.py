@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aws_xray_sdk import global_sdk_config
-from aws_xray_sdk.core import patch, xray_recorder
-from aws_xray_sdk.core.models.entity import Entity
+from aws_xray_sdk import global_sdk_config  # type: ignore[import-untyped]
+from aws_xray_sdk.core import patch, xray_recorder  # type: ignore[import-untyped]
+from aws_xray_sdk.core.models.entity import Entity  # type: ignore[import-untyped]
 
 from tucoach_coach import load_bank
 from tucoach_interviews_testing import Api

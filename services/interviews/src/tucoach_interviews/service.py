@@ -6,10 +6,10 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from tucoach_coach import Interviewer
 from tucoach_interviews.errors import IdempotencyKeyReused, ReportNotReady, StaleVersion
 from tucoach_interviews.schemas import (
     AnswerRequest,
@@ -36,6 +36,9 @@ from tucoach_models import (
     Role,
     Seniority,
 )
+
+if TYPE_CHECKING:
+    from tucoach_coach import Interviewer
 
 # How many recent interviews' questions a new interview avoids.
 RECENT_INTERVIEWS = 5

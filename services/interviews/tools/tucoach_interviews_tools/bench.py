@@ -122,7 +122,8 @@ def _latency_against_bare_route() -> float:
         for label, call in cases.items():
             p50s[label].append(_p50(call))
     print(
-        f"warm GET /catalog in process ({ROUNDS} interleaved rounds of {REQUESTS} calls; p50 per round)"
+        f"warm GET /catalog in process ({ROUNDS} interleaved rounds of {REQUESTS} calls;"
+        " p50 per round)"
     )
     for label, values in p50s.items():
         print(
