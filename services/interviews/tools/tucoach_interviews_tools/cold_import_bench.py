@@ -145,7 +145,7 @@ def main() -> None:
     summary = {key: (min(values), statistics.median(values)) for key, values in samples.items()}
     for (what, bytecode), (fastest, median) in summary.items():
         label = f"{what}, {'with' if bytecode else 'without'} bytecode"
-        print(f"  {label:<38} min {fastest * 1000:6.0f} ms  median {median * 1000:6.0f} ms")
+        print(f"  {label:<44} min {fastest * 1000:6.0f} ms  median {median * 1000:6.0f} ms")
     for bytecode in (True, False):
         handler, floor = summary["handler", bytecode], summary["dependency floor", bytecode]
         print(
