@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -442,6 +443,19 @@ def test_a_known_path_with_an_unknown_method_is_405_with_allow(
 
 def test_an_unknown_path_is_still_404(api: Api) -> None:
     _assert_error(api.call("GET", "/nothing-here"), 404, "no_such_route")
+
+
+def test_log_lines_carry_the_api_gateway_request_id_as_correlation_id(
+    api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # When a request is refused (the function logs the refusal)
+    api.call("GET", "/interviews/no-such-interview")
+    # Then its log line carries API Gateway's request id
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line[:1] == "{"]
+    refused = [line for line in lines if line.get("message") == "request refused"]
+    assert [line["correlation_id"] for line in refused] == [
+        "request-GET-/interviews/no-such-interview"
+    ]
 
 
 def test_no_log_line_of_a_whole_interview_holds_the_answer(
