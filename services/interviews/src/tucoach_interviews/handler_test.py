@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 
 from tucoach_coach import load_bank
 from tucoach_interviews import __version__, container
+from tucoach_interviews.observability import logger
 from tucoach_interviews_testing import OTHER_USER, Api, Reply
 from tucoach_models import InterviewSummary, Page
 from tucoach_repository import InterviewRepository
@@ -445,17 +445,12 @@ def test_an_unknown_path_is_still_404(api: Api) -> None:
     _assert_error(api.call("GET", "/nothing-here"), 404, "no_such_route")
 
 
-def test_log_lines_carry_the_api_gateway_request_id_as_correlation_id(
-    api: Api, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # When a request is refused (the function logs the refusal)
-    api.call("GET", "/interviews/no-such-interview")
-    # Then its log line carries API Gateway's request id
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line[:1] == "{"]
-    refused = [line for line in lines if line.get("message") == "request refused"]
-    assert [line["correlation_id"] for line in refused] == [
-        "request-GET-/interviews/no-such-interview"
-    ]
+def test_each_request_logs_with_its_api_gateway_request_id_as_correlation_id(api: Api) -> None:
+    for path in ("/catalog", "/interviews/no-such-interview"):
+        # When a request is handled
+        api.call("GET", path)
+        # Then the logger's correlation id (on every line it writes) is that request's id
+        assert logger.get_correlation_id() == f"request-GET-{path}"
 
 
 def test_no_log_line_of_a_whole_interview_holds_the_answer(
