@@ -15,12 +15,8 @@ import pytest
 from pydantic import ValidationError
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.openai_compatible import (
-    MAX_RESPONSE_BYTES,
-    OpenAICompatibleEngine,
-    OpenAICompatibleSettings,
-    ResponseFormat,
-)
+from tucoach_coach.openai_compatible import MAX_RESPONSE_BYTES, OpenAICompatibleEngine
+from tucoach_coach.openai_settings import OpenAICompatibleSettings, ResponseFormat
 from tucoach_coach.prompts import JSON_SYSTEM_PROMPT, PROMPT_VERSION
 from tucoach_coach.rubric import assess
 from tucoach_coach.verdict import verdict_json_schema

@@ -56,7 +56,7 @@ def _render(error: HttpError) -> Response[str]:
         status_code=error.status,
         content_type=JSON,
         body=error.body.model_dump_json(exclude_none=True),
-        headers={**error.headers, **_common_headers(app.current_event.headers)},
+        headers={**error.headers, **_common_headers(app.current_event.raw_event.get("headers"))},
     )
 
 
@@ -64,7 +64,9 @@ def add_common_headers(
     resolver: APIGatewayRestResolver, next_middleware: NextMiddleware
 ) -> Response[object]:
     response = next_middleware(resolver)
-    response.headers.update(_common_headers(resolver.current_event.headers))
+    # The event's own headers: Powertools' `headers` rebuilds a case-insensitive dict from the
+    # multi-value headers at every read, and the one header read here (Origin) is single-valued.
+    response.headers.update(_common_headers(resolver.current_event.raw_event.get("headers")))
     return response
 
 

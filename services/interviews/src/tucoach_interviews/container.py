@@ -11,23 +11,16 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-from tucoach_coach import (
-    BedrockEngine,
-    BedrockSettings,
-    FeedbackEngine,
-    Interviewer,
-    OfflineEngine,
-    OpenAICompatibleEngine,
-    QuestionBank,
-    bedrock_client,
-    load_bank,
-)
 from tucoach_interviews.service import InterviewService
 from tucoach_interviews.settings import Settings
 from tucoach_interviews.store import InterviewStore, QuotaStore
 from tucoach_models import CoachEngine
 from tucoach_repository import DailyQuotas, InterviewRepository, RepositorySettings, make_client
+
+if TYPE_CHECKING:
+    from tucoach_coach import FeedbackEngine, QuestionBank
 
 
 @cache
@@ -74,6 +67,10 @@ def build_service(
 ) -> InterviewService:
     """The service over the given collaborators; each one left out is production's, from
     `config`."""
+    # The coach (its bank's schema, the scoring, the engines) loads here, at the first request,
+    # not when the function's modules load: see "Cold start" in the README.
+    from tucoach_coach import Interviewer, load_bank  # noqa: PLC0415
+
     table = repository_settings(config)
     client = make_client(table) if store is None or quotas is None else None
     return InterviewService(
@@ -100,7 +97,10 @@ def repository_settings(config: Settings) -> RepositorySettings:
 
 
 def coach_engine(config: Settings) -> FeedbackEngine:
+    # Each engine's module is loaded only when it is the one configured.
     if config.coach_engine is CoachEngine.BEDROCK and config.bedrock_model_id:
+        from tucoach_coach import BedrockEngine, BedrockSettings, bedrock_client  # noqa: PLC0415
+
         bedrock = BedrockSettings(
             model_id=config.bedrock_model_id,
             region=config.bedrock_region or config.region,
@@ -108,5 +108,9 @@ def coach_engine(config: Settings) -> FeedbackEngine:
         )
         return BedrockEngine(bedrock, bedrock_client(bedrock))
     if config.coach_engine is CoachEngine.OPENAI:
+        from tucoach_coach import OpenAICompatibleEngine  # noqa: PLC0415
+
         return OpenAICompatibleEngine(config.openai_settings())
+    from tucoach_coach import OfflineEngine  # noqa: PLC0415
+
     return OfflineEngine()

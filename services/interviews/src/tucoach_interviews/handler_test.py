@@ -10,6 +10,7 @@ import pytest
 
 from tucoach_coach import load_bank
 from tucoach_interviews import __version__, container
+from tucoach_interviews.observability import logger
 from tucoach_interviews_testing import OTHER_USER, Api, Reply
 from tucoach_models import InterviewSummary, Page, Role, Seniority
 from tucoach_repository import InterviewRepository
@@ -571,6 +572,14 @@ def test_a_known_path_with_an_unknown_method_is_405_with_allow(
 
 def test_an_unknown_path_is_still_404(api: Api) -> None:
     _assert_error(api.call("GET", "/nothing-here"), 404, "no_such_route")
+
+
+def test_each_request_logs_with_its_api_gateway_request_id_as_correlation_id(api: Api) -> None:
+    for path in ("/catalog", "/interviews/no-such-interview"):
+        # When a request is handled
+        api.call("GET", path)
+        # Then the logger's correlation id (on every line it writes) is that request's id
+        assert logger.get_correlation_id() == f"request-GET-{path}"
 
 
 def test_no_log_line_of_a_whole_interview_holds_the_answer(

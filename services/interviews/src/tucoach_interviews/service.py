@@ -7,8 +7,9 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from tucoach_coach import Interviewer
 from tucoach_interviews.errors import IdempotencyKeyReused, ReportNotReady, StaleVersion
 from tucoach_interviews.practice_plan import LIST_SCAN, PLAN_INTERVIEWS, practice_plan
 from tucoach_interviews.schemas import (
@@ -38,6 +39,9 @@ from tucoach_models import (
     Role,
     Seniority,
 )
+
+if TYPE_CHECKING:
+    from tucoach_coach import Interviewer
 
 # How many recent interviews' questions a new interview avoids.
 RECENT_INTERVIEWS = 5
@@ -205,7 +209,10 @@ class InterviewService:
     def delete(self, user_id: str, interview_id: str) -> None:
         self.store.delete(user_id, interview_id)
 
-    def catalog(self) -> Catalog:
+    @cached_property
+    def catalog_json(self) -> str:
+        """GET /catalog's body, what can be practised. The bank is fixed for the life of the
+        service (a container), so the catalog is built and serialised once, not per request."""
         bank = self.interviewer.bank
         return Catalog(
             roles=tuple(Role),
@@ -220,7 +227,7 @@ class InterviewService:
                 for role in Role
                 for seniority in Seniority
             ),
-        )
+        ).model_dump_json()
 
     def _replay(
         self, user_id: str, interview_id: str, key: str, fingerprint: str

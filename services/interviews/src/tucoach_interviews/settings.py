@@ -7,8 +7,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
-from tucoach_coach import OpenAICompatibleSettings
-from tucoach_coach.openai_compatible import ResponseFormat
+from tucoach_coach.openai_settings import OpenAICompatibleSettings, ResponseFormat
 from tucoach_models import CoachEngine, DailyQuota
 
 

@@ -3,11 +3,13 @@
 Run: ./pants run services/interviews/tools/tucoach_interviews_tools/bench.py
 (with DYNAMODB_LOCAL_DIR set, as bin/test and bin/run set it)
 
-1. Import time of the handler module against importing its unavoidable dependencies alone
-   (boto3, pydantic, Powertools' resolver), each in fresh interpreters, median of 7.
-2. In-process latency of GET /catalog through the handler against a bare Powertools route
-   answering the same event, median and p99 of 500.
+1. Warm GET /catalog through the handler against a bare Powertools route answering the same
+   event (without and with request validation): interleaved rounds, min and median of the p50s.
+2. Warm answers 1 and 19 of ten-question interviews: wall time and the CPU time spent outside
+   DynamoDB (Local runs in its own process), against the bare route.
 3. DynamoDB requests per route, counted on the repository's client.
+
+Cold import is cold_import_bench.py's (from the built artifacts, as Lambda lays them out).
 """
 
 from __future__ import annotations
@@ -15,58 +17,24 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from tucoach_interviews_testing import Api
 
-RUNS = 7
-REQUESTS = 500
+ROUNDS = 9
+REQUESTS = 300
+INTERVIEWS = 5
+ANSWERS_MEASURED = (1, 19)
 TABLE = "TuCoachAi-bench"
-
-UNAVOIDABLE = (
-    "import boto3, pydantic; from aws_lambda_powertools.event_handler import APIGatewayRestResolver"
-)
-HANDLER = "import tucoach_interviews.handler"
 
 # API Gateway REST proxy events, as the function's tests make them.
 _event = Api().event
-
-
-def _import_seconds(statement: str) -> float:
-    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    samples = []
-    for _ in range(RUNS):
-        completed = subprocess.run(  # noqa: S603 - our interpreter, our statement
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=False,
-            env=environment,
-        )
-        if completed.returncode != 0:
-            raise RuntimeError(f"`{statement}` failed:\n{completed.stderr}")
-        samples.append(float(completed.stdout.split()[-1]))  # after any log line
-    return statistics.median(samples)
-
-
-def _latencies(call: Callable[[], object]) -> tuple[float, float]:
-    for _ in range(20):
-        call()
-    samples = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
-        call()
-        samples.append(time.perf_counter() - start)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.99 * (len(samples) - 1))]
 
 
 class _Context(LambdaContext):
@@ -77,13 +45,6 @@ class _Context(LambdaContext):
 
 
 def main() -> None:
-    handler_import = _import_seconds(HANDLER)
-    unavoidable_import = _import_seconds(UNAVOIDABLE)
-    print(
-        f"import: handler module {handler_import * 1000:.0f} ms, unavoidable dependencies "
-        f"{unavoidable_import * 1000:.0f} ms, ratio {handler_import / unavoidable_import:.2f}"
-    )
-
     from tucoach_repository.dynamodb_local import (  # noqa: PLC0415
         REGION,
         find_installation,
@@ -104,35 +65,136 @@ def main() -> None:
                 "POWERTOOLS_TRACE_DISABLED": "true",
                 "POWERTOOLS_METRICS_DISABLED": "true",
                 "POWERTOOLS_LOG_LEVEL": "WARNING",
+                "DAILY_INTERVIEW_LIMIT": "1000",
+                "DAILY_ANSWER_LIMIT": "10000",
             }
         )
         from tucoach_repository.tables import ensure_table  # noqa: PLC0415
 
         ensure_table(local_client(local_settings(endpoint, TABLE)), TABLE)
-        _latency_against_bare_route()
+        _answers_against_bare_route(_latency_against_bare_route())
         _requests_per_route()
 
 
-def _latency_against_bare_route() -> None:
+def _bare_routes() -> dict[str, Callable[[dict[str, Any], LambdaContext], object]]:
+    """The baselines: a bare Powertools route answering GET /catalog with a constant, without and
+    with request validation (this function's resolver validates)."""
     from aws_lambda_powertools.event_handler import APIGatewayRestResolver  # noqa: PLC0415
 
+    routes: dict[str, Callable[[dict[str, Any], LambdaContext], object]] = {}
+    for label, validation in (("bare Powertools route", False), ("bare, with validation", True)):
+        resolver = APIGatewayRestResolver(enable_validation=validation)
+
+        @resolver.get("/catalog")
+        def catalog() -> dict[str, str]:
+            return {"status": "ok"}
+
+        routes[label] = resolver.resolve
+    return routes
+
+
+def _p50(call: Callable[[], object]) -> float:
+    samples = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _latency_against_bare_route() -> float:
+    """Warm GET /catalog through the handler against the bare routes, in interleaved rounds of
+    REQUESTS calls each; prints min and median over the rounds' p50s. Returns the bare route's
+    median p50 (seconds), the yardstick of the answers below."""
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
-
-    bare = APIGatewayRestResolver()
-
-    @bare.get("/catalog")
-    def catalog() -> dict[str, str]:
-        return {"status": "ok"}
 
     event = _event("GET", "/catalog")
     context = _Context()
-    ours = _latencies(lambda: lambda_handler(event, context))
-    baseline = _latencies(lambda: bare.resolve(event, context))
+    cases: dict[str, Callable[[], object]] = {
+        "handler": lambda: lambda_handler(event, context),
+        **{label: partial(route, event, context) for label, route in _bare_routes().items()},
+    }
+    for call in cases.values():
+        for _ in range(50):  # warm: the service built, the routes' validators compiled
+            call()
+    p50s: dict[str, list[float]] = {label: [] for label in cases}
+    for _ in range(ROUNDS):
+        for label, call in cases.items():
+            p50s[label].append(_p50(call))
     print(
-        f"GET /catalog in process: handler p50 {ours[0] * 1000:.3f} ms p99 {ours[1] * 1000:.3f} ms"
-        f"; bare Powertools route p50 {baseline[0] * 1000:.3f} ms p99 {baseline[1] * 1000:.3f} ms"
-        f"; ratio of p50 {ours[0] / baseline[0]:.2f}"
+        f"warm GET /catalog in process ({ROUNDS} interleaved rounds of {REQUESTS} calls;"
+        " p50 per round)"
     )
+    for label, values in p50s.items():
+        print(
+            f"  {label:<24} p50 min {min(values) * 1e6:7.1f} us  median"
+            f" {statistics.median(values) * 1e6:7.1f} us"
+        )
+    ours = p50s["handler"]
+    for label in list(cases)[1:]:
+        print(
+            f"  handler / {label}: min {min(ours) / min(p50s[label]):.2f}"
+            f"  median {statistics.median(ours) / statistics.median(p50s[label]):.2f}"
+        )
+    return statistics.median(p50s["bare Powertools route"])
+
+
+def _answers_against_bare_route(bare_p50: float) -> None:
+    """Answers 1 and 19 of ten-question interviews (a follow-up after every main answer but the
+    last), wall time and this process's CPU time: the CPU spent outside DynamoDB Local, which runs
+    in its own process (the answer's logic, mapping, botocore's serialising and parsing)."""
+    from tucoach_coach import load_bank  # noqa: PLC0415
+    from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+
+    bank = load_bank()
+    context = _Context()
+    measured: dict[int, list[tuple[float, float]]] = {k: [] for k in ANSWERS_MEASURED}
+    reached = []
+    for _ in range(INTERVIEWS):
+        body = {"role": "backend", "seniority": "junior", "question_count": 10}
+        view = json.loads(lambda_handler(_event("POST", "/interviews", body=body), context)["body"])
+        path = f"/interviews/{view['interview_id']}/answers"
+        answered = 0
+        while view.get("current_question") is not None:
+            question = view["current_question"]
+            answer = {
+                "question_id": question["question_id"],
+                "answer": _partial_answer(bank, question),
+            }
+            event = _event("POST", path, body=answer)
+            wall, cpu = time.perf_counter(), time.process_time()
+            response = lambda_handler(event, context)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            if response["statusCode"] != 200:
+                raise RuntimeError(f"answer {answered + 1}: {response['body']}")
+            answered += 1
+            if answered in measured:
+                measured[answered].append((wall, cpu))
+            view = json.loads(response["body"])["interview"]
+        reached.append(answered)
+    print(
+        f"warm answers in process ({INTERVIEWS} ten-question interviews of {min(reached)}-"
+        f"{max(reached)} answers; against DynamoDB Local)"
+    )
+    for k, samples in measured.items():
+        if not samples:
+            print(f"  answer {k:>2}: not reached")
+            continue
+        walls, cpus = [w for w, _ in samples], [c for _, c in samples]
+        print(
+            f"  answer {k:>2}: wall min {min(walls) * 1000:6.2f} ms median"
+            f" {statistics.median(walls) * 1000:6.2f} ms; CPU outside DynamoDB min"
+            f" {min(cpus) * 1000:6.2f} ms median {statistics.median(cpus) * 1000:6.2f} ms;"
+            f" median wall / bare route p50 {statistics.median(walls) / bare_p50:.0f}"
+        )
+
+
+def _partial_answer(bank: Any, question: dict[str, Any]) -> str:
+    """An answer covering part of the main question's model answer: scored in the middle, so a
+    follow-up comes (and a follow-up's answer is the same text)."""
+    main_id = question["question_id"].split("~", 1)[0]
+    sentences = bank.get(main_id).model_answer.split(". ")
+    return ". ".join(sentences[:2])
 
 
 def _requests_per_route() -> None:

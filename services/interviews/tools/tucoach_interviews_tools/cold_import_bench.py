@@ -7,14 +7,18 @@ Run: ./pants package services/interviews: &&
 Unpacks dist/ as Lambda lays it out (the function at the task root, the layers under /opt) twice:
 as built, and with every `__pycache__` removed. Each run is a fresh `python3.13 -I -S -B` that
 imports, from those folders alone, either the dependency floor (boto3, pydantic, Powertools'
-resolver, Logger, Metrics) or the handler module. `-B` stands for Lambda's read-only /opt and
-/var/task: without shipped bytecode, every cold start compiles again. The four cases are
-interleaved so that a busy machine slows them alike; prints min and median per case and the
-ratios.
+resolver, Logger, Metrics) or the handler module, in Lambda's environment (`LAMBDA_TASK_ROOT`
+set: the Tracer is on and the X-Ray SDK takes its Lambda path). `-B` stands for Lambda's
+read-only /opt and /var/task: without shipped bytecode, every cold start compiles again. A fifth
+case, with bytecode, imports the handler and answers a first GET /catalog (which builds the
+service: the coach and its bank load then, and the DynamoDB client is created; no request is
+sent). The cases are interleaved so that a busy machine slows them alike; prints min and median
+per case and the ratios.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -23,6 +27,8 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from tucoach_interviews_testing import Api
 
 DIST = Path("dist")
 FUNCTION = DIST / "functions" / "interviews.zip"
@@ -35,20 +41,37 @@ FLOOR = (
     "from aws_lambda_powertools import Logger, Metrics"
 )
 HANDLER = "import lambda_function"
+# The first request after the import: GET /catalog builds the service but calls no AWS API.
+FIRST_REQUEST = (
+    HANDLER
+    + "; assert lambda_function.handler(json.loads(sys.argv[3]), Context())['statusCode'] == 200"
+)
+CATALOG_EVENT = json.dumps(Api().event("GET", "/catalog"))
 TIMED = """
-import sys, time
+import json, sys, time
 task_root, opt_python = sys.argv[1:3]
 sys.path[:0] = [task_root, opt_python]
+class Context:
+    function_name = "tucoach-interviews-bench"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:bench"
+    aws_request_id = "bench"
 start = time.perf_counter()
 {statement}
 print(time.perf_counter() - start)
 """
-# What the function sees on Lambda, minus the table it never reaches while importing.
+# What the function sees on Lambda (LAMBDA_TASK_ROOT is added per layout), minus a table: the
+# first request measured (GET /catalog) reaches none.
 ENVIRONMENT = {
     "TABLE_NAME": "TuCoachAi-bench",
     "AWS_REGION": "us-east-1",
     "AWS_DEFAULT_REGION": "us-east-1",
-    "POWERTOOLS_SERVICE_NAME": "tucoach-interviews",
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "AWS_LAMBDA_FUNCTION_NAME": "tucoach-interviews-bench",
+    "POWERTOOLS_SERVICE_NAME": "interviews",
+    "POWERTOOLS_METRICS_DISABLED": "true",
+    "POWERTOOLS_LOG_LEVEL": "WARNING",
 }
 
 
@@ -66,12 +89,27 @@ def _unpack(destination: Path, *, bytecode: bool) -> tuple[Path, Path]:
 
 
 def _import_seconds(interpreter: str, statement: str, layout: tuple[Path, Path]) -> float:
+    task_root, opt_python = layout
     completed = subprocess.run(  # noqa: S603 - our interpreter, our statement
-        [interpreter, "-I", "-S", "-B", "-c", TIMED.format(statement=statement), *map(str, layout)],
+        [
+            interpreter,
+            "-I",
+            "-S",
+            "-B",
+            "-c",
+            TIMED.format(statement=statement),
+            str(task_root),
+            str(opt_python),
+            CATALOG_EVENT,
+        ],
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **ENVIRONMENT},
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LAMBDA_TASK_ROOT": str(task_root),
+            **ENVIRONMENT,
+        },
     )
     if completed.returncode != 0:
         raise RuntimeError(f"`{statement}` failed:\n{completed.stderr[-3000:]}")
@@ -97,6 +135,7 @@ def main() -> None:
             for bytecode in (True, False)
             for what, statement in (("dependency floor", FLOOR), ("handler", HANDLER))
         ]
+        cases.append(("handler + first GET /catalog", FIRST_REQUEST, True))
         samples: dict[tuple[str, bool], list[float]] = {(w, b): [] for w, _, b in cases}
         for _ in range(runs):
             for what, statement, bytecode in cases:
@@ -106,7 +145,7 @@ def main() -> None:
     summary = {key: (min(values), statistics.median(values)) for key, values in samples.items()}
     for (what, bytecode), (fastest, median) in summary.items():
         label = f"{what}, {'with' if bytecode else 'without'} bytecode"
-        print(f"  {label:<38} min {fastest * 1000:6.0f} ms  median {median * 1000:6.0f} ms")
+        print(f"  {label:<44} min {fastest * 1000:6.0f} ms  median {median * 1000:6.0f} ms")
     for bytecode in (True, False):
         handler, floor = summary["handler", bytecode], summary["dependency floor", bytecode]
         print(
@@ -114,6 +153,14 @@ def main() -> None:
             f" min {handler[0] / floor[0]:.2f}  median"
             f" {handler[1] / floor[1]:.2f}"
         )
+    first = summary["handler + first GET /catalog", True]
+    handler, floor = summary["handler", True], summary["dependency floor", True]
+    print(
+        f"  first GET /catalog after the import, with bytecode: min"
+        f" {(first[0] - handler[0]) * 1000:.0f} ms  median {(first[1] - handler[1]) * 1000:.0f} ms;"
+        f" handler + first request / floor: min {first[0] / floor[0]:.2f}"
+        f"  median {first[1] / floor[1]:.2f}"
+    )
     for what in ("dependency floor", "handler"):
         without, with_ = summary[what, False], summary[what, True]
         print(
