@@ -4,6 +4,7 @@ headers and no version in `Server`."""
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import time
@@ -125,6 +126,13 @@ def test_unknown_methods_on_the_app_say_what_is_allowed(local_server: RunningSer
     status, headers, _ = local_server.client().raw("DELETE", "/history")
     assert status == 405
     assert headers["Allow"] == "GET, HEAD"
+
+
+def test_the_token_endpoint_says_it_takes_post(local_server: RunningServer) -> None:
+    status, headers, data = local_server.client().raw("GET", "/oidc/token")
+    assert status == 405
+    assert headers["Allow"] == "POST"
+    assert json.loads(data)["error"] == "invalid_request"
 
 
 @pytest.mark.parametrize("scheme", ["bearer", "BEARER", "Bearer"])

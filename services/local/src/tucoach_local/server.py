@@ -132,7 +132,8 @@ class TuCoachServer(ThreadingHTTPServer):
 
     def _token(self, request: HttpRequest) -> HttpResponse:
         if request.method != "POST":
-            raise OAuthError("invalid_request", "The token endpoint takes POST.", status=405)
+            refused = OAuthError("invalid_request", "The token endpoint takes POST.", status=405)
+            return _json(refused.status, refused.body(), [("Allow", "POST")])
         form = {k: v[-1] for k, v in parse_qs(request.body.decode("utf-8")).items()}
         return _json(200, self.identity.exchange(form), [("Cache-Control", "no-store")])
 
