@@ -6,7 +6,7 @@ items, and raises the errors of `tucoach_repository.errors`, never a botocore er
 
 from tucoach_repository.client import make_client
 from tucoach_repository.errors import (
-    IdempotencyKeyUsed,
+    IdempotencyRecordExists,
     InterviewAlreadyExists,
     InterviewNotFound,
     InvalidNextToken,
@@ -26,7 +26,7 @@ __all__ = [
     "MAX_ITEM_SIZE",
     "DailyQuotaExceeded",
     "DailyQuotas",
-    "IdempotencyKeyUsed",
+    "IdempotencyRecordExists",
     "InterviewAlreadyExists",
     "InterviewNotFound",
     "InterviewRepository",

@@ -62,7 +62,7 @@ class VersionConflict(ConflictError):
         )
 
 
-class IdempotencyKeyUsed(ConflictError):
+class IdempotencyRecordExists(ConflictError):
     def __init__(self, interview_id: str) -> None:
         super().__init__(
             "This Idempotency-Key has already been used for a change to this interview.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tucoach_models import IdempotencyRecord
 from tucoach_repository.attribute_values import from_attribute_values, to_attribute_values
-from tucoach_repository.errors import IdempotencyKeyUsed, translated_errors
+from tucoach_repository.errors import IdempotencyRecordExists, translated_errors
 from tucoach_repository.items import idempotency_from_item, idempotency_to_item
 from tucoach_repository.schema import PARTITION_KEY, TIME_TO_LIVE_ATTRIBUTE, idempotency_sort_key
 from tucoach_repository.sizing import ensure_fits
@@ -27,7 +27,8 @@ def get_idempotency(
 
 
 def idempotency_write(table: Table, record: IdempotencyRecord) -> Write:
-    """Puts the record, unless its key is in use: then the transaction is IdempotencyKeyUsed."""
+    """Puts the record, unless its key is in use: then the transaction fails with
+    IdempotencyRecordExists."""
     item = to_attribute_values(idempotency_to_item(record))
     ensure_fits(item)
     return Write(
@@ -49,5 +50,5 @@ def idempotency_write(table: Table, record: IdempotencyRecord) -> Write:
                 },
             }
         },
-        refused=lambda _: IdempotencyKeyUsed(record.interview_id),
+        refused=lambda _: IdempotencyRecordExists(record.interview_id),
     )

@@ -71,7 +71,7 @@ def append_version(
     put beside the others. Of two writers appending to the same version, one wins and the other
     gets VersionConflict; no version is changed or lost. With `idempotency`, its record is put
     in the same transaction, so the change and its record are stored together or not at all; a
-    key already used (and not expired) gives IdempotencyKeyUsed.
+    key already used (and not expired) gives IdempotencyRecordExists.
     """
     check_successor(previous, new)
     extra = [] if idempotency is None else [_idempotency_of(table, new, idempotency)]

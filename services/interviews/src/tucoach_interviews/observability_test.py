@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aws_xray_sdk import global_sdk_config  # type: ignore[import-untyped]
-from aws_xray_sdk.core import patch, xray_recorder  # type: ignore[import-untyped]
-from aws_xray_sdk.core.models.entity import Entity  # type: ignore[import-untyped]
+from aws_xray_sdk import global_sdk_config  # type: ignore[import-untyped] # pants: no-infer-dep
+from aws_xray_sdk.core import patch, xray_recorder  # type: ignore[import-untyped] # pants: no-infer-dep
+from aws_xray_sdk.core.models import entity as xray  # type: ignore[import-untyped] # pants: no-infer-dep
 
 from tucoach_coach import load_bank
 from tucoach_interviews_testing import Api
@@ -27,7 +27,7 @@ class _RecordingEmitter:
     def __init__(self) -> None:
         self.documents: list[str] = []
 
-    def send_entity(self, entity: Entity) -> None:
+    def send_entity(self, entity: xray.Entity) -> None:
         self.documents.append(entity.serialize())
 
     def set_daemon_address(self, address: str | None) -> None:
