@@ -43,6 +43,8 @@ describe("HistoryPage", () => {
     expect(await screen.findByRole("img", { name: /DevOps: 40/ })).toBeInTheDocument();
     expect(listInterviews).toHaveBeenLastCalledWith(10, "page2");
     expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
+    // The button is gone with the last page: focus is on the first row it added, not lost
+    expect(screen.getByText("Report", { selector: "a:focus" })).toHaveTextContent("DevOps");
     expect(screen.getAllByRole("link", { name: /^Report/ })).toHaveLength(3);
     expect(screen.getAllByRole("link", { name: /^Continue/ })).toHaveLength(2);
   });

@@ -1,4 +1,5 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Ref } from "react";
 import { Link } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
@@ -22,7 +23,13 @@ function progressLabel({ status, answered_count, question_count }: InterviewSumm
     : `In progress: ${answered_count} of ${question_count} answered`;
 }
 
-function Row({ interview }: { interview: InterviewSummary }) {
+function Row({
+  interview,
+  linkRef,
+}: {
+  interview: InterviewSummary;
+  linkRef?: Ref<HTMLAnchorElement>;
+}) {
   const done = interview.status === "completed";
   return (
     <li className="history-row">
@@ -38,6 +45,7 @@ function Row({ interview }: { interview: InterviewSummary }) {
           <span className="pill">{interview.overall_score}/100</span>
         )}
         <Link
+          ref={linkRef}
           className="button secondary"
           to={
             done
@@ -64,6 +72,12 @@ export default function HistoryPage() {
   const [nextToken, setNextToken] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
+  // After "Load more", focus goes to the first row it added: the button may be gone (last page).
+  const [firstAdded, setFirstAdded] = useState<number | null>(null);
+  const firstAddedLink = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (firstAdded !== null) firstAddedLink.current?.focus();
+  }, [firstAdded]);
 
   if (first.loading && !first.data) return <Loading label="Loading your interviews…" />;
   if (!first.data) return <ErrorMessage error={first.error} onRetry={first.reload} />;
@@ -79,6 +93,7 @@ export default function HistoryPage() {
       const page = await api.listInterviews(PAGE_SIZE, token);
       setMore((shown) => [...shown, ...page.items]);
       setNextToken(page.next_token);
+      if (page.items.length > 0) setFirstAdded(items.length);
     } catch (failure) {
       setMoreError(failure);
     } finally {
@@ -105,8 +120,12 @@ export default function HistoryPage() {
           </section>
           <PracticePlan />
           <ul className="history">
-            {items.map((interview) => (
-              <Row key={interview.interview_id} interview={interview} />
+            {items.map((interview, index) => (
+              <Row
+                key={interview.interview_id}
+                interview={interview}
+                linkRef={index === firstAdded ? firstAddedLink : undefined}
+              />
             ))}
           </ul>
           {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
