@@ -200,15 +200,21 @@ def _partial_answer(bank: Any, question: dict[str, Any]) -> str:
 def _requests_per_route() -> None:
     from tucoach_interviews import container  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
-    from tucoach_repository import InterviewRepository, make_client  # noqa: PLC0415
+    from tucoach_repository import DailyQuotas, InterviewRepository, make_client  # noqa: PLC0415
     from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
 
-    # The function's own service, over a repository whose client the benchmark can count on.
+    # The function's own service, over a repository and quotas whose client the benchmark can
+    # count on.
     config = container.settings()
     repository_settings = container.repository_settings(config)
     client = make_client(repository_settings)
-    store = InterviewRepository(repository_settings, client=client)
-    container.use(container.build_service(config, store=store))
+    container.use(
+        container.build_service(
+            config,
+            store=InterviewRepository(repository_settings, client=client),
+            quotas=DailyQuotas(repository_settings, client=client),
+        )
+    )
     context = _Context()
 
     def call(label: str, method: str, path: str, **kwargs: Any) -> Any:
