@@ -18,6 +18,7 @@ from statistics import mean
 from tucoach_coach.bank import QuestionBank
 from tucoach_coach.language import words
 from tucoach_coach.languages import ALL_STOP_WORDS, language_name
+from tucoach_coach.topics import topic_words
 from tucoach_models import (
     Answer,
     AskedQuestion,
@@ -173,7 +174,7 @@ def _strengths(reviewed: list[_Reviewed]) -> list[tuple[str, str]]:
     return [
         (
             r.question.topic,
-            f"Strong on {r.question.topic.replace('_', ' ')}: {r.score}/10 on "
+            f"Strong on {topic_words(r.question.topic)}: {r.score}/10 on "
             f'"{_shorten(r.question.text)}"',
         )
         for r in strong[:3]
@@ -191,8 +192,7 @@ def _to_work_on(
         key=lambda r: r.score,
     )
     items = [
-        f"Revisit {r.question.topic.replace('_', ' ')}: {r.score}/10 on "
-        f'"{_shorten(r.question.text)}"'
+        f'Revisit {topic_words(r.question.topic)}: {r.score}/10 on "{_shorten(r.question.text)}"'
         for r in weak[:2]
     ]
     corrections = dict.fromkeys(c.correction for f in feedbacks for c in f.corrections)
