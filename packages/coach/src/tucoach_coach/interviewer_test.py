@@ -169,15 +169,19 @@ def test_no_follow_up_after_an_answer_with_nothing_to_build_on(text: str) -> Non
     assert _current(after).kind is QuestionKind.MAIN
 
 
-def test_a_follow_up_never_probes_a_point_the_answer_covered() -> None:
-    # Given a partial answer that gets a follow-up
-    interview = _start()
-    after = COACH.answer(
+def _answered_partially(interview: Interview) -> Interview:
+    return COACH.answer(
         interview,
         question_id=_current(interview).question_id,
         text=_partial_answer_to_current(interview),
         now=NOW,
     )
+
+
+def test_a_follow_up_never_probes_a_point_the_answer_covered() -> None:
+    # Given a partial answer that gets a follow-up
+    interview = _start()
+    after = _answered_partially(interview)
     feedback = after.answers[-1].feedback
     follow_up = _current(after)
     assert follow_up.kind is QuestionKind.FOLLOW_UP
@@ -191,12 +195,7 @@ def test_a_follow_up_never_probes_a_point_the_answer_covered() -> None:
 def test_a_skipped_follow_up_is_recorded_unscored_and_the_interview_moves_on() -> None:
     # Given a follow-up waiting after a partial answer
     interview = _start()
-    after = COACH.answer(
-        interview,
-        question_id=_current(interview).question_id,
-        text=_partial_answer_to_current(interview),
-        now=NOW,
-    )
+    after = _answered_partially(interview)
     follow_up = _current(after)
     assert follow_up.kind is QuestionKind.FOLLOW_UP
     # When the candidate skips it

@@ -4,12 +4,10 @@ everything it started."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tucoach_local_testing.client import LocalClient
-
-START_TIMEOUT_SECONDS = 60
+from tucoach_local_testing.startup import wait_for_url
 
 
 def _free_port() -> int:
@@ -51,27 +48,12 @@ def _running(
         env=environment,
     )
     try:
-        url = _wait_for_url(process)
+        url, _ = wait_for_url(process)
         yield url, process
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-
-
-def _wait_for_url(process: subprocess.Popen[str]) -> str:
-    assert process.stdout is not None
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    lines = []
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        lines.append(line)
-        found = re.search(r"running at (http://\S+?)/ ", line)
-        if found:
-            return found.group(1)
-    raise AssertionError("the server printed no URL:\n" + "".join(lines))
 
 
 def _java_children(pid: int) -> list[int]:

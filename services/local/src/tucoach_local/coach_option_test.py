@@ -4,11 +4,9 @@ answer given through the running server is scored by the model behind the config
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +17,7 @@ from tucoach_coach_testing.openai_stand_in import stand_in, verdict_reply
 from tucoach_local.cli import coach_environment, parse_arguments
 from tucoach_local.options import OLLAMA_BASE_URL
 from tucoach_local_testing.client import LocalClient
-
-START_TIMEOUT_SECONDS = 60
+from tucoach_local_testing.startup import wait_for_url
 
 
 def test_without_coach_options_the_environment_decides() -> None:
@@ -105,7 +102,7 @@ def test_an_answer_through_the_running_command_is_scored_by_the_model(tmp_path: 
             env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), PYTHONUNBUFFERED="1"),
         )
         try:
-            url, banner = _wait_for_url(process)
+            url, banner = wait_for_url(process)
             assert f"Coach: llama3.2 at {model_server.base_url}" in banner
             client = LocalClient(url)
             client.sign_in("grace@example.com")
@@ -147,18 +144,3 @@ def test_an_answer_through_the_running_command_is_scored_by_the_model(tmp_path: 
     }
     assert reply.body["feedback"]["score"] == 3.0
     assert len(model_server.received) == 1
-
-
-def _wait_for_url(process: subprocess.Popen[str]) -> tuple[str, str]:
-    assert process.stdout is not None
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    lines: list[str] = []
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        lines.append(line)
-        found = re.search(r"running at (http://\S+?)/ ", line)
-        if found:
-            return found.group(1), "".join(lines[-3:]) + process.stdout.readline()
-    raise AssertionError("the server printed no URL:\n" + "".join(lines))

@@ -14,6 +14,7 @@ from joserfc import jwt
 from joserfc.jwk import RSAKey
 
 from tucoach_local.identity import CLIENT_ID, subject_of
+from tucoach_local_testing.client import LocalClient
 from tucoach_local_testing.serving import RunningServer
 
 ANSWER = (
@@ -233,13 +234,20 @@ def test_a_whole_interview_over_http(local_server: RunningServer, signed_in: str
     assert client.api("GET", f"/interviews/{interview_id}").status == 404
 
 
-def test_a_replayed_answer_returns_the_same_body_once(
+def _first_answer(
     local_server: RunningServer, signed_in: str
-) -> None:
-    client = local_server.client(signed_in)
+) -> tuple[LocalClient, dict[str, Any], str, dict[str, str]]:
+    """A client, a new interview, and the path and body of an answer to its first question."""
     interview = _start(local_server, signed_in)
     path = f"/interviews/{interview['interview_id']}/answers"
     body = {"question_id": interview["current_question"]["question_id"], "answer": ANSWER}
+    return local_server.client(signed_in), interview, path, body
+
+
+def test_a_replayed_answer_returns_the_same_body_once(
+    local_server: RunningServer, signed_in: str
+) -> None:
+    client, interview, path, body = _first_answer(local_server, signed_in)
     first = client.api("POST", path, body, headers={"Idempotency-Key": "replay-http-0001"})
     second = client.api("POST", path, body, headers={"Idempotency-Key": "replay-http-0001"})
     assert first.status == second.status == 200
@@ -252,10 +260,7 @@ def test_a_replayed_answer_returns_the_same_body_once(
 def test_an_answer_to_a_stale_question_conflicts(
     local_server: RunningServer, signed_in: str
 ) -> None:
-    client = local_server.client(signed_in)
-    interview = _start(local_server, signed_in)
-    path = f"/interviews/{interview['interview_id']}/answers"
-    body = {"question_id": interview["current_question"]["question_id"], "answer": ANSWER}
+    client, _, path, body = _first_answer(local_server, signed_in)
     assert client.api("POST", path, body).status == 200
     stale = client.api("POST", path, body)
     assert stale.status == 409

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import socket
 import statistics
@@ -26,13 +25,14 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from tucoach_local_testing.client import LocalClient, Reply
+from tucoach_local_testing.startup import wait_for_url
 
+QUESTIONS = 3  # main questions per interview
 ANSWER = (
     "I would start from the symptoms: check the metrics and the logs, because they show where "
     "time goes. For example, a slow query shows up as latency in the traces; an index or a "
     "cache fixes it, at the cost of memory and invalidation work."
 )
-START_TIMEOUT_SECONDS = 90
 
 
 @dataclass
@@ -74,7 +74,7 @@ def _user(base_url: str, number: int, tally: Tally) -> None:
         {
             "role": ["backend", "frontend", "devops"][number % 3],
             "seniority": "senior",
-            "question_count": 3,
+            "question_count": QUESTIONS,
         },
         expected=201,
     )
@@ -111,7 +111,8 @@ def _check_versions(base_url: str, tally: Tally, users: int) -> list[str]:
             answers = tally.accepted_answers.get(item["interview_id"])
             versions = client.api("GET", f"/interviews/{item['interview_id']}/versions?limit=100")
             stored = len(versions.body["items"])
-            if answers is None or stored != answers + 2 or item["answered_count"] != answers:
+            # The list counts main questions only; follow-ups add versions too.
+            if answers is None or stored != answers + 2 or item["answered_count"] != QUESTIONS:
                 problems.append(f"{item['interview_id']}: {stored} versions, {answers} answers")
     return problems
 
@@ -141,21 +142,11 @@ def _own_server() -> Iterator[str]:
             env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
         )
         try:
-            if process.stdout is None:
-                raise RuntimeError("no output from the local server")
-            deadline = time.monotonic() + START_TIMEOUT_SECONDS
-            output: list[str] = []
-            while time.monotonic() < deadline:
-                line = process.stdout.readline()
-                output.append(line)
-                found = re.search(r"running at (http://\S+?)/ ", line)
-                if found:
-                    threading.Thread(target=process.stdout.read, daemon=True).start()
-                    yield found.group(1)
-                    return
-                if not line and process.poll() is not None:
-                    break
-            raise RuntimeError("the local server did not start:\n" + "".join(output[-20:]))
+            url, _ = wait_for_url(process)
+            # Keep draining the server's output, so that its pipe never fills and blocks it.
+            if process.stdout is not None:
+                threading.Thread(target=process.stdout.read, daemon=True).start()
+            yield url
         finally:
             process.send_signal(signal.SIGINT)
             try:
