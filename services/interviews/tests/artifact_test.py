@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from tucoach_interviews_testing import lambda_context_source
+from tucoach_interviews_testing.artifacts import unpack_as_lambda
 from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
 from tucoach_repository.tables import ensure_table
 
@@ -36,7 +38,8 @@ TABLE = "TuCoachAi-artifact"
 
 # Runs inside the bare interpreter: invokes the handler with each event, prints the results.
 # The import system calls `source_to_code` only for a module it has no valid bytecode for.
-INVOKE = """
+INVOKE = (
+    """
 import json, sys
 from importlib.machinery import SourceFileLoader
 task_root, opt_python, events_file = sys.argv[1:4]
@@ -48,11 +51,9 @@ def recording_source_to_code(self, data, path, **options):
 SourceFileLoader.source_to_code = recording_source_to_code
 sys.path[:0] = [task_root, opt_python]
 import lambda_function
-class Context:
-    function_name = "tucoach-interviews"
-    memory_limit_in_mb = 512
-    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:tucoach-interviews"
-    aws_request_id = "artifact-test"
+"""
+    + lambda_context_source()
+    + """
 results = []
 for event in json.load(open(events_file)):
     response = lambda_function.handler(event, Context())
@@ -72,6 +73,7 @@ print(json.dumps({
     and isinstance(getattr(module, "__loader__", None), SourceFileLoader)
 })}))
 """
+)
 # The .pyc header's flags word (PEP 552): hash-based, source not checked.
 UNCHECKED_HASH_FLAGS = (0b01).to_bytes(4, "little")
 
@@ -99,14 +101,7 @@ def _event(method: str, path: str, body: Any = None, user: str | None = "artifac
 
 @pytest.fixture(scope="module")
 def lambda_layout(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("lambda")
-    task_root, opt = root / "var-task", root / "opt"
-    with zipfile.ZipFile(FUNCTION) as function:
-        function.extractall(task_root)
-    for layer in LAYERS:
-        with zipfile.ZipFile(layer) as archive:
-            archive.extractall(opt)
-    return task_root, opt / "python"
+    return unpack_as_lambda(FUNCTION, LAYERS, tmp_path_factory.mktemp("lambda"))
 
 
 def _files(*roots: Path) -> set[Path]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import FeedbackRating, InterviewSummary
+from tucoach_models import FeedbackRating, Interview, InterviewSummary
 from tucoach_repository import (
     MAX_ITEM_SIZE,
     InterviewAlreadyExists,
@@ -212,16 +212,21 @@ def test_a_users_interviews_are_listed_newest_first_a_page_at_a_time(
     assert ids == [f"interview-{number:03}" for number in reversed(range(7))]
 
 
+def _answered(repository: InterviewRepository, *, times: int) -> Interview:
+    """A new interview stored, then a version appended `times` times; its latest version."""
+    latest = new_interview()
+    repository.create(latest)
+    for _ in range(times):
+        previous, latest = latest, next_version(latest)
+        repository.append_version(previous, latest)
+    return latest
+
+
 def test_a_list_shows_each_interviews_latest_version_only(
     repository: InterviewRepository,
 ) -> None:
     # Given an interview answered twice
-    first = new_interview()
-    repository.create(first)
-    second = next_version(first)
-    repository.append_version(first, second)
-    third = next_version(second)
-    repository.append_version(second, third)
+    third = _answered(repository, times=2)
     # When the user's interviews are listed
     page = repository.list_interviews("user-1", limit=10)
     # Then it appears once, as its latest version

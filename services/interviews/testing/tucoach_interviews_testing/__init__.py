@@ -11,6 +11,16 @@ from tucoach_interviews_testing.api import (
     Api,
     LambdaContext,
     Reply,
+    lambda_context_source,
 )
 
-__all__ = ["OTHER_USER", "REGION", "TABLE", "USER", "Api", "LambdaContext", "Reply"]
+__all__ = [
+    "OTHER_USER",
+    "REGION",
+    "TABLE",
+    "USER",
+    "Api",
+    "LambdaContext",
+    "Reply",
+    "lambda_context_source",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,13 @@ class LambdaContext:
         "arn:aws:lambda:eu-west-1:123456789012:function:tucoach-interviews-test"
     )
     aws_request_id: str = "5b2bd2c6-0000-4000-8000-000000000001"
+
+
+def lambda_context_source() -> str:
+    """`LambdaContext` as the Python source of a class `Context`, for the scripts that run in a
+    bare interpreter beside the unzipped artifacts, where this module cannot be imported."""
+    fields = "".join(f"\n    {name} = {value!r}" for name, value in asdict(LambdaContext()).items())
+    return f"class Context:{fields}\n"
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
-from tucoach_interviews_testing import Api
+from tucoach_interviews_testing import Api, lambda_context_source
+from tucoach_interviews_testing.artifacts import unpack_as_lambda
 
 DIST = Path("dist")
 FUNCTION = DIST / "functions" / "interviews.zip"
@@ -47,19 +47,19 @@ FIRST_REQUEST = (
     + "; assert lambda_function.handler(json.loads(sys.argv[3]), Context())['statusCode'] == 200"
 )
 CATALOG_EVENT = json.dumps(Api().event("GET", "/catalog"))
-TIMED = """
+TIMED = (
+    """
 import json, sys, time
 task_root, opt_python = sys.argv[1:3]
 sys.path[:0] = [task_root, opt_python]
-class Context:
-    function_name = "tucoach-interviews-bench"
-    memory_limit_in_mb = 512
-    invoked_function_arn = "arn:aws:lambda:us-east-1:000000000000:function:bench"
-    aws_request_id = "bench"
+"""
+    + lambda_context_source().replace("{", "{{").replace("}", "}}")
+    + """
 start = time.perf_counter()
 {statement}
 print(time.perf_counter() - start)
 """
+)
 # What the function sees on Lambda (LAMBDA_TASK_ROOT is added per layout), minus a table: the
 # first request measured (GET /catalog) reaches none.
 ENVIRONMENT = {
@@ -76,16 +76,11 @@ ENVIRONMENT = {
 
 
 def _unpack(destination: Path, *, bytecode: bool) -> tuple[Path, Path]:
-    task_root, opt = destination / "var-task", destination / "opt"
-    with zipfile.ZipFile(FUNCTION) as function:
-        function.extractall(task_root)
-    for layer in LAYERS:
-        with zipfile.ZipFile(layer) as archive:
-            archive.extractall(opt)
+    layout = unpack_as_lambda(FUNCTION, LAYERS, destination)
     if not bytecode:
         for cache in sorted(destination.rglob("__pycache__")):
             shutil.rmtree(cache)
-    return task_root, opt / "python"
+    return layout
 
 
 def _import_seconds(interpreter: str, statement: str, layout: tuple[Path, Path]) -> float:
