@@ -269,7 +269,9 @@ def test_the_functions_fit_cloudfronts_limits(plan: Plan) -> None:
 
 
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
-# (response headers policies: the Content-Security-Policy value is at most 1,783 characters)
+# (response headers policies: the Content-Security-Policy value is at most 1,783 characters).
+# The number is the quotas page's as remembered: on 2026-12-02 the doc search returned only the
+# error it causes (TooLongCSPInResponseHeadersPolicy), not the page. Re-check it there.
 def test_the_csp_fits_cloudfronts_limit(plan: Plan) -> None:
     for policy in _policies(plan).values():
         csp = policy["security_headers_config"][0]["content_security_policy"][0]
