@@ -639,3 +639,63 @@ def test_a_main_question_cannot_be_skipped(api: Api) -> None:
         body={"question_id": interview["current_question"]["question_id"]},
     )
     _assert_error(reply, 409, "not_a_follow_up")
+
+
+SPANISH_ANSWER = (
+    "GET, PUT y DELETE son idempotentes: repetir la petición tiene el mismo efecto que "
+    "enviarla una vez, así que el cliente puede reintentar después de un timeout. POST no es "
+    "idempotente, porque cada llamada puede crear un recurso nuevo."
+)
+
+
+def test_an_answer_in_spanish_asks_the_same_question_again_to_answer_in_english(
+    api: Api,
+) -> None:
+    # Given an interview's first question answered in Spanish
+    interview = _start(api).body
+    asked = interview["current_question"]
+    spanish = _answer(
+        api, interview, text=SPANISH_ANSWER, headers={"Idempotency-Key": "spanish-0001"}
+    )
+    # Then the answer is kept, not scored, and the same question is asked again as a retry
+    assert spanish.status == 200, spanish.body
+    assert spanish.body["feedback"]["unscored"] == "language"
+    assert spanish.body["feedback"]["language"] == "es"
+    retry = spanish.body["next_question"]
+    assert retry["retry"] is True
+    assert (retry["question_id"], retry["number"], retry["text"]) == (
+        asked["question_id"],
+        1,
+        asked["text"],
+    )
+    after_spanish = spanish.body["interview"]
+    assert after_spanish["progress"] == {"question_number": 1, "question_count": 3, "answered": 1}
+    # When the candidate answers it again, in English (a retried request replays, once)
+    english = _answer(api, after_spanish, headers={"Idempotency-Key": "english-0001"})
+    replayed = _answer(api, after_spanish, headers={"Idempotency-Key": "english-0001"})
+    # Then the English answer is scored, and both answers stay in the interview's history
+    assert english.status == 200, english.body
+    assert english.body["feedback"]["unscored"] is None
+    assert english.body["feedback"]["score"] > 0
+    assert replayed.headers["Idempotent-Replayed"] == "true"
+    assert replayed.body == english.body
+    history = api.call("GET", f"/interviews/{interview['interview_id']}").body
+    assert [a["answer"] for a in history["answers"]] == [SPANISH_ANSWER, GOOD_ANSWER]
+    assert history["version"] == interview["version"] + 2
+
+
+def test_a_question_asked_again_can_be_skipped(api: Api) -> None:
+    # Given a question asked again after an answer in Spanish
+    interview = _answer(api, _start(api).body, text=SPANISH_ANSWER).body["interview"]
+    retry = interview["current_question"]
+    # When the candidate skips it
+    reply = api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/skip",
+        body={"question_id": retry["question_id"], "expected_version": interview["version"]},
+    )
+    # Then the skip is recorded, not scored, and the second main question is asked
+    assert reply.status == 200, reply.body
+    assert reply.body["feedback"]["unscored"] == "skipped"
+    assert reply.body["next_question"]["retry"] is False
+    assert reply.body["next_question"]["number"] == 2

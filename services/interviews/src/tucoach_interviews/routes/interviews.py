@@ -148,11 +148,11 @@ def submit_answer(
     "/interviews/<interview_id>/skip",
     operation_id="skipFollowUp",
     tags=["interviews"],
-    summary="Skip the current follow-up question",
+    summary="Skip the current follow-up question, or a question asked again",
     responses=responses(
         200,
         AnswerResponse,
-        "The follow-up recorded as skipped (not scored), and the next question.",
+        "The follow-up or retry recorded as skipped (not scored), and the next question.",
         *STEP_ERRORS,
         links=links.from_interview("/interview"),
     ),
