@@ -4,9 +4,9 @@ Each main question's score is its answer's, raised (never lowered) by a good fol
 max(main, (2 * main + follow_up) / 3); a skipped follow-up leaves the main answer's score. The
 overall score is the mean over scored questions, times ten; an answer the engine could not score
 (`Feedback.unscored`) counts in no average; a question asked again after an answer in another
-language counts by the answer given last (the earlier one is named, not scored). The report never contradicts itself: a topic is a
-strength or something to work on, never both; a point covered anywhere is not "to practise";
-every count it states is the length of the list it shows.
+language counts by the answer given last (the earlier one is named, not scored). The report
+never contradicts itself: a topic is a strength or something to work on, never both; a point
+covered anywhere is not "to practise"; every count it states is the length of the list it shows.
 """
 
 from __future__ import annotations
