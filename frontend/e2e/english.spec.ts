@@ -2,8 +2,7 @@
 // with the offer to answer the same question again in English; the English answer gets a score;
 // the report shows both, the Spanish one marked as not scored. Every new page at 1280 and 375 px.
 import { expect, test } from "@playwright/test";
-import type { Page } from "@playwright/test";
-import { checkPage, signIn, watchConsole } from "./pages";
+import { checkPage, pageForTheSpec, signIn } from "./pages";
 
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: process.env.TUCOACH_E2E_URL });
@@ -18,68 +17,61 @@ const ENGLISH =
   "metrics and traces, and fix the slowest step first. For example, a missing index on a busy " +
   "table is a common cause, because every request then scans the whole table.";
 
-let page: Page;
-let consoleErrors: string[];
+const spec = pageForTheSpec();
 let questionText: string;
 
-test.beforeAll(async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  consoleErrors = watchConsole(page);
-});
-
-test.afterAll(async () => {
-  await page.context().close();
-});
-
 test("an answer in Spanish is kept, not scored, with the offer to answer again in English", async () => {
-  await page.goto("/");
-  await signIn(page, EMAIL);
-  await page.getByRole("radio", { name: "Backend" }).check();
-  await page.getByRole("radio", { name: "Junior" }).check();
-  await page.getByLabel("Number of questions").selectOption("3");
-  await page.getByRole("button", { name: "Start interview" }).click();
-  await expect(page.getByText("Question 1 of 3")).toBeVisible();
-  questionText = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  await spec.page.goto("/");
+  await signIn(spec.page, EMAIL);
+  await spec.page.getByRole("radio", { name: "Backend" }).check();
+  await spec.page.getByRole("radio", { name: "Junior" }).check();
+  await spec.page.getByLabel("Number of questions").selectOption("3");
+  await spec.page.getByRole("button", { name: "Start interview" }).click();
+  await expect(spec.page.getByText("Question 1 of 3")).toBeVisible();
+  questionText = (await spec.page.getByRole("heading", { level: 1 }).textContent()) ?? "";
 
-  await page.getByLabel("Your answer").fill(SPANISH);
-  await page.getByRole("button", { name: "Submit answer" }).click();
+  await spec.page.getByLabel("Your answer").fill(SPANISH);
+  await spec.page.getByRole("button", { name: "Submit answer" }).click();
 
-  const heading = page.getByRole("heading", { name: "Not scored: the coach reads English" });
+  const heading = spec.page.getByRole("heading", { name: "Not scored: the coach reads English" });
   await expect(heading).toBeFocused();
-  await expect(page.getByText(/reads as Spanish/)).toBeVisible();
-  await expect(page.getByText("/ 10")).toHaveCount(0);
-  await expect(page.getByText(/off-topic/i)).toHaveCount(0);
-  await expect(page.getByText(SPANISH)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Skip this question" })).toBeVisible();
-  await checkPage(page, "retry-offer");
+  await expect(spec.page.getByText(/reads as Spanish/)).toBeVisible();
+  await expect(spec.page.getByText("/ 10")).toHaveCount(0);
+  await expect(spec.page.getByText(/off-topic/i)).toHaveCount(0);
+  await expect(spec.page.getByText(SPANISH)).toBeVisible();
+  await expect(spec.page.getByRole("button", { name: "Skip this question" })).toBeVisible();
+  await checkPage(spec.page, "retry-offer");
 });
 
 test("answering the same question again, in English, gets a score", async () => {
-  await page.getByRole("button", { name: "Answer again in English" }).click();
-  await expect(page.getByText("Question 1 of 3 - again, in English")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(questionText);
-  await expect(page.getByText(/your answer before is kept, not scored/)).toBeVisible();
-  await expect(page.getByLabel("Your answer")).toHaveValue("");
-  await expect(page.getByRole("progressbar", { name: "1 of 3 answered" })).toBeVisible();
-  await checkPage(page, "retry-question");
+  await spec.page.getByRole("button", { name: "Answer again in English" }).click();
+  await expect(spec.page.getByText("Question 1 of 3 - again, in English")).toBeVisible();
+  await expect(spec.page.getByRole("heading", { level: 1 })).toHaveText(questionText);
+  await expect(spec.page.getByText(/your answer before is kept, not scored/)).toBeVisible();
+  await expect(spec.page.getByLabel("Your answer")).toHaveValue("");
+  await expect(spec.page.getByRole("progressbar", { name: "1 of 3 answered" })).toBeVisible();
+  await checkPage(spec.page, "retry-question");
 
-  await page.getByLabel("Your answer").fill(ENGLISH);
-  await page.getByRole("button", { name: "Submit answer" }).click();
-  await expect(page.getByRole("heading", { name: /^Feedback: \d+(\.\d)? \/ 10/ })).toBeVisible();
+  await spec.page.getByLabel("Your answer").fill(ENGLISH);
+  await spec.page.getByRole("button", { name: "Submit answer" }).click();
   await expect(
-    page.getByRole("button", { name: /Next question|Answer the follow-up/ }),
+    spec.page.getByRole("heading", { name: /^Feedback: \d+(\.\d)? \/ 10/ }),
+  ).toBeVisible();
+  await expect(
+    spec.page.getByRole("button", { name: /Next question|Answer the follow-up/ }),
   ).toBeVisible();
 });
 
 test("the report shows the Spanish answer not scored, before the scored English one", async () => {
-  await page.getByRole("button", { name: "End interview now" }).click();
-  await page.getByRole("button", { name: "End and see the report" }).click();
-  await expect(page.getByRole("heading", { name: /^Your report/ })).toBeVisible();
-  await page.locator("summary", { hasText: questionText }).click();
-  await expect(page.getByRole("heading", { name: "Your answer before, not scored" })).toBeVisible();
-  await expect(page.getByText(SPANISH)).toBeVisible();
-  await expect(page.getByText(/First answered in Spanish/)).toBeVisible();
-  await checkPage(page, "report-retried");
-  expect(consoleErrors).toEqual([]);
+  await spec.page.getByRole("button", { name: "End interview now" }).click();
+  await spec.page.getByRole("button", { name: "End and see the report" }).click();
+  await expect(spec.page.getByRole("heading", { name: /^Your report/ })).toBeVisible();
+  await spec.page.locator("summary", { hasText: questionText }).click();
+  await expect(
+    spec.page.getByRole("heading", { name: "Your answer before, not scored" }),
+  ).toBeVisible();
+  await expect(spec.page.getByText(SPANISH)).toBeVisible();
+  await expect(spec.page.getByText(/First answered in Spanish/)).toBeVisible();
+  await checkPage(spec.page, "report-retried");
+  expect(spec.consoleErrors).toEqual([]);
 });

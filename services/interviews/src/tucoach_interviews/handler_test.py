@@ -613,16 +613,22 @@ def _to_a_follow_up(api: Api) -> dict[str, Any]:
     raise AssertionError("no answer missing a point with a follow-up got one")
 
 
+def _skip_the_current_question(api: Api, interview: dict[str, Any]) -> Reply:
+    return api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/skip",
+        body={
+            "question_id": interview["current_question"]["question_id"],
+            "expected_version": interview["version"],
+        },
+    )
+
+
 def test_a_follow_up_can_be_skipped_without_a_score(api: Api) -> None:
     # Given an interview waiting on a follow-up question
     interview = _to_a_follow_up(api)
-    follow_up = interview["current_question"]
     # When the candidate skips it
-    reply = api.call(
-        "POST",
-        f"/interviews/{interview['interview_id']}/skip",
-        body={"question_id": follow_up["question_id"], "expected_version": interview["version"]},
-    )
+    reply = _skip_the_current_question(api, interview)
     # Then it is recorded as skipped, not scored, and the interview moves on
     assert reply.status == 200, reply.body
     assert reply.body["feedback"]["unscored"] == "skipped"
@@ -687,13 +693,9 @@ def test_an_answer_in_spanish_asks_the_same_question_again_to_answer_in_english(
 def test_a_question_asked_again_can_be_skipped(api: Api) -> None:
     # Given a question asked again after an answer in Spanish
     interview = _answer(api, _start(api).body, text=SPANISH_ANSWER).body["interview"]
-    retry = interview["current_question"]
+    assert interview["current_question"]["retry"] is True
     # When the candidate skips it
-    reply = api.call(
-        "POST",
-        f"/interviews/{interview['interview_id']}/skip",
-        body={"question_id": retry["question_id"], "expected_version": interview["version"]},
-    )
+    reply = _skip_the_current_question(api, interview)
     # Then the skip is recorded, not scored, and the second main question is asked
     assert reply.status == 200, reply.body
     assert reply.body["feedback"]["unscored"] == "skipped"
