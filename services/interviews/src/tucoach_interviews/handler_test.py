@@ -690,12 +690,16 @@ def test_an_answer_in_spanish_asks_the_same_question_again_to_answer_in_english(
     assert history["version"] == interview["version"] + 2
 
 
-def test_a_question_asked_again_can_be_skipped(api: Api) -> None:
+def test_a_question_asked_again_can_be_skipped(
+    api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Given a question asked again after an answer in Spanish
     interview = _answer(api, _start(api).body, text=SPANISH_ANSWER).body["interview"]
     assert interview["current_question"]["retry"] is True
+    assert '"AnswersNotInEnglish":[1.0]' in capsys.readouterr().out
     # When the candidate skips it
     reply = _skip_the_current_question(api, interview)
+    assert '"RetriesSkipped":[1.0]' in capsys.readouterr().out
     # Then the skip is recorded, not scored, and the second main question is asked
     assert reply.status == 200, reply.body
     assert reply.body["feedback"]["unscored"] == "skipped"
