@@ -3,7 +3,7 @@
 // violations and a screenshot at 1280 and at 375 px wide into test-results/pages/.
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { SCREENSHOTS } from "./server.mjs";
 
@@ -53,3 +53,20 @@ export function watchConsole(page: Page, expected: number[] = []) {
 }
 
 export const BRIEF_ANSWER = "It depends on the system and on what the team needs.";
+
+/**
+ * One page for a serial spec, opened (1280 px wide, its console watched) before the spec's
+ * tests and closed after them; read `page` and `consoleErrors` inside the tests.
+ */
+export function pageForTheSpec(): { page: Page; consoleErrors: string[] } {
+  const shared = { page: undefined as unknown as Page, consoleErrors: [] as string[] };
+  test.beforeAll(async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+    shared.page = await context.newPage();
+    shared.consoleErrors = watchConsole(shared.page);
+  });
+  test.afterAll(async () => {
+    await shared.page.context().close();
+  });
+  return shared;
+}

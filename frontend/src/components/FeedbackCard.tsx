@@ -54,7 +54,7 @@ function ExampleAnswer({
 
 export const UNSCORED_HEADING = {
   language: "Not scored: the coach reads English",
-  skipped: "Follow-up skipped: not scored",
+  skipped: "Skipped: not scored",
 };
 
 /** A titled list of points, or a line saying there are none. */

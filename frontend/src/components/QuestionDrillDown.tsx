@@ -59,7 +59,7 @@ function AnswerFeedback({ answer, level }: { answer: AnswerView; level: 3 | 4 })
  * follow-up and its answer, and the example answer.
  */
 export function QuestionDrillDown({ detail, index }: { detail: QuestionDetail; index: number }) {
-  const { review, question, answer, followUps } = detail;
+  const { review, question, answer, earlier, followUps } = detail;
   const details = useRef<HTMLDetailsElement>(null);
   // A printed report (the PDF export) holds every question opened.
   useEffect(() => {
@@ -86,6 +86,13 @@ export function QuestionDrillDown({ detail, index }: { detail: QuestionDetail; i
       </summary>
       <div className="drill-body">
         {review.summary && <p>{review.summary}</p>}
+        {earlier.map((attempt) => (
+          <section className="earlier-answer" key={attempt.answered_at}>
+            <h3>Your answer before, not scored</h3>
+            <AnswerFeedback answer={attempt} level={4} />
+          </section>
+        ))}
+        {earlier.length > 0 && <h3>Your answer again, in English</h3>}
         {answer ? <AnswerFeedback answer={answer} level={3} /> : <p>Not answered.</p>}
         {followUps.map(({ question: followUp, answer: followUpAnswer }) => (
           <section className="follow-up" key={followUp.question_id}>

@@ -65,7 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Skip the current follow-up question */
+        /** Skip the current follow-up question, or a question asked again */
         post: operations["skipFollowUp"];
         delete?: never;
         options?: never;
@@ -650,7 +650,7 @@ export interface components {
             follow_up_of: string | null;
             /**
              * Number
-             * @description Which main question this is (a follow-up shares its number).
+             * @description Which main question this is (a follow-up or a retry shares its number).
              */
             number: number;
             /** Topic */
@@ -661,6 +661,11 @@ export interface components {
             text: string;
             /** Asked At */
             asked_at: string;
+            /**
+             * Retry
+             * @description The question before, asked again because its answer was in a language the coach does not score: answer it in English, or skip it (POST .../skip).
+             */
+            retry: boolean;
         };
         /** RatingRequest */
         RatingRequest: {
@@ -750,7 +755,7 @@ export interface components {
         SkipRequest: {
             /**
              * Question Id
-             * @description The follow-up question being skipped (it must be the one waiting).
+             * @description The follow-up, or question asked again (retry), being skipped; it must be the one waiting.
              */
             question_id: string;
             /**
@@ -1167,7 +1172,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The follow-up recorded as skipped (not scored), and the next question. */
+            /** @description The follow-up or retry recorded as skipped (not scored), and the next question. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -8,9 +8,15 @@ export type FeedbackScreen = {
   upcoming: Question | null;
 };
 
-/** The feedback screen right after `question` was answered (or its follow-up skipped). */
+/** Where the last answer to `questionId` is (a question asked again has more than one). */
+function lastAnswerTo(interview: Interview, questionId: string): number {
+  const positions = interview.answers.map((a, i) => (a.question_id === questionId ? i : -1));
+  return Math.max(...positions, -1);
+}
+
+/** The feedback screen right after `question` was answered (or skipped). */
 export function screenAfterAnswer(result: AnswerResult, question: Question): FeedbackScreen {
-  const stored = result.interview.answers.find((a) => a.question_id === question.question_id);
+  const stored = result.interview.answers[lastAnswerTo(result.interview, question.question_id)];
   return {
     question,
     feedback: result.feedback,
@@ -29,8 +35,10 @@ export function screenOfAnswer(
   questionId: string | null,
 ): FeedbackScreen | null {
   if (!questionId) return null;
-  const answer = interview.answers.find((a) => a.question_id === questionId);
-  const question = interview.questions.find((q) => q.question_id === questionId);
+  // Answers follow questions one for one: the question of an answer is at the same place.
+  const at = lastAnswerTo(interview, questionId);
+  const answer = interview.answers[at];
+  const question = interview.questions[at];
   if (!answer || !question) return null;
   return {
     question,

@@ -26,8 +26,12 @@ function score(feedback: Feedback): string {
   return `This answer: ${feedback.score.toFixed(1)} / 10 (${band(feedback.score)}).`;
 }
 
-function answerSection(answer: AnswerView | undefined, heading: string): string[] {
-  if (!answer) return [`${heading} Your answer`, "", "Not answered.", ""];
+function answerSection(
+  answer: AnswerView | undefined,
+  heading: string,
+  title = "Your answer",
+): string[] {
+  if (!answer) return [`${heading} ${title}`, "", "Not answered.", ""];
   const feedback = answer.feedback;
   const corrections = (feedback.corrections ?? []).flatMap((c) => [
     `- You said: “${c.said}”`,
@@ -35,7 +39,7 @@ function answerSection(answer: AnswerView | undefined, heading: string): string[
     `  - What is right: ${c.correction}`,
   ]);
   return [
-    `${heading} Your answer`,
+    `${heading} ${title}`,
     "",
     markedQuote(answer),
     "",
@@ -93,19 +97,24 @@ export function reportMarkdown(report: Report, interview: Interview): string {
     "",
     "In your answers, **[✓ …]** marks a talking point you covered and **[✗ …]** a wrong claim.",
     "",
-    ...questionDetails(report, interview).flatMap(({ review, question, answer, followUps }, i) => [
-      `### ${i + 1}. ${review.question_text}`,
-      "",
-      ...(question ? [`Topic: ${topicLabel(question.topic)}.`, ""] : []),
-      `${review.scored === false ? "Not scored." : `Score: ${review.score.toFixed(1)} / 10 (${band(review.score)}).`} ${review.summary}`.trim(),
-      "",
-      ...answerSection(answer, "####"),
-      ...followUps.flatMap((followUp) => [
-        `#### Follow-up: ${followUp.question.text}`,
+    ...questionDetails(report, interview).flatMap(
+      ({ review, question, answer, earlier, followUps }, i) => [
+        `### ${i + 1}. ${review.question_text}`,
         "",
-        ...answerSection(followUp.answer, "#####"),
-      ]),
-    ]),
+        ...(question ? [`Topic: ${topicLabel(question.topic)}.`, ""] : []),
+        `${review.scored === false ? "Not scored." : `Score: ${review.score.toFixed(1)} / 10 (${band(review.score)}).`} ${review.summary}`.trim(),
+        "",
+        ...earlier.flatMap((attempt) =>
+          answerSection(attempt, "####", "Your answer before, not scored"),
+        ),
+        ...answerSection(answer, "####"),
+        ...followUps.flatMap((followUp) => [
+          `#### Follow-up: ${followUp.question.text}`,
+          "",
+          ...answerSection(followUp.answer, "#####"),
+        ]),
+      ],
+    ),
     "## Insights",
     "",
     `Job terms used: ${report.insights.job_terms_used.join(", ") || "none"}`,

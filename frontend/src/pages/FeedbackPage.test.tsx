@@ -130,6 +130,39 @@ describe("FeedbackPage", () => {
     expect(reportMarkdown(unscored, interview())).toContain("Not scored. In Spanish.");
   });
 
+  it("shows an answer in another language before the English one, not scored", async () => {
+    // Given a question answered in Spanish, asked again, and answered in English
+    const spanish = "Usaría una caché con invalidación por eventos.";
+    const retried: Interview = interview({
+      status: "completed",
+      report,
+      current_question: null,
+      questions: [
+        question(1, { text: "What is caching?" }),
+        question(1, { text: "What is caching?", retry: true }),
+      ],
+      answers: [
+        answerView("q1", spanish, { score: 0, unscored: "language", language: "es" }),
+        answerView("q1", ANSWER, { score: 6 }),
+      ],
+    });
+    renderPage(<FeedbackPage />, {
+      api: loadedApi({ getInterview: vi.fn().mockResolvedValue(retried) }),
+      ...where,
+    });
+    await userEvent.click(await screen.findByText("What is caching?"));
+
+    // Then both answers are there, the Spanish one marked not scored, the English one scored
+    expect(screen.getByRole("heading", { name: "Your answer before, not scored" })).toBeVisible();
+    expect(screen.getByText(spanish)).toBeVisible();
+    expect(screen.getByText("Not scored: the coach reads English")).toBeVisible();
+    expect(screen.getByText("6.0 / 10")).toBeVisible();
+    const markdown = reportMarkdown(report, retried);
+    expect(markdown).toContain("#### Your answer before, not scored\n\n> " + spanish);
+    expect(markdown).toContain("Not scored: the coach reads English.");
+    expect(markdown.indexOf(spanish)).toBeLessThan(markdown.indexOf(ANSWER));
+  });
+
   it("stores a rating through the API, and retries a failed one", async () => {
     const rate = vi
       .fn()

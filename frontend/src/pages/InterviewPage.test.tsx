@@ -216,10 +216,104 @@ describe("InterviewPage", () => {
     await user.click(await screen.findByRole("button", { name: "Skip this follow-up" }));
 
     expect(skip).toHaveBeenCalledWith("i1", "q1~fu");
-    expect(
-      await screen.findByRole("heading", { name: "Follow-up skipped: not scored" }),
-    ).toHaveFocus();
+    expect(await screen.findByRole("heading", { name: "Skipped: not scored" })).toHaveFocus();
     expect(screen.queryByText("/ 10")).not.toBeInTheDocument();
+  });
+
+  describe("an answer in another language", () => {
+    const spanish = "Usaría una caché con invalidación por eventos";
+    const retry = question(1, { retry: true });
+    const unscored = {
+      ...feedback,
+      score: 0,
+      unscored: "language",
+      language: "es",
+      improvements: ["Not scored: this answer reads as Spanish.", "Retry in English: ..."],
+    } satisfies AnswerResult["feedback"];
+    const afterSpanish = interview({
+      version: 2,
+      current_question: retry,
+      questions: [question(1), retry],
+      answers: [
+        {
+          question_id: "q1",
+          answer: spanish,
+          answered_at: "2026-11-30T10:01:00Z",
+          feedback: unscored,
+        },
+      ],
+      progress: { question_number: 1, question_count: 3, answered: 1 },
+    });
+    const spanishResult = {
+      feedback: unscored,
+      next_question: retry,
+      interview: afterSpanish,
+    } satisfies AnswerResult;
+
+    it("offers to answer the same question again in English, then scores that answer", async () => {
+      const answer = vi
+        .fn()
+        .mockResolvedValueOnce(spanishResult)
+        .mockResolvedValueOnce({
+          feedback,
+          next_question: question(2),
+          interview: interview({ current_question: question(2) }),
+        } satisfies AnswerResult);
+      renderPage(<InterviewPage />, {
+        api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
+        path,
+        route,
+      });
+      const user = userEvent.setup();
+      await user.type(await screen.findByLabelText("Your answer"), spanish);
+      await user.click(screen.getByRole("button", { name: "Submit answer" }));
+
+      // The answer is shown not scored, with no score, and the offer to retry or skip
+      expect(
+        await screen.findByRole("heading", { name: "Not scored: the coach reads English" }),
+      ).toHaveFocus();
+      expect(screen.queryByText("/ 10")).not.toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Skip this question" })).toBeInTheDocument();
+      await user.click(screen.getByRole("button", { name: "Answer again in English" }));
+
+      // The same question again, empty, saying why
+      expect(await screen.findByText("Question 1 of 3 - again, in English")).toBeInTheDocument();
+      expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(retry.text);
+      expect(screen.getByText(/your answer before is kept, not scored/)).toBeInTheDocument();
+      expect(screen.getByLabelText("Your answer")).toHaveValue("");
+      await user.type(screen.getByLabelText("Your answer"), "Use a cache");
+      await user.click(screen.getByRole("button", { name: "Submit answer" }));
+
+      expect(await screen.findByRole("heading", { name: /Feedback: 7.5/ })).toBeInTheDocument();
+      expect(answer).toHaveBeenLastCalledWith("i1", "q1", "Use a cache", expect.any(String));
+      const keys = answer.mock.calls.map((call) => call[3] as string);
+      expect(keys[1]).not.toBe(keys[0]);
+    });
+
+    it("lets the candidate skip the question asked again, from the offer", async () => {
+      const skip = vi.fn().mockResolvedValue({
+        feedback: { ...feedback, score: 0, unscored: "skipped", improvements: ["Skipped."] },
+        next_question: question(2),
+        interview: interview({ current_question: question(2) }),
+      } satisfies AnswerResult);
+      renderPage(<InterviewPage />, {
+        api: fakeApi({ getInterview: vi.fn().mockResolvedValue(afterSpanish), skip }),
+        path: `${path}?answer=q1`,
+        route,
+      });
+      const user = userEvent.setup();
+      // A reload of the offer shows the Spanish answer's feedback, from the interview's state
+      expect(
+        await screen.findByRole("heading", { name: "Not scored: the coach reads English" }),
+      ).toBeInTheDocument();
+      await user.click(screen.getByRole("button", { name: "Skip this question" }));
+
+      expect(skip).toHaveBeenCalledWith("i1", "q1");
+      expect(
+        await screen.findByRole("heading", { name: "Skipped: not scored" }),
+      ).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Next question" })).toBeInTheDocument();
+    });
   });
 
   it("offers no skip on a main question", async () => {

@@ -31,6 +31,7 @@ function QuestionHeading({ question, interview }: { question: Question; intervie
       <p className="progress-label">
         Question {question.number} of {interview.progress.question_count}
         {question.kind === "follow_up" && " - follow-up"}
+        {question.retry && " - again, in English"}
       </p>
       <progress
         max={interview.progress.question_count}
@@ -100,15 +101,15 @@ export default function InterviewPage() {
     }
   };
 
-  const skip = async () => {
-    if (!question || submitting) return;
+  const skip = async (skipped: Question | null = question) => {
+    if (!skipped || submitting) return;
     setSubmitting(true);
     setError(null);
     try {
-      const skipped = await api.skip(id, question.question_id);
-      forgetQuestion(id, question.question_id);
-      setResult(skipped);
-      setParams({ answer: question.question_id }, { replace: true });
+      const outcome = await api.skip(id, skipped.question_id);
+      forgetQuestion(id, skipped.question_id);
+      setResult(outcome);
+      setParams({ answer: skipped.question_id }, { replace: true });
     } catch (failure) {
       if (!recover(failure)) setError(failure);
     } finally {
@@ -120,6 +121,12 @@ export default function InterviewPage() {
     if (result) loaded.setData(result.interview);
     setResult(null);
     setParams({}, { replace: true });
+  };
+
+  /** Skips the question asked again from the feedback that offered it: it becomes current. */
+  const skipRetry = (retry: Question) => {
+    if (result) loaded.setData(result.interview);
+    void skip(retry);
   };
 
   const finish = async (onFailure: (failure: unknown) => void = setError) => {
@@ -199,7 +206,21 @@ export default function InterviewPage() {
         <FeedbackCard ref={feedbackHeading} feedback={shown.feedback} answer={shown.answer} />
         {error !== null && <ErrorMessage error={error} onRetry={() => void finish()} />}
         <div className="actions end">
-          {upcoming ? (
+          {upcoming?.retry ? (
+            <>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => skipRetry(upcoming)}
+                disabled={submitting}
+              >
+                Skip this question
+              </button>
+              <button type="button" className="button" onClick={next}>
+                Answer again in English
+              </button>
+            </>
+          ) : upcoming ? (
             <button type="button" className="button" onClick={next}>
               {upcoming.kind === "follow_up" ? "Answer the follow-up" : "Next question"}
             </button>
@@ -239,6 +260,12 @@ export default function InterviewPage() {
       {notice}
       <div className="card">
         <QuestionHeading question={question} interview={interview} />
+        {question.retry && (
+          <p className="notice">
+            The coach scores English only: your answer before is kept, not scored. Answer again in
+            English to get a score, or skip this question.
+          </p>
+        )}
         <AnswerForm
           key={question.question_id}
           interviewId={id}
@@ -247,7 +274,7 @@ export default function InterviewPage() {
           submitting={submitting}
           onSubmit={(answer) => void submit(answer)}
         />
-        {question.kind === "follow_up" && (
+        {(question.kind === "follow_up" || question.retry) && (
           <div className="actions">
             <button
               type="button"
@@ -255,7 +282,7 @@ export default function InterviewPage() {
               onClick={() => void skip()}
               disabled={submitting}
             >
-              Skip this follow-up
+              {question.retry ? "Skip this question" : "Skip this follow-up"}
             </button>
           </div>
         )}

@@ -78,6 +78,7 @@ export function question(number: number, overrides: Partial<Question> = {}): Que
     difficulty: 1,
     text: `What is question ${number} about?`,
     asked_at: "2026-11-30T10:00:00Z",
+    retry: false,
     ...overrides,
   };
 }

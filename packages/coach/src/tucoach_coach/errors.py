@@ -47,6 +47,6 @@ class QuestionRetired(ConflictError):
 class NotAFollowUp(ConflictError):
     def __init__(self, question_id: str) -> None:
         super().__init__(
-            "Only a follow-up question can be skipped; answer the main question.",
+            "Only a follow-up, or a question asked again, can be skipped; answer the question.",
             details={"question_id": question_id},
         )

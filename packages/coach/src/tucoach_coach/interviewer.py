@@ -43,6 +43,8 @@ from tucoach_models import (
 # unless it scored FOLLOW_UP_ABOVE or less or was not scored: then there is nothing to follow.
 FOLLOW_UP_BELOW = 8.0
 SKIP_PROMPT_VERSION = "skipped-1"
+SKIPPED_FOLLOW_UP = "Follow-up skipped: not scored; the main answer's score stands."
+SKIPPED_RETRY = "Skipped: the answer before stays as it was, not scored, and counts in no average."
 # A main answer at or above this makes the next question harder; below EASIER_BELOW, easier.
 HARDER_FROM = 7.5
 EASIER_BELOW = 4.0
@@ -118,22 +120,27 @@ class Interviewer:
             feedback=feedback,
             main=main,
             follow_up=follow_up,
+            # An answer in a language the engine does not read says nothing about the
+            # candidate's knowledge: the same question is asked again, to answer in English.
+            asked_again=current if feedback.unscored is Unscored.LANGUAGE else None,
             now=now,
         )
 
     def skip_follow_up(self, interview: Interview, *, question_id: str, now: datetime) -> Interview:
-        """The next version: the waiting follow-up skipped (recorded, not scored), next question.
+        """The next version: the waiting follow-up, or question asked again, skipped (recorded,
+        not scored), and the next question.
 
-        A skipped follow-up counts in no score: the main answer's score stands alone.
+        A skipped follow-up counts in no score: the main answer's score stands alone. A skipped
+        retry leaves the answer before it as the question's answer, not scored.
         """
         current = _waiting(interview, question_id)
-        if current.kind is not QuestionKind.FOLLOW_UP:
+        if current.kind is not QuestionKind.FOLLOW_UP and not current.retry:
             raise NotAFollowUp(question_id)
         main = self._bank_question(current.follow_up_of or current.question_id)
         skipped = Feedback(
             score=0.0,
             unscored=Unscored.SKIPPED,
-            improvements=("Follow-up skipped: not scored; the main answer's score stands.",),
+            improvements=(SKIPPED_RETRY if current.retry else SKIPPED_FOLLOW_UP,),
             provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version=SKIP_PROMPT_VERSION),
         )
         return self._record(
@@ -156,6 +163,7 @@ class Interviewer:
         main: BankQuestion,
         follow_up: FollowUp | None,
         now: datetime,
+        asked_again: AskedQuestion | None = None,
     ) -> Interview:
         moment = _after(interview, now)
         answered = interview.model_copy(
@@ -168,8 +176,12 @@ class Interviewer:
                 )
             }
         )
-        if follow_up is not None:
-            next_question: AskedQuestion | None = _asked_follow_up(main, follow_up, moment)
+        if asked_again is not None:
+            next_question: AskedQuestion | None = asked_again.model_copy(
+                update={"retry": True, "asked_at": moment}
+            )
+        elif follow_up is not None:
+            next_question = _asked_follow_up(main, follow_up, moment)
         else:
             chosen = self._next_main_question(answered)
             next_question = _asked(chosen, moment) if chosen else None
@@ -231,7 +243,7 @@ class Interviewer:
         return next((f for f in main.follow_ups if f.text == text), None) if text else None
 
     def _next_main_question(self, interview: Interview) -> BankQuestion | None:
-        asked_main = [q for q in interview.questions if q.kind is QuestionKind.MAIN]
+        asked_main = [q for q in interview.questions if q.counts_as_main]
         if len(asked_main) >= interview.question_count:
             return None
         asked_ids = {q.question_id for q in asked_main}
@@ -280,9 +292,7 @@ def _target_difficulty(interview: Interview) -> int:
     scores = {
         a.question_id: a.feedback.score for a in interview.answers if a.feedback.unscored is None
     }
-    answered_main = [
-        q for q in interview.questions if q.kind is QuestionKind.MAIN and q.question_id in scores
-    ]
+    answered_main = [q for q in interview.questions if q.counts_as_main and q.question_id in scores]
     if not answered_main:
         return FIRST_DIFFICULTY
     last = answered_main[-1]

@@ -223,27 +223,97 @@ def test_only_a_follow_up_can_be_skipped() -> None:
         COACH.skip_follow_up(interview, question_id="backend-senior-not-current", now=NOW)
 
 
-def test_an_answer_in_another_language_is_kept_unscored_without_a_follow_up() -> None:
+SPANISH = (
+    "Primero instrumentaría logs estructurados con un identificador de correlación, "
+    "métricas de latencia, errores y tráfico para cada endpoint, y trazas distribuidas "
+    "con OpenTelemetry para ver dónde se pierde el tiempo. También pondría alertas sobre "
+    "los objetivos de servicio y no sobre cada métrica, para que el equipo de guardia "
+    "solo reciba avisos que importan."
+)
+
+
+def _answered_in_spanish(interview: Interview) -> Interview:
+    return COACH.answer(
+        interview, question_id=_current(interview).question_id, text=SPANISH, now=NOW
+    )
+
+
+def test_an_answer_in_another_language_is_kept_unscored_and_the_question_asked_again() -> None:
     # Given a strong answer written in Spanish
     interview = _start()
-    spanish = (
-        "Primero instrumentaría logs estructurados con un identificador de correlación, "
-        "métricas de latencia, errores y tráfico para cada endpoint, y trazas distribuidas "
-        "con OpenTelemetry para ver dónde se pierde el tiempo. También pondría alertas sobre "
-        "los objetivos de servicio y no sobre cada métrica, para que el equipo de guardia "
-        "solo reciba avisos que importan."
-    )
-    after = COACH.answer(
-        interview, question_id=_current(interview).question_id, text=spanish, now=NOW
-    )
+    asked = _current(interview)
+    after = _answered_in_spanish(interview)
     # Then the answer is kept, marked unscored in Spanish, with no follow-up and no 1/10
     feedback = after.answers[-1].feedback
-    assert after.answers[-1].text == spanish
+    assert after.answers[-1].text == SPANISH
     assert feedback.unscored is Unscored.LANGUAGE
     assert feedback.language == "es"
     assert feedback.follow_up is None
     assert any("English" in item for item in feedback.improvements)
-    assert _current(after).kind is QuestionKind.MAIN
+    # And the same question is asked again, as a retry that is no new main question
+    again = _current(after)
+    assert again.retry
+    assert (again.question_id, again.kind, again.text) == (
+        asked.question_id,
+        asked.kind,
+        asked.text,
+    )
+    assert after.main_questions_answered == 1
+    assert after.version == interview.version + 1
+
+
+def test_a_retry_answered_in_english_is_scored_and_the_report_counts_only_it() -> None:
+    # Given a question answered in Spanish and asked again
+    retry = _answered_in_spanish(_start(question_count=3))
+    # When the candidate answers it again, in English
+    english = COACH.answer(
+        retry,
+        question_id=_current(retry).question_id,
+        text=_model_answer_to_current(retry),
+        now=NOW,
+    )
+    # Then the English answer is scored and the interview moves on to its second main question
+    scored = english.answers[-1].feedback
+    assert scored.unscored is None
+    assert scored.score >= 8
+    assert not _current(english).retry
+    assert english.main_questions_answered == 1
+    assert sum(q.counts_as_main for q in english.questions) == 2
+    # And the report scores the question by the English answer alone, naming the first one
+    report = COACH.complete(_answered_to_the_end(english), now=NOW).report
+    assert report is not None
+    first = report.questions[0]
+    assert first.scored
+    assert first.score == scored.score
+    assert "Spanish" in first.summary
+    assert len(report.questions) == 3
+    assert all(q.scored for q in report.questions)
+
+
+def test_a_retry_can_be_skipped_leaving_the_answer_unscored() -> None:
+    # Given a question answered in Spanish and asked again
+    retry = _answered_in_spanish(_start(question_count=3))
+    # When the candidate skips it
+    skipped = COACH.skip_follow_up(retry, question_id=_current(retry).question_id, now=NOW)
+    # Then the skip is recorded, not scored, and the next main question is asked
+    assert skipped.answers[-1].feedback.unscored is Unscored.SKIPPED
+    assert _current(skipped).counts_as_main
+    # And the report shows the question as not scored, in Spanish, out of every average
+    report = COACH.complete(_answered_to_the_end(skipped), now=NOW).report
+    assert report is not None
+    first = report.questions[0]
+    assert not first.scored
+    assert "Spanish" in first.summary
+    assert report.overall_score >= 80
+
+
+def test_a_question_is_asked_again_as_long_as_its_answers_are_not_in_english() -> None:
+    # Given a question answered in Spanish twice
+    twice = _answered_in_spanish(_answered_in_spanish(_start()))
+    # Then it is still waiting, a retry, and counts as one main question
+    assert _current(twice).retry
+    assert len(twice.answers) == 2
+    assert sum(q.counts_as_main for q in twice.questions) == 1
 
 
 def test_a_strong_answer_needs_no_follow_up_and_raises_the_difficulty() -> None:

@@ -3,9 +3,10 @@
 Each main question's score is its answer's, raised (never lowered) by a good follow-up answer:
 max(main, (2 * main + follow_up) / 3); a skipped follow-up leaves the main answer's score. The
 overall score is the mean over scored questions, times ten; an answer the engine could not score
-(`Feedback.unscored`) counts in no average. The report never contradicts itself: a topic is a
-strength or something to work on, never both; a point covered anywhere is not "to practise";
-every count it states is the length of the list it shows.
+(`Feedback.unscored`) counts in no average; a question asked again after an answer in another
+language counts by the answer given last (the earlier one is named, not scored). The report
+never contradicts itself: a topic is a strength or something to work on, never both; a point
+covered anywhere is not "to practise"; every count it states is the length of the list it shows.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tucoach_models import (
     QuestionKind,
     QuestionReview,
     Report,
+    Unscored,
     WordCount,
 )
 
@@ -48,6 +50,8 @@ class _Reviewed:
     question: AskedQuestion
     main: Answer
     follow_up: Answer | None
+    # Answers the engine could not read (another language) before the one that counts.
+    set_aside: tuple[Answer, ...] = ()
 
     @property
     def scored(self) -> bool:
@@ -89,6 +93,12 @@ def build_report(interview: Interview, bank: QuestionBank, now: datetime) -> Rep
 
 
 def _reviewed(interview: Interview) -> list[_Reviewed]:
+    """Each answered main question with the answer that counts: the last one not skipped (a
+    question asked again after an answer in another language has several)."""
+    attempts: dict[str, list[Answer]] = {}
+    for answer in interview.answers:
+        if answer.feedback.unscored is not Unscored.SKIPPED:
+            attempts.setdefault(answer.question_id, []).append(answer)
     answers = {a.question_id: a for a in interview.answers}
     follow_ups = {
         q.follow_up_of: answers.get(q.question_id)
@@ -96,9 +106,14 @@ def _reviewed(interview: Interview) -> list[_Reviewed]:
         if q.kind is QuestionKind.FOLLOW_UP
     }
     return [
-        _Reviewed(q, answers[q.question_id], follow_ups.get(q.question_id))
+        _Reviewed(
+            q,
+            attempts[q.question_id][-1],
+            follow_ups.get(q.question_id),
+            tuple(attempts[q.question_id][:-1]),
+        )
         for q in interview.questions
-        if q.kind is QuestionKind.MAIN and q.question_id in answers
+        if q.counts_as_main and q.question_id in attempts
     ]
 
 
@@ -222,6 +237,14 @@ def _review(reviewed: _Reviewed) -> QuestionReview:
     summary = (
         f"Covered {covered} of {covered + missed} key points. Main answer: {feedback.score}/10."
     )
+    if reviewed.set_aside:
+        languages = ", ".join(
+            dict.fromkeys(language_name(a.feedback.language) for a in reviewed.set_aside)
+        )
+        summary = (
+            f"First answered in {languages} (not scored, in no average), then again in "
+            f"English. {summary}"
+        )
     if reviewed.follow_up is not None and reviewed.follow_up_scored:
         summary += (
             f" Follow-up answer: {reviewed.follow_up.feedback.score}/10. The question's score "

@@ -1,8 +1,8 @@
 """The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
 
 Run: ./pants run packages/coach/tools/tucoach_coach_tools/evaluate.py --
-     --engine offline|bedrock|openai [--half dev|holdout | --set FILE] [--probes] [--paraphrases]
-     [--json]
+     --engine offline|bedrock|openai [--stand-in] [--half dev|holdout | --set FILE] [--probes]
+     [--paraphrases] [--json]
      [--min-agreement 0.85] [--max-mae 2.5]
 
 Without --set it reads one half of the strict interviewer's labeled set kept beside this module
@@ -14,6 +14,10 @@ engines read
 their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION; OPENAI_BASE_URL,
 OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the offline rubric is
 counted apart ("fallbacks") and left out of the figures, which must be the engine's own.
+`--engine openai --stand-in` needs no server: it starts the stand-in OpenAI-compatible server of
+`tucoach_coach_testing.openai_stand_in` on a loopback port, whose verdicts are the offline
+rubric's criteria sent over Chat Completions, and labels the output so: its figures prove the
+engine's path (HTTP, validation, bounds, provenance), never a model's judgement.
 
 A labeled set is a JSON list of {"question_id", "kind", "answer", "grade"} objects (grade 0-10,
 kind free text; other keys such as "reason" are ignored). Figures:
@@ -39,7 +43,8 @@ import json
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib import resources
 from itertools import combinations
@@ -52,6 +57,7 @@ from tucoach_coach.engine import FeedbackEngine
 from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.openai_compatible import openai_engine_from_environment
 from tucoach_coach.target import ScoringTarget
+from tucoach_coach_testing.openai_stand_in import rubric_verdict, stand_in
 from tucoach_coach_tools.probes import probes
 
 # An engine by name. Adding one is a line here: a function of the parsed options.
@@ -61,6 +67,12 @@ ENGINES: dict[str, Callable[[argparse.Namespace], FeedbackEngine]] = {
     "openai": lambda options: openai_engine_from_environment(os.environ),
 }
 HALVES = ("dev", "holdout")
+STAND_IN_MODEL = "stand-in"
+STAND_IN_LABEL = (
+    "engine: openai, against the loopback stand-in at {url} (model {model!r}), NOT A MODEL: "
+    "its verdicts are the offline rubric's criteria, so these figures show the engine's wire "
+    "path, validation, bounds and provenance, not a model's judgement"
+)
 # A correct paraphrase of the model answer should keep this score (issue 12): the harness
 # reports the share that does, apart for questions of the held-out half.
 PARAPHRASE_KIND = "paraphrase"
@@ -224,6 +236,12 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--engine", choices=sorted(ENGINES), default="offline")
+    parser.add_argument(
+        "--stand-in",
+        action="store_true",
+        help="with --engine openai: serve it from a loopback stand-in whose verdicts are the "
+        "offline rubric's (no model, no server needed)",
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--half", choices=HALVES, default="dev", help="which half (default: dev)")
     source.add_argument("--set", type=Path, help="any labeled set in the documented format")
@@ -237,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-agreement", type=float, help="fail below this agreement (0-1)")
     parser.add_argument("--max-mae", type=float, help="fail above this mean absolute error")
     options = parser.parse_args(argv)
+    if options.stand_in and options.engine != "openai":
+        parser.error("--stand-in serves the openai engine only")
 
     bank = load_bank()
     labeled = load_labeled(options.set) if options.set is not None else labeled_half(options.half)
@@ -246,7 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if options.paraphrases:
         labeled.extend(paraphrases())
-    results = score_all(ENGINES[options.engine](options), bank, labeled)
+    with _engine(options, bank) as engine:
+        results = score_all(engine, bank, labeled)
     summary = summarise(results, frozenset(a.question_id for a in labeled_half("holdout")))
     print(_report(summary, results))
     if options.json:
@@ -259,6 +280,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     for reason in failed:
         print(f"FAILED: {reason}", file=sys.stderr)
     return 1 if failed else 0
+
+
+@contextmanager
+def _engine(options: argparse.Namespace, bank: QuestionBank) -> Iterator[FeedbackEngine]:
+    """The engine the options name; with --stand-in, the openai engine against a stand-in
+    server that lives as long as the run."""
+    if not options.stand_in:
+        yield ENGINES[options.engine](options)
+        return
+    with stand_in(responder=rubric_verdict(bank)) as server:
+        print(STAND_IN_LABEL.format(url=server.base_url, model=STAND_IN_MODEL), flush=True)
+        yield openai_engine_from_environment(
+            {"OPENAI_BASE_URL": server.base_url, "OPENAI_MODEL": STAND_IN_MODEL}
+        )
 
 
 if __name__ == "__main__":

@@ -128,3 +128,32 @@ def test_correct_paraphrases_of_tuning_questions_keep_seven() -> None:
     # Then almost all keep 7 or more: the rubric credits points said in other words
     assert len(tuning) == len(load_bank()) - len(held_out)
     assert summary.paraphrases_kept["tuning"] >= PARAPHRASES_KEPT_BAR
+
+
+def test_the_openai_engine_runs_against_a_labelled_stand_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a labeled set and no OpenAI-compatible server anywhere
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    labeled = [
+        {"question_id": question.id, "kind": "strong", "answer": question.model_answer, "grade": 9},
+        {"question_id": question.id, "kind": "evasive", "answer": "I don't know.", "grade": 0},
+    ]
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps(labeled))
+    # When the openai engine is evaluated against the stand-in
+    assert main(["--engine", "openai", "--stand-in", "--set", str(path), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    # Then the output says first that the verdicts are not a model's
+    assert lines[0].startswith("engine: openai, against the loopback stand-in at http://127.0.0.1:")
+    assert "NOT A MODEL" in lines[0]
+    # And every answer went over HTTP and was scored by the engine, none fell back to the rubric
+    summary = json.loads(lines[-1])
+    assert summary["fallbacks"] == 0
+    assert summary["pairs"] == 1
+    assert summary["pairwise_agreement"] == 1.0
+
+
+def test_the_stand_in_serves_the_openai_engine_only() -> None:
+    with pytest.raises(SystemExit):
+        main(["--engine", "offline", "--stand-in"])

@@ -32,6 +32,16 @@ class AskedQuestion(DomainModel):
     difficulty: int = Field(ge=1, le=3)
     text: Text = Field(min_length=1)
     asked_at: UtcDatetime
+    retry: bool = Field(
+        default=False,
+        description="The question before, asked again: its answer was not scored because the "
+        "coach does not read its language. Answer it again (in English), or skip it.",
+    )
+
+    @property
+    def counts_as_main(self) -> bool:
+        """A main question asked for the first time: one of the interview's question_count."""
+        return self.kind is QuestionKind.MAIN and not self.retry
 
     @model_validator(mode="after")
     def _follow_ups_name_their_question(self) -> Self:
@@ -82,7 +92,7 @@ class Interview(DomainModel):
     def _consistent(self) -> Self:
         if self.updated_at < self.created_at:
             raise ValueError("updated_at is earlier than created_at")
-        main_questions = sum(q.kind is QuestionKind.MAIN for q in self.questions)
+        main_questions = sum(q.counts_as_main for q in self.questions)
         if main_questions > self.question_count:
             raise ValueError(
                 f"{main_questions} main questions asked, more than question_count "
@@ -100,6 +110,11 @@ class Interview(DomainModel):
                     f"answer {position} is to {answer.question_id!r}, but question {position} "
                     f"is {question.question_id!r}"
                 )
+        for before, question in zip(self.questions, self.questions[1:], strict=False):
+            if question.retry and question.question_id != before.question_id:
+                raise ValueError(
+                    f"retry {question.question_id!r} does not repeat the question before"
+                )
         if (self.status is InterviewStatus.COMPLETED) != (self.report is not None):
             raise ValueError("a completed interview has a report, and only a completed one")
         return self
@@ -115,14 +130,12 @@ class Interview(DomainModel):
     def main_questions_answered(self) -> int:
         """How many main questions have their answer (follow-ups do not count)."""
         answered = {a.question_id for a in self.answers}
-        return sum(
-            q.kind is QuestionKind.MAIN and q.question_id in answered for q in self.questions
-        )
+        return sum(q.counts_as_main and q.question_id in answered for q in self.questions)
 
     def ended_early(self) -> EndedEarly | None:
         """What finishing now leaves out; None when every main question has been answered."""
         answered_ids = {a.question_id for a in self.answers}
-        main = [q for q in self.questions if q.kind is QuestionKind.MAIN]
+        main = [q for q in self.questions if q.counts_as_main]
         answered = self.main_questions_answered
         if answered in (self.question_count, 0):
             return None

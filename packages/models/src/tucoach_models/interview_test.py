@@ -180,6 +180,29 @@ def test_a_waiting_follow_up_does_not_make_the_end_early() -> None:
     assert InterviewSummary.of(interview).answered_count == 3
 
 
+def test_a_question_asked_again_counts_once() -> None:
+    # Given 3 planned questions: q1 answered (in another language) and asked again, q2 and q3
+    retried = _question("q1", retry=True)
+    interview = _interview(
+        question_count=3,
+        questions=(_question("q1"), retried, _question("q2"), _question("q3")),
+        answers=(_answer("q1"), _answer("q1"), _answer("q2")),
+    )
+    # Then the retry is no main question of its own: not planned, not answered twice, not avoided
+    assert interview.main_questions_answered == 2
+    assert InterviewSummary.of(interview).question_ids == ("q1", "q2", "q3")
+    ended = interview.ended_early()
+    assert ended is not None
+    assert ended.unanswered == (interview.questions[-1].text,)
+
+
+def test_a_retry_repeats_the_question_before_it() -> None:
+    with pytest.raises(ValidationError, match="does not repeat the question before"):
+        _interview(
+            questions=(_question("q1"), _question("q2", retry=True)), answers=(_answer("q1"),)
+        )
+
+
 def test_focus_topics_are_topic_identifiers_five_at_most() -> None:
     assert _interview(focus_topics=("caching", "http")).focus_topics == ("caching", "http")
     with pytest.raises(ValidationError, match="focus_topics"):

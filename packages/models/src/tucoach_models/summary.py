@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from tucoach_models.base import DomainModel
-from tucoach_models.enums import InterviewStatus, QuestionKind, Role, Seniority
+from tucoach_models.enums import InterviewStatus, Role, Seniority
 from tucoach_models.identifiers import InterviewId, UserId
 from tucoach_models.interview import Interview
 from tucoach_models.timestamps import UtcDatetime
@@ -49,4 +49,4 @@ class InterviewSummary(DomainModel):
 
 
 def main_question_ids(interview: Interview) -> tuple[str, ...]:
-    return tuple(q.question_id for q in interview.questions if q.kind is QuestionKind.MAIN)
+    return tuple(q.question_id for q in interview.questions if q.counts_as_main)

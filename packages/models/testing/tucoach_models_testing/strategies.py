@@ -103,7 +103,8 @@ reports = st.builds(
 
 @st.composite
 def interviews(draw: st.DrawFn) -> Interview:
-    """A valid interview version: questions answered in order, maybe one open or a report."""
+    """A valid interview version: questions answered in order (some asked again, as after an
+    answer in another language), maybe the last one open, or a report."""
     question_count = draw(st.integers(min_value=MIN_QUESTIONS, max_value=MAX_QUESTIONS))
     created_at = draw(moments)
     asked = draw(st.integers(min_value=0, max_value=question_count))
@@ -114,18 +115,22 @@ def interviews(draw: st.DrawFn) -> Interview:
     for position in range(asked):
         moment += timedelta(seconds=draw(st.integers(min_value=0, max_value=600)))
         question_id = f"{draw(question_ids)}-{position}"
-        questions.append(
-            AskedQuestion(
-                question_id=question_id,
-                kind=QuestionKind.MAIN,
-                topic=draw(topics),
-                difficulty=draw(st.integers(min_value=1, max_value=3)),
-                text=draw(non_empty_texts),
-                asked_at=moment,
-            )
+        question = AskedQuestion(
+            question_id=question_id,
+            kind=QuestionKind.MAIN,
+            topic=draw(topics),
+            difficulty=draw(st.integers(min_value=1, max_value=3)),
+            text=draw(non_empty_texts),
+            asked_at=moment,
         )
-        last_question_open = position == asked - 1 and not completed and draw(st.booleans())
-        if not last_question_open:
+        turns = [question]
+        if draw(st.booleans()):
+            turns.append(question.model_copy(update={"retry": True}))
+        for turn, asked_question in enumerate(turns, start=1):
+            questions.append(asked_question)
+            last = position == asked - 1 and turn == len(turns)
+            if last and not completed and draw(st.booleans()):
+                continue  # the last question is open
             answers.append(
                 Answer(
                     question_id=question_id,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import FeedbackRating, Interview
+from tucoach_models import Answer, Feedback, FeedbackRating, Interview, Unscored
 from tucoach_repository import (
     InterviewAlreadyExists,
     InterviewNotFound,
@@ -23,6 +23,7 @@ from tucoach_repository_testing.old_shape import store_the_old_way
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.request_counts import counted_requests
 from tucoach_repository_testing.samples import (
+    FEEDBACK,
     START,
     new_interview,
     next_version,
@@ -171,6 +172,56 @@ def test_unicode_text_round_trips_unchanged(
     assert latest == second
     assert latest.answers[0].text == text
     assert repository.get_rating("user-1", "interview-1") == rating
+
+
+def test_a_question_asked_again_and_its_unscored_answer_round_trip(
+    dynamodb_local_repository: InterviewRepository,
+) -> None:
+    # Given a question answered in Spanish (not scored) and asked again, then answered in English
+    repository = dynamodb_local_repository
+    first = new_interview()
+    repository.create(first)
+    unscored = Feedback(
+        score=0.0,
+        unscored=Unscored.LANGUAGE,
+        language="es",
+        provenance=FEEDBACK.provenance,
+    )
+    spanish = next_version(first, "Usaría claves de idempotencia.", feedback=unscored)
+    asked = spanish.questions[-1]
+    retry = spanish.model_copy(
+        update={
+            "questions": (*spanish.questions, asked.model_copy(update={"retry": True})),
+        }
+    )
+    english = Interview.model_validate(
+        retry.model_dump()
+        | {
+            "version": retry.version + 1,
+            "updated_at": retry.updated_at + timedelta(seconds=1),
+            "answers": (
+                *retry.answers,
+                Answer(
+                    question_id=asked.question_id,
+                    text="I would use idempotency keys.",
+                    answered_at=retry.updated_at + timedelta(seconds=1),
+                    feedback=FEEDBACK,
+                ),
+            ),
+        }
+    )
+    repository.append_version(first, retry)
+    repository.append_version(retry, english)
+    # When they are read back, as versions and as the interview's summary
+    # Then the retry, both answers and the unscored feedback are as written, counted once
+    assert repository.get_version("user-1", "interview-1", retry.updated_at) == retry
+    latest = repository.get_latest("user-1", "interview-1")
+    assert latest == english
+    assert [q.retry for q in latest.questions] == [False, True]
+    assert latest.answers[0].feedback.unscored is Unscored.LANGUAGE
+    summary = repository.list_interviews("user-1", 10, None).items[0]
+    assert summary.question_ids == (asked.question_id,)
+    assert summary.answered_count == 1
 
 
 def test_the_size_guard_refuses_an_oversize_version_and_writes_nothing(

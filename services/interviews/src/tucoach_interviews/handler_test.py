@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tucoach_coach import load_bank
+from tucoach_coach.highlights import LABEL_SEPARATOR
 from tucoach_interviews import __version__, container
 from tucoach_interviews.observability import logger
 from tucoach_interviews_testing import OTHER_USER, Api, Reply
@@ -83,17 +84,25 @@ def test_feedback_marks_the_answer_and_reads_back_with_the_interview(api: Api) -
     assert reply.status == 200, reply.body
     again = api.call("GET", f"/interviews/{interview['interview_id']}").body
     # Then the feedback marks where the answer covers points, in offsets of the stored answer,
-    # and the stored interview returns the same marks beside the answer
+    # and the stored interview returns the same marks beside the answer (a span covering two
+    # points names both; a point's own text may hold the separator)
     highlights = reply.body["feedback"]["highlights"]
     assert highlights
     covered = set(reply.body["feedback"]["covered_points"])
     for highlight in highlights:
         assert highlight["kind"] == "covered"
-        assert highlight["label"] in covered
+        assert _made_of(highlight["label"], covered)
         assert text[highlight["start"] : highlight["end"]].strip()
     stored = again["answers"][0]
     assert stored["answer"] == text
     assert stored["feedback"]["highlights"] == highlights
+
+
+def _made_of(label: str, points: set[str]) -> bool:
+    """Whether the label is nothing but some of these points joined by the separator."""
+    for point in sorted(points, key=len, reverse=True):
+        label = label.replace(point, "")
+    return not label.replace(LABEL_SEPARATOR.strip(), "").strip()
 
 
 def test_a_replay_with_the_same_key_returns_the_same_body_and_writes_nothing(api: Api) -> None:
@@ -613,16 +622,22 @@ def _to_a_follow_up(api: Api) -> dict[str, Any]:
     raise AssertionError("no answer missing a point with a follow-up got one")
 
 
+def _skip_the_current_question(api: Api, interview: dict[str, Any]) -> Reply:
+    return api.call(
+        "POST",
+        f"/interviews/{interview['interview_id']}/skip",
+        body={
+            "question_id": interview["current_question"]["question_id"],
+            "expected_version": interview["version"],
+        },
+    )
+
+
 def test_a_follow_up_can_be_skipped_without_a_score(api: Api) -> None:
     # Given an interview waiting on a follow-up question
     interview = _to_a_follow_up(api)
-    follow_up = interview["current_question"]
     # When the candidate skips it
-    reply = api.call(
-        "POST",
-        f"/interviews/{interview['interview_id']}/skip",
-        body={"question_id": follow_up["question_id"], "expected_version": interview["version"]},
-    )
+    reply = _skip_the_current_question(api, interview)
     # Then it is recorded as skipped, not scored, and the interview moves on
     assert reply.status == 200, reply.body
     assert reply.body["feedback"]["unscored"] == "skipped"
@@ -639,3 +654,63 @@ def test_a_main_question_cannot_be_skipped(api: Api) -> None:
         body={"question_id": interview["current_question"]["question_id"]},
     )
     _assert_error(reply, 409, "not_a_follow_up")
+
+
+SPANISH_ANSWER = (
+    "GET, PUT y DELETE son idempotentes: repetir la petición tiene el mismo efecto que "
+    "enviarla una vez, así que el cliente puede reintentar después de un timeout. POST no es "
+    "idempotente, porque cada llamada puede crear un recurso nuevo."
+)
+
+
+def test_an_answer_in_spanish_asks_the_same_question_again_to_answer_in_english(
+    api: Api,
+) -> None:
+    # Given an interview's first question answered in Spanish
+    interview = _start(api).body
+    asked = interview["current_question"]
+    spanish = _answer(
+        api, interview, text=SPANISH_ANSWER, headers={"Idempotency-Key": "spanish-0001"}
+    )
+    # Then the answer is kept, not scored, and the same question is asked again as a retry
+    assert spanish.status == 200, spanish.body
+    assert spanish.body["feedback"]["unscored"] == "language"
+    assert spanish.body["feedback"]["language"] == "es"
+    retry = spanish.body["next_question"]
+    assert retry["retry"] is True
+    assert (retry["question_id"], retry["number"], retry["text"]) == (
+        asked["question_id"],
+        1,
+        asked["text"],
+    )
+    after_spanish = spanish.body["interview"]
+    assert after_spanish["progress"] == {"question_number": 1, "question_count": 3, "answered": 1}
+    # When the candidate answers it again, in English (a retried request replays, once)
+    english = _answer(api, after_spanish, headers={"Idempotency-Key": "english-0001"})
+    replayed = _answer(api, after_spanish, headers={"Idempotency-Key": "english-0001"})
+    # Then the English answer is scored, and both answers stay in the interview's history
+    assert english.status == 200, english.body
+    assert english.body["feedback"]["unscored"] is None
+    assert english.body["feedback"]["score"] > 0
+    assert replayed.headers["Idempotent-Replayed"] == "true"
+    assert replayed.body == english.body
+    history = api.call("GET", f"/interviews/{interview['interview_id']}").body
+    assert [a["answer"] for a in history["answers"]] == [SPANISH_ANSWER, GOOD_ANSWER]
+    assert history["version"] == interview["version"] + 2
+
+
+def test_a_question_asked_again_can_be_skipped(
+    api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a question asked again after an answer in Spanish
+    interview = _answer(api, _start(api).body, text=SPANISH_ANSWER).body["interview"]
+    assert interview["current_question"]["retry"] is True
+    assert '"AnswersNotInEnglish":[1.0]' in capsys.readouterr().out
+    # When the candidate skips it
+    reply = _skip_the_current_question(api, interview)
+    assert '"RetriesSkipped":[1.0]' in capsys.readouterr().out
+    # Then the skip is recorded, not scored, and the second main question is asked
+    assert reply.status == 200, reply.body
+    assert reply.body["feedback"]["unscored"] == "skipped"
+    assert reply.body["next_question"]["retry"] is False
+    assert reply.body["next_question"]["number"] == 2

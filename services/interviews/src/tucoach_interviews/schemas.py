@@ -118,7 +118,8 @@ class AnswerRequest(Request):
 
 class SkipRequest(Request):
     question_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)] = Field(
-        description="The follow-up question being skipped (it must be the one waiting)."
+        description="The follow-up, or question asked again (retry), being skipped; it must "
+        "be the one waiting."
     )
     expected_version: Version | None = Field(
         default=None,
@@ -135,11 +136,17 @@ class QuestionView(View):
     question_id: str
     kind: QuestionKind
     follow_up_of: str | None
-    number: int = Field(description="Which main question this is (a follow-up shares its number).")
+    number: int = Field(
+        description="Which main question this is (a follow-up or a retry shares its number)."
+    )
     topic: str
     difficulty: int
     text: str
     asked_at: UtcDatetime
+    retry: bool = Field(
+        description="The question before, asked again because its answer was in a language the "
+        "coach does not score: answer it in English, or skip it (POST .../skip)."
+    )
 
 
 class AnswerView(View):
@@ -329,7 +336,7 @@ def _question_views(questions: tuple[AskedQuestion, ...]) -> tuple[QuestionView,
     views = []
     number = 0
     for question in questions:
-        if question.kind is QuestionKind.MAIN:
+        if question.counts_as_main:
             number += 1
         views.append(
             QuestionView(
@@ -341,6 +348,7 @@ def _question_views(questions: tuple[AskedQuestion, ...]) -> tuple[QuestionView,
                 difficulty=question.difficulty,
                 text=question.text,
                 asked_at=question.asked_at,
+                retry=question.retry,
             )
         )
     return tuple(views)

@@ -154,7 +154,7 @@ class InterviewService:
         self.quotas.consume(user_id, quota, self.daily_limits[quota], now)
 
     def skip(self, user_id: str, interview_id: str, request: SkipRequest) -> AnswerResponse:
-        """Skips the waiting follow-up (recorded, not scored) and moves to the next question."""
+        """Skips the waiting follow-up or retry (recorded, not scored) and moves on."""
         previous = self._latest(user_id, interview_id, request.expected_version)
         new = self.interviewer.skip_follow_up(
             previous, question_id=request.question_id, now=self.clock()

@@ -27,7 +27,7 @@ from tucoach_interviews.schemas import (
     RatingView,
     SkipRequest,
 )
-from tucoach_models import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, CoachEngine, Report
+from tucoach_models import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, CoachEngine, Report, Unscored
 
 router = Router()
 
@@ -140,6 +140,8 @@ def submit_answer(
             metrics.add_metric(name="CoachFallbacks", unit=MetricUnit.Count, value=1)
         if outcome.response.feedback.provenance.engine is CoachEngine.BEDROCK:
             metrics.add_metric(name="BedrockFeedback", unit=MetricUnit.Count, value=1)
+        if outcome.response.feedback.unscored is Unscored.LANGUAGE:
+            metrics.add_metric(name="AnswersNotInEnglish", unit=MetricUnit.Count, value=1)
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
     return Response(status_code=200, content_type=JSON, body=outcome.response, headers=headers)
 
@@ -148,18 +150,20 @@ def submit_answer(
     "/interviews/<interview_id>/skip",
     operation_id="skipFollowUp",
     tags=["interviews"],
-    summary="Skip the current follow-up question",
+    summary="Skip the current follow-up question, or a question asked again",
     responses=responses(
         200,
         AnswerResponse,
-        "The follow-up recorded as skipped (not scored), and the next question.",
+        "The follow-up or retry recorded as skipped (not scored), and the next question.",
         *STEP_ERRORS,
         links=links.from_interview("/interview"),
     ),
 )
 def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerResponse:
     response = service().skip(caller(router), interview_id, body)
-    metrics.add_metric(name="FollowUpsSkipped", unit=MetricUnit.Count, value=1)
+    skipped = response.interview.questions[len(response.interview.answers) - 1]
+    name = "RetriesSkipped" if skipped.retry else "FollowUpsSkipped"
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
     return response
 
 
