@@ -92,6 +92,29 @@ def test_api_responses_are_never_cached_and_get_the_viewers_token_and_query(plan
     )
 
 
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-receive-response-with-compressed-payload.html
+# https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ParametersInCacheKeyAndForwardedToOrigin.html
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/ServingCompressedFiles.html
+def test_api_gateway_compresses_and_cloudfront_passes_it_on(plan: Plan) -> None:
+    api = plan.one("aws_api_gateway_rest_api", "main").values
+    deployment = plan.configuration("aws_api_gateway_deployment", "main")["expressions"]
+    behavior = _api_behavior(plan)
+
+    # API Gateway gzips a response of 1 KB and more when the request accepts gzip; the setting
+    # takes effect with a deployment, so a change of it makes one
+    assert api["minimum_compression_size"] == "1024"
+    assert "aws_api_gateway_rest_api.main.minimum_compression_size" in references(
+        deployment["triggers"]
+    )
+    # CachingDisabled enables neither Gzip nor Brotli, so CloudFront treats Accept-Encoding
+    # as any viewer header: AllViewerExceptHostHeader forwards it to API Gateway. CloudFront
+    # does not compress itself here (it needs those settings) and sends an origin's compressed
+    # body (Content-Encoding) to the viewer as it is.
+    assert behavior["cache_policy_id"] == CACHING_DISABLED
+    assert behavior["origin_request_policy_id"] == ALL_VIEWER_EXCEPT_HOST
+    assert behavior["compress"] is False
+
+
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/GeneratingCustomErrorResponses.html
 def test_no_custom_error_response_masks_the_apis_errors(plan: Plan) -> None:
     distribution = _distribution(plan)
