@@ -59,4 +59,3 @@ def test_the_stage_and_the_function_trace_so_the_rule_decides_for_both(plan: Pla
     # decision in the trace header API Gateway passes it
     assert stage["xray_tracing_enabled"] is True
     assert function["tracing_config"] == [{"mode": "Active"}]
-
