@@ -13,8 +13,8 @@ CPU time measured here), DynamoDB read and write units as DynamoDB Local reports
 (ReturnConsumedCapacity=TOTAL), stored bytes, the bytes the function logs at infra's log level,
 the response bytes as the function returns them and as API Gateway sends them (gzipped from
 infra's minimum size), tokens per LLM engine, and dollars per 1,000 interviews from prices.py,
-with X-Ray at infra's sampling rule. It goes through the
-service's public API only, so it measures whatever item shapes the repository writes.
+with X-Ray at infra's sampling rule. It goes through the service's public API only, so it
+measures whatever item shapes the repository writes.
 """
 
 from __future__ import annotations
@@ -747,7 +747,7 @@ def _report(results: list[Measured], infra: Infra) -> str:
         "| --- | --- |",
         *(f"| {line} | {value:.2f} |" for line, value in fixed_monthly_costs(sampling).items()),
         "",
-        f"Tracing one request in {1 / sampling.fixed_rate:g} saves ${every_request * 1000:.4f} "
+        f"Tracing {sampling.fixed_rate:.0%} of requests saves ${every_request * 1000:.4f} "
         f"per 1,000 {ten.questions}-question interviews on one trace per request, and gzip "
         f"${uncompressed * 1000:.4f} of CloudFront transfer. A reservoir of 1 a second would "
         f"cost up to ${fixed_monthly_costs(one_a_second)['X-Ray reservoir (at most)']:.2f} a "
