@@ -6,6 +6,12 @@ resource "aws_api_gateway_rest_api" "main" {
   name        = "${local.name}-api"
   description = "TuCoach AI API (docs/api/openapi.json)"
 
+  # Responses of this size and more are gzipped for a client that accepts it. CloudFront's /api/*
+  # behaviour forwards the viewer's Accept-Encoding (CachingDisabled leaves it to the origin
+  # request policy, which forwards every viewer header but Host) and passes a body the origin
+  # compressed on unchanged (frontend_hosting.tf; docs/cost.md, "Response bytes").
+  minimum_compression_size = var.api_minimum_compression_size
+
   endpoint_configuration {
     types = ["REGIONAL"] # CloudFront is in front already (frontend_hosting.tf); no second edge
   }
@@ -111,6 +117,8 @@ resource "aws_api_gateway_deployment" "main" {
     redeployment = sha1(jsonencode([
       local.routes,
       local.api_resource_ids,
+      # Compression takes effect with a deployment, like the routes.
+      aws_api_gateway_rest_api.main.minimum_compression_size,
       [for integration in aws_api_gateway_integration.interviews : integration.uri],
       aws_api_gateway_authorizer.cognito.id,
       aws_api_gateway_gateway_response.errors,

@@ -192,7 +192,7 @@ resource "aws_cloudfront_distribution" "frontend" {
     viewer_protocol_policy     = "https-only" # a redirect would turn a POST into a GET
     allowed_methods            = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
     cached_methods             = ["GET", "HEAD"]
-    compress                   = false # CachingDisabled turns compression off anyway
+    compress                   = false # API Gateway gzips (api_gateway.tf); CachingDisabled forwards Accept-Encoding
     cache_policy_id            = local.cloudfront_caching_disabled_policy_id
     origin_request_policy_id   = local.cloudfront_all_viewer_except_host_policy_id
     response_headers_policy_id = try(aws_cloudfront_response_headers_policy.security["api"].id, null)

@@ -152,6 +152,45 @@ variable "api_throttling_burst_limit" {
   default     = 100
 }
 
+variable "api_minimum_compression_size" {
+  type        = number
+  description = "Bytes from which API Gateway gzips a response for a client that accepts it (Accept-Encoding, forwarded by CloudFront): most of what the API sends is JSON that shrinks several times. Below about a kilobyte the saving is a few bytes. docs/cost.md, \"Response bytes\"."
+  default     = 1024
+
+  validation {
+    condition     = var.api_minimum_compression_size >= 0 && var.api_minimum_compression_size <= 10485760 && floor(var.api_minimum_compression_size) == var.api_minimum_compression_size
+    error_message = "api_minimum_compression_size must be a whole number of bytes from 0 to 10485760 (API Gateway's range)."
+  }
+}
+
+variable "xray_sampling_rule_enabled" {
+  type        = bool
+  description = "Give the API stage its own X-Ray sampling rule (xray.tf); false only on an emulator without sampling rules (moto, LocalStack's free edition), where X-Ray's default rule applies."
+  default     = true
+}
+
+variable "xray_sampling_reservoir" {
+  type        = number
+  description = "Requests a second the API stage traces before xray_sampling_rate applies (the rule's reservoir, shared by every request of the stage). 0 keeps tracing a per-request cost; 1 traces every request below one a second and up to about 2.6 million a month (about $13): docs/cost.md, \"X-Ray sampling\"."
+  default     = 0
+
+  validation {
+    condition     = var.xray_sampling_reservoir >= 0 && floor(var.xray_sampling_reservoir) == var.xray_sampling_reservoir
+    error_message = "xray_sampling_reservoir must be a whole number of requests a second, 0 or more."
+  }
+}
+
+variable "xray_sampling_rate" {
+  type        = number
+  description = "Share of the API stage's requests traced beyond the reservoir, from 0 to 1 (0.05: one in twenty). The function follows API Gateway's decision. docs/cost.md, \"X-Ray sampling\"."
+  default     = 0.05
+
+  validation {
+    condition     = var.xray_sampling_rate >= 0 && var.xray_sampling_rate <= 1
+    error_message = "xray_sampling_rate must be a share from 0 to 1."
+  }
+}
+
 variable "frontend_origin" {
   type        = string
   description = "Origin (scheme://host) of the web app, where Cognito sends the browser back; empty means https://<cloudfront_custom_domain>, else the CloudFront distribution's."

@@ -19,6 +19,9 @@ const ANSWER =
 
 let page: Page;
 const consoleErrors: string[] = [];
+// The API requests the page sent ("GET /api/interviews/<id>"), from the last reset on.
+const apiRequests: string[] = [];
+const interviewPath = () => new URL(page.url()).pathname.replace(/\/report$/, "");
 
 async function checkPage(name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -51,6 +54,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/")) apiRequests.push(`${request.method()} ${pathname}`);
+  });
 });
 
 test.afterAll(async () => {
@@ -81,16 +88,22 @@ test("start an interview of 3 questions", async () => {
   await page.getByRole("radio", { name: "Backend" }).check();
   await page.getByRole("radio", { name: "Junior" }).check();
   await page.getByLabel("Number of questions").selectOption("3");
+  apiRequests.length = 0;
   await page.getByRole("button", { name: "Start interview" }).click();
   await expect(page.getByText("Question 1 of 3")).toBeVisible();
+  // The interview page shows what the start returned: it does not read the interview again
+  expect(apiRequests).toEqual(["POST /api/interviews"]);
   await checkPage("03-question");
 });
 
 test("a draft answer survives a reload", async () => {
   await page.getByLabel("Your answer").fill("A draft that must not be lost");
+  apiRequests.length = 0;
   await page.reload();
   await expect(page.getByText("Question 1 of 3")).toBeVisible();
   await expect(page.getByLabel("Your answer")).toHaveValue("A draft that must not be lost");
+  // A reload reads the interview
+  expect(apiRequests).toContain(`GET /api${interviewPath()}`);
 });
 
 test("an expired session goes to sign-in and comes back with the answer kept", async () => {
@@ -133,9 +146,20 @@ test("answer every question, with feedback after each", async () => {
 });
 
 test("finish: the report", async () => {
+  const interview = interviewPath();
+  apiRequests.length = 0;
   await page.getByRole("button", { name: "Finish interview" }).click();
   await expect(page.getByRole("heading", { name: /^Your report/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Question by question" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send rating" })).toBeVisible();
+  // The report comes with the interview: the page reads it and the rating, nothing more
+  expect(apiRequests.sort()).toEqual(
+    [
+      `POST /api${interview}/complete`,
+      `GET /api${interview}`,
+      `GET /api${interview}/rating`,
+    ].sort(),
+  );
   await checkPage("05-report");
 });
 

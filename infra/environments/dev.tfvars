@@ -11,3 +11,4 @@ api_throttling_burst_limit   = 20
 api_waf_enabled              = false # ~$10 a month; prod has it (infra/waf.tf)
 cognito_extra_app_origins    = []    # add "http://localhost:5173" to sign in from `npm run dev`
 alarm_email                  = ""    # set to subscribe someone to dev's alarms
+xray_sampling_rate           = 1     # every request: dev is where a developer follows their own (docs/cost.md)

@@ -18,6 +18,7 @@ import pytest
 from terraform_plan import FRONTEND_ORIGIN, INFRA, Plan, make_plan, references, require_terraform
 
 LOCAL_HEADERS = Path("services/local/src/tucoach_local/headers.py")
+LOCAL_GATEWAY = Path("services/local/src/tucoach_local/gateway.py")
 CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
 CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"
 ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
@@ -92,6 +93,32 @@ def test_api_responses_are_never_cached_and_get_the_viewers_token_and_query(plan
     )
 
 
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-receive-response-with-compressed-payload.html
+# https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ParametersInCacheKeyAndForwardedToOrigin.html
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/ServingCompressedFiles.html
+def test_api_gateway_compresses_and_cloudfront_passes_it_on(plan: Plan) -> None:
+    api = plan.one("aws_api_gateway_rest_api", "main").values
+    deployment = plan.configuration("aws_api_gateway_deployment", "main")["expressions"]
+    behavior = _api_behavior(plan)
+
+    # API Gateway gzips a response of 1 KB and more when the request accepts gzip; the setting
+    # takes effect with a deployment, so a change of it makes one
+    assert api["minimum_compression_size"] == "1024"
+    # ... as the local server does in its place (services/local)
+    local = _local_constants(LOCAL_GATEWAY, {"MINIMUM_COMPRESSION_SIZE"})
+    assert local["MINIMUM_COMPRESSION_SIZE"] == 1024
+    assert "aws_api_gateway_rest_api.main.minimum_compression_size" in references(
+        deployment["triggers"]
+    )
+    # CachingDisabled enables neither Gzip nor Brotli, so CloudFront treats Accept-Encoding
+    # as any viewer header: AllViewerExceptHostHeader forwards it to API Gateway. CloudFront
+    # does not compress itself here (it needs those settings) and sends an origin's compressed
+    # body (Content-Encoding) to the viewer as it is.
+    assert behavior["cache_policy_id"] == CACHING_DISABLED
+    assert behavior["origin_request_policy_id"] == ALL_VIEWER_EXCEPT_HOST
+    assert behavior["compress"] is False
+
+
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/GeneratingCustomErrorResponses.html
 def test_no_custom_error_response_masks_the_apis_errors(plan: Plan) -> None:
     distribution = _distribution(plan)
@@ -158,9 +185,14 @@ def _header_in_function(code: str) -> str:
 
 def _local_headers() -> tuple[str, dict[str, str]]:
     """The local server's CSP and other security headers, read from its source."""
-    wanted = {"APP_CONTENT_SECURITY_POLICY", "SECURITY_HEADERS"}
+    values = _local_constants(LOCAL_HEADERS, {"APP_CONTENT_SECURITY_POLICY", "SECURITY_HEADERS"})
+    return values["APP_CONTENT_SECURITY_POLICY"], dict(values["SECURITY_HEADERS"])
+
+
+def _local_constants(source: Path, wanted: set[str]) -> dict[str, Any]:
+    """Module-level constants of the local server, read from its source."""
     values: dict[str, Any] = {}
-    for node in ast.parse(LOCAL_HEADERS.read_text()).body:
+    for node in ast.parse(source.read_text()).body:
         if isinstance(node, ast.Assign):
             target, value = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -169,7 +201,7 @@ def _local_headers() -> tuple[str, dict[str, str]]:
             continue
         if isinstance(target, ast.Name) and target.id in wanted:
             values[target.id] = ast.literal_eval(value)
-    return values["APP_CONTENT_SECURITY_POLICY"], dict(values["SECURITY_HEADERS"])
+    return values
 
 
 def _directives(policy: str) -> dict[str, list[str]]:

@@ -102,7 +102,6 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
     skip: (id: string, questionId: string) =>
       call<AnswerResult>("POST", `${interview(id)}/skip`, { question_id: questionId }),
     complete: (id: string) => call<Report>("POST", `${interview(id)}/complete`),
-    report: (id: string) => call<Report>("GET", `${interview(id)}/report`),
     rating: (id: string) => call<RatingState>("GET", `${interview(id)}/rating`),
     practicePlan: () => call<PracticePlan>("GET", "/practice-plan"),
     rate: (id: string, helpful: boolean, comment: string) =>

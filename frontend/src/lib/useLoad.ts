@@ -16,16 +16,22 @@ interface Outcome {
 
 /**
  * Runs `load` on mount, whenever `load` changes (memoise it with `useCallback` on what it
- * fetches) and on `reload`, keeping the last data while a reload runs.
+ * fetches) and on `reload`, keeping the last data while a reload runs. `initial`, data the
+ * caller already holds (a response it has just received), stands for the first load.
  */
-export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
+export function useLoad<T>(load: () => Promise<T>, initial: T | null = null): Loaded<T> {
+  const [data, setData] = useState<T | null>(initial);
   const [attempt, setAttempt] = useState(0);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   // One object per request, so that loading and error follow the latest request alone.
   const request = useMemo(() => ({ load, attempt }), [load, attempt]);
+  // The request `initial` answers: the first one, settled without being sent.
+  const [given] = useState(() => (initial === null ? null : request));
+  const [outcome, setOutcome] = useState<Outcome | null>(() =>
+    given === null ? null : { request: given, error: null },
+  );
 
   useEffect(() => {
+    if (request === given) return;
     let live = true;
     request.load().then(
       (value) => {
@@ -40,7 +46,7 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [request]);
+  }, [request, given]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const settled = outcome?.request === request;

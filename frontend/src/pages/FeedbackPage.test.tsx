@@ -5,7 +5,7 @@ import { ApiError } from "../lib/api";
 import { reportMarkdown } from "../lib/markdown";
 import FeedbackPage from "./FeedbackPage";
 import { answerView, fakeApi, interview, question, renderPage, report } from "../test/render";
-import type { Interview } from "../lib/types";
+import type { Interview, Report } from "../lib/types";
 
 const ANSWER = "I would invalidate on write and never expire keys.";
 const FOLLOW_UP = question(1, {
@@ -41,9 +41,13 @@ const where = { path: "/interviews/i1/report", route: "/interviews/:id/report" }
 const loadedApi = (overrides = {}) =>
   fakeApi({
     getInterview: vi.fn().mockResolvedValue(interview({ status: "completed", report })),
-    report: vi.fn().mockResolvedValue(report),
     rating: vi.fn().mockResolvedValue({ rating: null }),
     ...overrides,
+  });
+/** The API of a finished interview whose report is `shown`. */
+const reportApi = (shown: Report) =>
+  loadedApi({
+    getInterview: vi.fn().mockResolvedValue(interview({ status: "completed", report: shown })),
   });
 
 describe("FeedbackPage", () => {
@@ -98,7 +102,7 @@ describe("FeedbackPage", () => {
       categories: [{ category: "technical_knowledge", score: 35, summary: "" }],
     };
     renderPage(<FeedbackPage />, {
-      api: loadedApi({ report: vi.fn().mockResolvedValue(labelled) }),
+      api: reportApi(labelled),
       ...where,
     });
 
@@ -121,7 +125,7 @@ describe("FeedbackPage", () => {
       ],
     };
     renderPage(<FeedbackPage />, {
-      api: loadedApi({ report: vi.fn().mockResolvedValue(unscored) }),
+      api: reportApi(unscored),
       ...where,
     });
 
@@ -206,18 +210,43 @@ describe("FeedbackPage", () => {
     expect(print).toHaveBeenCalled();
   });
 
-  it("shows why a report is not ready", async () => {
+  it("reads the interview alone: its report comes with it", async () => {
+    const api = loadedApi();
+    renderPage(<FeedbackPage />, { api, ...where });
+
+    expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
+    expect(api.getInterview).toHaveBeenCalledTimes(1);
+    expect(api.getInterview).toHaveBeenCalledWith("i1");
+  });
+
+  it("says an interview that is not finished has no report yet", async () => {
     renderPage(<FeedbackPage />, {
-      api: loadedApi({
-        report: vi
-          .fn()
-          .mockRejectedValue(new ApiError(422, "report_not_ready", "Finish the interview first.")),
-      }),
+      api: loadedApi({ getInterview: vi.fn().mockResolvedValue(interview()) }),
       ...where,
     });
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("Finish the interview first.");
+    expect(
+      await screen.findByRole("heading", { name: "This interview is not finished yet" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Back to the interview" })).toHaveAttribute(
+      "href",
+      "/interviews/i1",
+    );
+    expect(screen.queryByRole("heading", { name: /^Your report/ })).not.toBeInTheDocument();
+  });
+
+  it("says why the interview did not load, with a retry", async () => {
+    const getInterview = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(503, "unavailable", "The database is busy; retry."))
+      .mockResolvedValueOnce(interview({ status: "completed", report }));
+    renderPage(<FeedbackPage />, { api: loadedApi({ getInterview }), ...where });
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("The database is busy; retry.");
     expect(screen.getByRole("link", { name: "Back to the interview" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
   });
 });
 

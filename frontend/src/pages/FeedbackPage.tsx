@@ -25,13 +25,12 @@ function Bulleted({ items, empty }: { items: string[]; empty: string }) {
   );
 }
 
-/** The report of a finished interview: scores, review, insights, rating and export. */
+/** The report of a finished interview: scores, review, insights, rating and export. It reads
+ * the interview alone: a finished interview carries its report. */
 export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
-  const loaded = useLoad(
-    useCallback(() => Promise.all([api.getInterview(id), api.report(id)]), [api, id]),
-  );
+  const loaded = useLoad(useCallback(() => api.getInterview(id), [api, id]));
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = loaded.data !== null;
   // The report is new content (after Finish interview, say): its heading takes the focus.
@@ -44,7 +43,19 @@ export default function FeedbackPage() {
     const back = { to: `/interviews/${id}`, label: "Back to the interview" };
     return <LoadFailed error={loaded.error} onRetry={loaded.reload} back={back} />;
   }
-  const [interview, report] = loaded.data;
+  const interview = loaded.data;
+  const report = interview.report;
+  if (report === null) {
+    return (
+      <section className="card">
+        <h1>This interview is not finished yet</h1>
+        <p>Finish it to get its report.</p>
+        <p>
+          <Link to={`/interviews/${id}`}>Back to the interview</Link>
+        </p>
+      </section>
+    );
+  }
 
   const exportMarkdown = () =>
     download(

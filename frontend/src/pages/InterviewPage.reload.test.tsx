@@ -1,7 +1,9 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useLocation } from "react-router";
 import { vi } from "vitest";
 import InterviewPage from "./InterviewPage";
+import { startedState } from "../lib/handover";
 import { answerView, fakeApi, interview, question, renderPage } from "../test/render";
 
 const route = "/interviews/:id";
@@ -64,5 +66,46 @@ describe("InterviewPage after a reload on a feedback screen", () => {
 
     expect(await screen.findByText("Question 2 of 3")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: /^Feedback:/ })).not.toBeInTheDocument();
+  });
+});
+
+/** The history entry's navigation state, as a reload would find it. */
+function HistoryState() {
+  return <output aria-label="history state">{JSON.stringify(useLocation().state ?? null)}</output>;
+}
+
+describe("InterviewPage just after the start", () => {
+  it("shows the interview handed over and clears it, so that a reload reads it", async () => {
+    const getInterview = vi.fn().mockResolvedValue(answeredOnce);
+    renderPage(
+      <>
+        <InterviewPage />
+        <HistoryState />
+      </>,
+      {
+        api: fakeApi({ getInterview }),
+        path: "/interviews/i1",
+        route,
+        state: startedState(interview()),
+      },
+    );
+
+    expect(await screen.findByText("Question 1 of 3")).toBeInTheDocument();
+    expect(screen.getByLabelText("Your answer")).toBeInTheDocument();
+    expect(getInterview).not.toHaveBeenCalled();
+    expect(screen.getByLabelText("history state")).toHaveTextContent("null");
+  });
+
+  it("reads the interview when the one handed over is another", async () => {
+    const getInterview = vi.fn().mockResolvedValue(answeredOnce);
+    renderPage(<InterviewPage />, {
+      api: fakeApi({ getInterview }),
+      path: "/interviews/i1",
+      route,
+      state: startedState(interview({ interview_id: "other" })),
+    });
+
+    expect(await screen.findByText("Question 2 of 3")).toBeInTheDocument();
+    expect(getInterview).toHaveBeenCalledWith("i1");
   });
 });

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
+import { startedInterview } from "../lib/handover";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { topicLabel } from "../lib/reportLabels";
 import { screenAfterAnswer, screenOfAnswer } from "../lib/feedbackScreen";
@@ -53,7 +54,13 @@ export default function InterviewPage() {
   // The answer whose feedback is on screen is named in the URL (?answer=<question id>), so a
   // reload shows that feedback again, from the interview's own state.
   const [params, setParams] = useSearchParams();
-  const loaded = useLoad(useCallback(() => api.getInterview(id), [api, id]));
+  // Just started, the interview is the start's response; opened any other way, it is read.
+  const location = useLocation();
+  const started = startedInterview(location.state, id);
+  const loaded = useLoad(
+    useCallback(() => api.getInterview(id), [api, id]),
+    started,
+  );
   const [result, setResult] = useState<AnswerResult | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -67,6 +74,10 @@ export default function InterviewPage() {
   useEffect(() => {
     if (result) feedbackHeading.current?.focus();
   }, [result]);
+  // The hand-over served this visit: a reload keeps history state, and must read the interview.
+  useEffect(() => {
+    if (started) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [started, navigate, location.search]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your interview…" />;
   if (!loaded.data) return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import { ApiError } from "../lib/api";
 import { StartPage } from "./StartPage";
+import InterviewPage from "./InterviewPage";
 import { catalog, fakeApi, interview, renderPage } from "../test/render";
 
 describe("StartPage", () => {
@@ -39,6 +40,24 @@ describe("StartPage", () => {
 
     expect(createInterview).toHaveBeenCalledWith("frontend", "senior", 3);
     expect(await screen.findByText("elsewhere")).toBeInTheDocument();
+  });
+
+  it("opens the new interview from the start's response, without reading it again", async () => {
+    const getInterview = vi.fn();
+    renderPage(<StartPage />, {
+      api: fakeApi({
+        catalog: vi.fn().mockResolvedValue(catalog),
+        createInterview: vi.fn().mockResolvedValue(interview({ interview_id: "new1" })),
+        getInterview,
+      }),
+      routes: { "/interviews/:id": <InterviewPage /> },
+    });
+
+    await userEvent.click(await screen.findByRole("button", { name: "Start interview" }));
+
+    expect(await screen.findByText("Question 1 of 3")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "What is question 1 about?" })).toBeInTheDocument();
+    expect(getInterview).not.toHaveBeenCalled();
   });
 
   it("shows the API's message with a retry that works", async () => {

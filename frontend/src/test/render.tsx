@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { MemoryRouter, Route, Routes, parsePath } from "react-router";
 import { vi } from "vitest";
 import { AuthContext } from "../lib/auth";
 import type { Auth } from "../lib/auth";
@@ -25,7 +25,6 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     answer: missing("answer"),
     skip: missing("skip"),
     complete: missing("complete"),
-    report: missing("report"),
     rate: missing("rate"),
     rating: missing("rating"),
     practicePlan: missing("practicePlan"),
@@ -33,10 +32,23 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
   };
 }
 
-/** Renders `element` at `path` (matched by `route`), signed in with `api`. */
+/** Renders `element` at `path` (matched by `route`), signed in with `api`; `state` is the
+ * history entry's navigation state, `routes` more pages by route. */
 export function renderPage(
   element: ReactElement,
-  { api, path = "/", route = "/" }: { api: Api; path?: string; route?: string },
+  {
+    api,
+    path = "/",
+    route = "/",
+    state,
+    routes = {},
+  }: {
+    api: Api;
+    path?: string;
+    route?: string;
+    state?: unknown;
+    routes?: Record<string, ReactElement>;
+  },
 ) {
   const auth: Auth = {
     email: "ada@example.com",
@@ -48,9 +60,12 @@ export function renderPage(
   };
   const result = render(
     <AuthContext.Provider value={auth}>
-      <MemoryRouter initialEntries={[path]}>
+      <MemoryRouter initialEntries={[state === undefined ? path : { ...parsePath(path), state }]}>
         <Routes>
           <Route path={route} element={element} />
+          {Object.entries(routes).map(([more, page]) => (
+            <Route key={more} path={more} element={page} />
+          ))}
           <Route path="*" element={<p>elsewhere</p>} />
         </Routes>
       </MemoryRouter>

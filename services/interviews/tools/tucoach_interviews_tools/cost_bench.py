@@ -4,19 +4,23 @@ Run: ./pants run services/interviews/tools/tucoach_interviews_tools/cost_bench.p
 (with DYNAMODB_LOCAL_DIR set); `-- --write-docs` also rewrites the generated part of docs/cost.md.
 
 Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app
-sends (frontend/src/lib/api.ts and the pages): the catalog, the start, the interview page, every
-answer (follow-ups answered too), finishing, the report page (the interview and its report) and
-the history page. Per interview it prints API requests (and the CORS preflights a cross-origin
+sends (frontend/src/lib/api.ts and the pages): the catalog, the start (whose response the
+interview page shows), every answer (follow-ups answered too), finishing, the report page (the
+interview, which carries its report, and the rating) and the history page (the list and the
+practice plan). Per interview it prints API requests (and the CORS preflights a cross-origin
 app would add), Lambda invocations and GB-s at infra's memory size (modelled from the handler's
 CPU time measured here), DynamoDB read and write units as DynamoDB Local reports them
 (ReturnConsumedCapacity=TOTAL), stored bytes, the bytes the function logs at infra's log level,
-tokens per LLM engine, and dollars per 1,000 interviews from prices.py. It goes through the
-service's public API only, so it measures whatever item shapes the repository writes.
+the response bytes as the function returns them and as API Gateway sends them (gzipped from
+infra's minimum size), tokens per LLM engine, and dollars per 1,000 interviews from prices.py,
+with X-Ray at infra's sampling rule. It goes through the service's public API only, so it
+measures whatever item shapes the repository writes.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import io
 import itertools
 import json
@@ -43,12 +47,16 @@ from tucoach_interviews_tools.prices import (
     PRICES,
     PRICES_READ_ON,
     REGION,
+    SECONDS_PER_MONTH,
     Architecture,
     Usage,
+    XRaySampling,
     billed_gb_seconds,
+    fixed_monthly_costs,
     interview_costs,
     modelled_duration_ms,
     one_off_total,
+    reservoir_dominates_below,
 )
 
 if TYPE_CHECKING:
@@ -62,6 +70,9 @@ if TYPE_CHECKING:
 INTERVIEW_SIZES = (3, 5, 10)  # the API takes 3 to 10 questions
 ROLE, SENIORITY = "backend", "senior"
 HISTORY_PAGE_SIZE = 10  # frontend/src/pages/HistoryPage.tsx
+# API Gateway's gzip level is not documented: zlib's default stands for it. Browsers accept gzip
+# (and deflate, which API Gateway also offers, 12 bytes smaller a body: gzip is the upper bound).
+GZIP_LEVEL = 6
 # Pacing of the app's requests, for the preflight cache only: the API answered preflights with
 # Access-Control-Max-Age 600 before CloudFront served it on the app's origin.
 SECONDS_BETWEEN_ANSWERS = 60
@@ -180,6 +191,7 @@ class Measured:
     write_units_per_answer: list[float] = field(default_factory=list)
     log_bytes: int = 0
     log_lines: int = 0
+    body_bytes: int = 0
     response_bytes: int = 0
     stored_bytes: int = 0
     kept_bytes: int = 0
@@ -197,11 +209,41 @@ class Measured:
         ]
 
 
+@dataclass(frozen=True)
+class Infra:
+    """What infra/variables.tf's defaults (prod's settings) deploy, as far as it costs."""
+
+    memory_mb: int
+    log_level: str
+    minimum_compression_size: int
+    sampling: XRaySampling
+
+    @classmethod
+    def read(cls) -> Infra:
+        return cls(
+            memory_mb=_infra_default("lambda_memory_mb", int),
+            log_level=_infra_default("log_level", str),
+            minimum_compression_size=_infra_default("api_minimum_compression_size", int),
+            sampling=XRaySampling(
+                reservoir_per_second=_infra_default("xray_sampling_reservoir", int),
+                fixed_rate=_infra_default("xray_sampling_rate", float),
+            ),
+        )
+
+
+def sent_bytes(body: bytes, minimum_compression_size: int) -> int:
+    """The bytes of a response body as API Gateway sends it to a browser through CloudFront:
+    gzipped from `minimum_compression_size` bytes (the browser accepts gzip; CloudFront
+    forwards its Accept-Encoding and passes the compressed body on), as it is below."""
+    if len(body) < minimum_compression_size:
+        return len(body)
+    return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
+
+
 def main() -> None:
     from tucoach_repository.dynamodb_local import find_installation, running  # noqa: PLC0415
 
-    memory_mb = _infra_default("lambda_memory_mb", int)
-    log_level = _infra_default("log_level", str)
+    infra = Infra.read()
     with running(find_installation()) as endpoint:
         os.environ.update(
             {
@@ -215,7 +257,7 @@ def main() -> None:
                 "POWERTOOLS_TRACE_DISABLED": "true",
                 "POWERTOOLS_SERVICE_NAME": "interviews",
                 "POWERTOOLS_METRICS_NAMESPACE": "TuCoachAi",
-                "POWERTOOLS_LOG_LEVEL": log_level,
+                "POWERTOOLS_LOG_LEVEL": infra.log_level,
             }
         )
         stdout = CountingStream()
@@ -225,15 +267,17 @@ def main() -> None:
             import tucoach_interviews.handler  # noqa: F401, PLC0415
         finally:
             sys.stdout = real_stdout
-        results = _run_interviews(endpoint, stdout)
-    report = _report(results, memory_mb, log_level)
+        results = _run_interviews(endpoint, stdout, infra.minimum_compression_size)
+    report = _report(results, infra)
     print(report)
     if "--write-docs" in sys.argv[1:]:
         _write_docs(report)
         print(f"wrote {DOCS}")
 
 
-def _run_interviews(endpoint: str, stdout: CountingStream) -> list[Measured]:
+def _run_interviews(
+    endpoint: str, stdout: CountingStream, minimum_compression_size: int
+) -> list[Measured]:
     """One service over one table, as in a warm container; each interview by a user of its own,
     after a first one, not counted, that warms the process up (the bank, the clients and the
     scoring vocabularies are built once per container)."""
@@ -268,7 +312,7 @@ def _run_interviews(endpoint: str, stdout: CountingStream) -> list[Measured]:
     for run, questions in enumerate((INTERVIEW_SIZES[0], *INTERVIEW_SIZES)):
         user = str(uuid.UUID(int=run + 1))
         scored_before = len(engine.scored)
-        measured = _interview(questions, user, meter, stdout)
+        measured = _interview(questions, user, meter, stdout, minimum_compression_size)
         measured.scored = engine.scored[scored_before:]
         _measure_storage(client, table, user, measured)
         if run > 0:
@@ -280,7 +324,13 @@ def _next_id(numbers: Iterator[int]) -> str:
     return str(uuid.UUID(int=next(numbers), version=4))
 
 
-def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: CountingStream) -> Measured:
+def _interview(
+    questions: int,
+    user: str,
+    meter: DynamoDBMeter,
+    stdout: CountingStream,
+    minimum_compression_size: int,
+) -> Measured:
     """The requests the web app sends for one interview, through the handler."""
     from tucoach_coach import load_bank  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
@@ -308,7 +358,9 @@ def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: Counting
         measured.write_units += after[2] - before[2]
         measured.log_bytes += stdout.bytes - bytes_before
         measured.log_lines += stdout.lines - lines_before
-        measured.response_bytes += len(response["body"].encode())
+        body = response["body"].encode()
+        measured.body_bytes += len(body)
+        measured.response_bytes += sent_bytes(body, minimum_compression_size)
         if path.endswith("/answers"):
             measured.write_units_per_answer.append(after[2] - before[2])
         return json.loads(response["body"])
@@ -320,8 +372,9 @@ def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: Counting
         "/interviews",
         body={"role": ROLE, "seniority": SENIORITY, "question_count": questions},
     )
+    # The interview page shows the interview the start returned; it reads it only when opened
+    # directly (a reload, a link).
     base = f"/interviews/{interview['interview_id']}"
-    interview = call("GET", base)  # the interview page loads it
     question = interview["current_question"]
     answered = 0
     while question is not None:
@@ -335,9 +388,12 @@ def _interview(questions: int, user: str, meter: DynamoDBMeter, stdout: Counting
         )
         question = result["next_question"]
     call("POST", f"{base}/complete")
-    call("GET", base)  # the report page loads the interview and its report
-    call("GET", f"{base}/report")
-    call("GET", "/interviews", query={"limit": str(HISTORY_PAGE_SIZE)})  # the history page
+    # The report page: the interview, which carries its report, and the feedback's rating
+    call("GET", base)
+    call("GET", f"{base}/rating")
+    # The history page: the first page of interviews and the practice plan
+    call("GET", "/interviews", query={"limit": str(HISTORY_PAGE_SIZE)})
+    call("GET", "/practice-plan")
     return measured
 
 
@@ -566,11 +622,15 @@ def _usage(measured: Measured, memory_mb: int, tokens: Tokens | None = None) -> 
     )
 
 
-def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
+def _report(results: list[Measured], infra: Infra) -> str:
+    memory_mb, log_level, sampling = infra.memory_mb, infra.log_level, infra.sampling
     lines = [
         f"Cost per interview, measured through the handler against DynamoDB Local "
-        f"({ROLE}/{SENIORITY}, Lambda {memory_mb} MB and log level {log_level} from infra/; "
-        f"prices of {REGION} read {PRICES_READ_ON.isoformat()}).",
+        f"({ROLE}/{SENIORITY}; from infra/variables.tf: Lambda {memory_mb} MB, log level "
+        f"{log_level}, responses gzipped from {infra.minimum_compression_size} bytes, X-Ray "
+        f"sampling {sampling.fixed_rate:.0%} of requests after a reservoir of "
+        f"{sampling.reservoir_per_second} a second; prices of {REGION} read "
+        f"{PRICES_READ_ON.isoformat()}).",
         "",
         "| per interview | " + " | ".join(f"{r.questions} question(s)" for r in results) + " |",
         "| --- |" + " --- |" * len(results),
@@ -608,7 +668,11 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         f"function log bytes at {log_level} (lines)",
         [f"{r.log_bytes} ({r.log_lines})" for r in results],
     )
-    row("response bytes", [str(r.response_bytes) for r in results])
+    row("response bytes, JSON bodies", [str(r.body_bytes) for r in results])
+    row(
+        f"response bytes sent (gzip from {infra.minimum_compression_size} B, as API Gateway)",
+        [str(r.response_bytes) for r in results],
+    )
     for engine in tokens[0]:
         row(
             f"tokens in / out, {engine}",
@@ -640,6 +704,7 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
                     _usage(r, memory_mb, t[bedrock] if llm else None),
                     architecture=architecture,
                     llm=llm,
+                    sampling=sampling,
                 )
                 for r, t in zip(results, tokens, strict=True)
             ]
@@ -651,7 +716,9 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
                 + ", ".join(f"${c['storage per month'] * 1000:.4f}" for c in costs)
                 + " |"
             )
-    preflight = PRICES.api_gateway_rest_request.usd + PRICES.xray_trace_recorded.usd
+    preflight = (
+        PRICES.api_gateway_rest_request.usd + PRICES.xray_trace_recorded.usd * sampling.fixed_rate
+    )
     lines += [
         "",
         "Cross-origin, the preflights would add (API Gateway and X-Ray, per 1,000 interviews): "
@@ -660,7 +727,11 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         )
         + ".",
     ]
-    breakdown = interview_costs(_usage(ten, memory_mb))
+    usage = _usage(ten, memory_mb)
+    breakdown = interview_costs(usage, sampling=sampling)
+    every_request = interview_costs(usage)["X-Ray"] - breakdown["X-Ray"]
+    uncompressed = (ten.body_bytes - ten.response_bytes) * PRICES.cloudfront_data_transfer_out.usd
+    one_a_second = XRaySampling(reservoir_per_second=1, fixed_rate=sampling.fixed_rate)
     lines += [
         "",
         f"Where the {ten.questions}-question interview's dollars go, offline, x86_64, "
@@ -669,6 +740,21 @@ def _report(results: list[Measured], memory_mb: int, log_level: str) -> str:
         "| line | $ |",
         "| --- | --- |",
         *(f"| {line} | {value * 1000:.4f} |" for line, value in breakdown.items()),
+        "",
+        "Fixed, per month whatever the number of interviews:",
+        "",
+        "| line | $ a month |",
+        "| --- | --- |",
+        *(f"| {line} | {value:.2f} |" for line, value in fixed_monthly_costs(sampling).items()),
+        "",
+        f"Tracing {sampling.fixed_rate:.0%} of requests saves ${every_request * 1000:.4f} "
+        f"per 1,000 {ten.questions}-question interviews on one trace per request, and gzip "
+        f"${uncompressed * 1000:.4f} of CloudFront transfer. A reservoir of 1 a second would "
+        f"cost up to ${fixed_monthly_costs(one_a_second)['X-Ray reservoir (at most)']:.2f} a "
+        f"month ({SECONDS_PER_MONTH:,} traces) and trace every request while the stage serves "
+        "fewer than one a second; its traces would outnumber the fixed rate's below "
+        f"{reservoir_dominates_below(one_a_second, len(ten.requests)):,.0f} "
+        f"{ten.questions}-question interviews a month.",
         "",
         f"Lambda memory, {ten.questions}-question interview: each invocation's duration "
         f"modelled as its CPU time here x max(1, {LAMBDA_FULL_VCPU_MB} / MB) + "

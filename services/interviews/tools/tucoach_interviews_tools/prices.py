@@ -19,6 +19,7 @@ MILLION = 1_000_000
 GB = 1_000_000_000  # AWS bills data in decimal gigabytes
 LAMBDA_FULL_VCPU_MB = 1769  # Lambda gives one full vCPU at 1,769 MB, a share in proportion below
 CLOUDWATCH_EVENT_OVERHEAD_BYTES = 26  # CloudWatch Logs bills 26 bytes of metadata per log event
+SECONDS_PER_MONTH = 730 * 3600  # AWS prices a month as 730 hours
 
 
 class Architecture(StrEnum):
@@ -147,6 +148,20 @@ BEDROCK_HAIKU_4_5_EU = LlmPrice(
 
 
 @dataclass(frozen=True)
+class XRaySampling:
+    """An X-Ray sampling rule as API Gateway applies it: the first `reservoir_per_second`
+    requests of each second are traced, then `fixed_rate` (0 to 1) of the rest."""
+
+    reservoir_per_second: int
+    fixed_rate: float
+
+
+# What pricing one trace per request assumes: X-Ray's default rule at a traffic under one
+# request a second, where its reservoir takes nearly every request.
+EVERY_REQUEST = XRaySampling(reservoir_per_second=0, fixed_rate=1.0)
+
+
+@dataclass(frozen=True)
 class Usage:
     """What one interview used, as cost_bench.py measures it."""
 
@@ -157,7 +172,7 @@ class Usage:
     write_units: float
     log_bytes: int
     log_events: int
-    response_bytes: int
+    response_bytes: int  # as sent to the viewer: API Gateway gzips the larger bodies
     stored_bytes: int  # kept after every time-to-live has passed, with DynamoDB's per-item overhead
     input_tokens: int = 0
     output_tokens: int = 0
@@ -169,9 +184,11 @@ def interview_costs(
     *,
     architecture: Architecture = Architecture.X86_64,
     llm: LlmPrice | None = None,
+    sampling: XRaySampling = EVERY_REQUEST,
 ) -> dict[str, float]:
     """Dollars one interview costs, by line; `storage per month` recurs for as long as it is
-    kept, the rest is paid once."""
+    kept, the rest is paid once. X-Ray is the rule's fixed rate of the requests: its reservoir
+    is a monthly amount, whatever the interviews (`fixed_monthly_costs`)."""
     gb_second = (
         prices.lambda_gb_second_arm64
         if architecture is Architecture.ARM64
@@ -187,14 +204,34 @@ def interview_costs(
         "CloudFront requests": usage.api_requests * prices.cloudfront_https_request.usd,
         "CloudFront transfer": usage.response_bytes * prices.cloudfront_data_transfer_out.usd,
         "CloudWatch Logs": log_bytes * prices.cloudwatch_logs_ingestion.usd,
-        # API Gateway and Lambda both trace actively; one trace per request (see docs/cost.md).
-        "X-Ray": usage.api_requests * prices.xray_trace_recorded.usd,
+        # API Gateway samples, Lambda follows: one trace per sampled request (docs/cost.md).
+        "X-Ray": usage.api_requests * sampling.fixed_rate * prices.xray_trace_recorded.usd,
         "storage per month": usage.stored_bytes / GB * prices.dynamodb_storage.usd,
     }
     if llm is not None:
         costs["LLM input"] = usage.input_tokens * llm.input.usd
         costs["LLM output"] = usage.output_tokens * llm.output.usd
     return costs
+
+
+def fixed_monthly_costs(sampling: XRaySampling, prices: PriceTable = PRICES) -> dict[str, float]:
+    """Dollars a month whatever the number of interviews: at most, the traces of a full
+    reservoir every second of the month (fewer when the traffic leaves seconds without a
+    request; but below `reservoir_per_second` requests a second, every request is traced)."""
+    reservoir_traces = sampling.reservoir_per_second * SECONDS_PER_MONTH
+    return {"X-Ray reservoir (at most)": reservoir_traces * prices.xray_trace_recorded.usd}
+
+
+def reservoir_dominates_below(sampling: XRaySampling, requests_per_interview: int) -> float:
+    """Interviews a month below which the reservoir's traces outnumber the fixed rate's, for
+    traffic spread evenly over the month: all of it while it stays under the reservoir, then
+    until the fixed rate's share of the rest passes the full reservoir."""
+    reservoir = sampling.reservoir_per_second * SECONDS_PER_MONTH
+    if reservoir == 0:
+        return 0.0
+    if sampling.fixed_rate == 0:
+        return math.inf
+    return reservoir * (1 + sampling.fixed_rate) / sampling.fixed_rate / requests_per_interview
 
 
 def one_off_total(costs: dict[str, float]) -> float:

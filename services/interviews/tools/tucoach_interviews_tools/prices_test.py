@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from tucoach_interviews_tools.prices import (
@@ -7,15 +9,19 @@ from tucoach_interviews_tools.prices import (
     GB,
     MILLION,
     PRICES,
+    SECONDS_PER_MONTH,
     Architecture,
     LlmPrice,
     Price,
     PriceTable,
     Usage,
+    XRaySampling,
     billed_gb_seconds,
+    fixed_monthly_costs,
     interview_costs,
     modelled_duration_ms,
     one_off_total,
+    reservoir_dominates_below,
 )
 
 # Round prices, so every expected figure below can be checked by hand.
@@ -89,6 +95,43 @@ def test_an_llm_adds_its_tokens() -> None:
     assert costs["LLM input"] == pytest.approx(1.0)
     assert costs["LLM output"] == pytest.approx(1.0)
     assert one_off_total(costs) == pytest.approx(64.75)
+
+
+def test_x_ray_prices_the_rules_fixed_rate_of_the_requests() -> None:
+    # Given a rule that records one request in five after a reservoir of 2 a second
+    sampling = XRaySampling(reservoir_per_second=2, fixed_rate=0.2)
+
+    # When one interview of 10 requests is priced
+    costs = interview_costs(USAGE, ROUND, sampling=sampling)
+
+    # Then X-Ray is a fifth of its requests at 0.25 a trace, and nothing else changes
+    assert costs["X-Ray"] == pytest.approx(10 * 0.2 * 0.25)
+    unsampled = interview_costs(USAGE, ROUND)
+    assert {k: v for k, v in costs.items() if k != "X-Ray"} == {
+        k: v for k, v in unsampled.items() if k != "X-Ray"
+    }
+
+
+def test_the_reservoir_is_a_monthly_amount_whatever_the_interviews() -> None:
+    # A reservoir of 2 a second, full every second of a 730-hour month, at 0.25 a trace
+    full = fixed_monthly_costs(XRaySampling(reservoir_per_second=2, fixed_rate=0.2), ROUND)
+    assert SECONDS_PER_MONTH == 2_628_000
+    assert full == {"X-Ray reservoir (at most)": 2 * 2_628_000 * 0.25}
+    # No reservoir, nothing fixed
+    none = fixed_monthly_costs(XRaySampling(reservoir_per_second=0, fixed_rate=0.2), ROUND)
+    assert none == {"X-Ray reservoir (at most)": 0.0}
+
+
+def test_the_reservoir_dominates_until_the_rate_traces_as_many_requests() -> None:
+    # Given a reservoir of 1 a second, half of the rest, 3 requests an interview: at S
+    # interviews a month (S the seconds of a month), 3S requests, the reservoir takes S and
+    # the rate half of the other 2S, S too
+    sampling = XRaySampling(reservoir_per_second=1, fixed_rate=0.5)
+
+    assert reservoir_dominates_below(sampling, 3) == pytest.approx(SECONDS_PER_MONTH)
+    # No reservoir never dominates; a reservoir alone always does
+    assert reservoir_dominates_below(XRaySampling(0, 0.5), 3) == 0.0
+    assert reservoir_dominates_below(XRaySampling(1, 0.0), 3) == math.inf
 
 
 def test_lambda_bills_each_invocation_rounded_up_to_the_millisecond() -> None:

@@ -4,6 +4,7 @@ Lambda function receives, and the function's result becomes the HTTP response.""
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import uuid
 from collections.abc import Callable, Mapping
@@ -12,6 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+# API Gateway gzips a response from this size for a client that accepts gzip: infra's
+# api_minimum_compression_size (infra/tests/edge_test.py holds the two together).
+MINIMUM_COMPRESSION_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,33 @@ def http_response(result: dict[str, Any]) -> HttpResponse:
     body = result.get("body") or ""
     payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode("utf-8")
     return HttpResponse(int(result["statusCode"]), headers, payload)
+
+
+def compressed(response: HttpResponse, accept_encoding: str | None) -> HttpResponse:
+    """API Gateway's payload compression: a body of MINIMUM_COMPRESSION_SIZE bytes or more, not
+    encoded already, is gzipped for a request whose Accept-Encoding takes gzip."""
+    encoded = any(name.lower() == "content-encoding" for name, _ in response.headers)
+    small = len(response.body) < MINIMUM_COMPRESSION_SIZE
+    if encoded or small or not _accepts_gzip(accept_encoding or ""):
+        return response
+    return HttpResponse(
+        response.status,
+        [*response.headers, ("Content-Encoding", "gzip")],
+        gzip.compress(response.body, mtime=0),
+    )
+
+
+def _accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header names gzip, without refusing it by a quality of 0."""
+    for coding in accept_encoding.split(","):
+        name, _, parameters = coding.partition(";")
+        if name.strip().lower() == "gzip":
+            quality = parameters.strip().lower().removeprefix("q=") or "1"
+            try:
+                return float(quality) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def _as_claim_text(value: Any) -> str:

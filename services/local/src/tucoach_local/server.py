@@ -16,7 +16,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from joserfc.jwk import RSAKey
 
 from tucoach_local.authorizer import TokenVerifier, Unauthorized
-from tucoach_local.gateway import HttpRequest, HttpResponse, http_response, proxy_event
+from tucoach_local.gateway import (
+    HttpRequest,
+    HttpResponse,
+    compressed,
+    http_response,
+    proxy_event,
+)
 from tucoach_local.headers import SECURITY_HEADERS, content_security_policy
 from tucoach_local.identity import (
     CLIENT_ID,
@@ -110,7 +116,8 @@ class TuCoachServer(ThreadingHTTPServer):
                 )
         if len(request.body) > MAX_BODY_BYTES:
             return _json(413, {"error": {"code": "request_too_large", "message": "Too large."}})
-        return http_response(self.invoker.invoke(proxy_event(forwarded, claims)))
+        response = http_response(self.invoker.invoke(proxy_event(forwarded, claims)))
+        return compressed(response, _header(request, "Accept-Encoding"))
 
     def _oidc(self, request: HttpRequest) -> HttpResponse:
         route = request.path.removeprefix(OIDC_PREFIX)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import time
 import uuid
@@ -200,6 +201,24 @@ def test_the_catalog_needs_no_sign_in(local_server: RunningServer) -> None:
     reply = local_server.client().api("GET", "/catalog")
     assert reply.status == 200
     assert len(reply.body["cells"]) == 12
+
+
+def test_the_api_is_gzipped_for_a_browser_as_api_gateway_does(
+    local_server: RunningServer,
+) -> None:
+    client = local_server.client()
+
+    # Given the catalog asked for as a browser asks, and as a client that takes no gzip
+    status, headers, body = client.raw(
+        "GET", "/api/catalog", headers={"Accept-Encoding": "gzip, br"}
+    )
+    plain = client.api("GET", "/catalog")
+
+    # Then the browser gets it gzipped (it is over a kilobyte), the same JSON as the other
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(body)) == plain.body
+    assert "Content-Encoding" not in plain.headers
 
 
 # -- the API through the server --------------------------------------------------------------
