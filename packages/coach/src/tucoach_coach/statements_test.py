@@ -46,6 +46,8 @@ DENIED = [
     ("Write tests rather than code reviews.", "code reviews"),
     ("Dates are formatted with the Intl APIs, never hand-formatted.", "hand-formatted"),
     ("Caching is unnecessary, the database is fast enough.", "caching"),
+    ("That means removing unnecessary indexes, archiving and vertical scaling.", "indexes"),
+    ("Tracing is an unnecessary cost.", "tracing"),
     ("The index does not help range queries.", "range queries"),
     ("It cannot be cached by the CDN.", "cached by the cdn"),
     ("Unlike a token bucket, the fixed window is simple.", "token bucket"),
@@ -86,6 +88,16 @@ STATED = [
         "transient failures",
     ),
     ("GET and HEAD are safe: they shouldn't change state.", "should not change state"),
+    # A dismissive adjective before its noun dismisses the noun, not the rest of the list.
+    (
+        "That means removing unnecessary indexes, archiving and vertical scaling.",
+        "vertical scaling",
+    ),
+    # A negation in one item of a list of actions does not reach the next item.
+    (
+        "Add indexes so updates do not lock extra rows, and being careful with gap locks.",
+        "gap locks",
+    ),
 ]
 
 
