@@ -4,8 +4,11 @@ A phrasing is *specific* when it names something on its own: two content words o
 ("fresh snapshot"), a technical token (a digit, a hyphen, a dot, a slash: "40001", "--previous",
 "read-only"), or a word that few questions of the bank use at all ("mvcc", "innodb"). Any other
 phrasing is *generic* ("events", "retry", "at a time"): it supports a point only next to a second
-phrasing of the same point in the same sentence. Document frequencies, every question's phrases
-and the word-order model are built once per bank (`bank_vocabulary`), not per answer.
+phrasing of the same point in the same sentence. A phrasing that names a member of a closed set
+of alternatives ("4xx means the client") also gets its variants with the other members (`SWAP`
+phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
+Document frequencies, every question's phrases and the word-order model are built once per bank
+(`bank_vocabulary`), not per answer.
 """
 
 from __future__ import annotations

@@ -7,13 +7,18 @@ the words each clause denies:
 - clauses break at ; : ( ) dashes and clause words ("but", "although", "because", "so",
   "which", "whether", ...) always, and at a comma when the next piece has a verb of its own (an
   auxiliary, a subject pronoun, a negated verb); "such as X", a list item or a verbless aside
-  goes on with its clause, while ", not X" and ", never Y" are clauses of their own;
+  goes on with its clause, while ", not X", ", never Y", ", or holds only Z" and an item of a
+  list of actions opening with a gerund (", and being careful with X") are clauses of their
+  own;
 - a verb negation ("is not", "don't", "wouldn't", "never", "cannot") or a dismissal
   ("overkill", "anti-pattern", "no need to", "isn't worth", "unnecessary", ...) denies the
   whole clause: "GET, PUT and DELETE are not idempotent", "a flame graph isn't worth it";
 - a preference ("instead of", "rather than", "avoid", "without", "unlike") or a noun negation
   ("no rows") denies the next few words only: "use a queue instead of polling" still says "use
-  a queue"; inside a relative clause ("customers who never ordered") a negation reaches two;
+  a queue"; inside a relative clause ("customers who never ordered"), inside what a verb
+  reports ("X means services never see Y") and as an adjective before its noun ("removing
+  unnecessary indexes") a negation or dismissal reaches two; a verb negation turns a later
+  "without" around ("don't make changes without announcing them" asks for the announcing);
 - a condition ("if ...", "unless ...", "whether ...") states nothing as a fact, and words
   followed by "would/could/might" or by a harm ("... breaks word order") are weighed, not
   recommended.

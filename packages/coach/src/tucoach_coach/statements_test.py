@@ -93,6 +93,13 @@ STATED = [
         "That means removing unnecessary indexes, archiving and vertical scaling.",
         "vertical scaling",
     ),
+    # A verb negation turns a later "without" around: the announcing is asked for.
+    ("People shouldn't make changes without announcing them.", "announcing"),
+    # A negation inside what a verb reports denies nothing before the verb.
+    ("Tokenization means most services never see card numbers.", "tokenization"),
+    ("Users see a banner saying a section isn't available.", "banner"),
+    # ", or holds only X" is a contrast of its own.
+    ("Ordering isn't guaranteed, or holds only inside a FIFO group.", "fifo group"),
     # A negation in one item of a list of actions does not reach the next item.
     (
         "Add indexes so updates do not lock extra rows, and being careful with gap locks.",
@@ -127,6 +134,9 @@ def test_a_negation_contradicts_the_items_of_a_list_before_it_but_only_denies_a_
     )
     assert _denied(unseen_verb, "field rum data")
     assert not _contradicted(unseen_verb, "field rum data")
+    # A purpose opening the sentence is no item of a list
+    purpose = "To shrink PCI scope, data sits apart, and services never see card numbers."
+    assert not _contradicted(purpose, "pci scope")
 
 
 def test_a_negated_condition_denies_its_words_without_contradicting_them() -> None:
