@@ -9,12 +9,13 @@ deny or dismiss it (`statements.py`), by a specific phrasing or two generic ones
 (`matching.py`), or by most of the point's own words in one sentence (said in other words).
 Wrong claims cost points: each red flag of the question the answer states (a correction) and
 each point it denies, or states with another value or of another subject of a closed set
-(`alternatives.py`; such a point is covered nowhere), is deducted, up to a limit. Then caps, so gaming does not
-pay: no answer or an evasive one scores at most 0.5; a question echoed back or off-topic text at
-most 1; a salad of keywords, or words in no English order, at most 1.5; very short or
-repetitive text, or an answer that fits another bank question clearly better, at most 2; long
-padding at most 3. Answers not in English are not scored at all (`scored` is False): this rubric
-reads English only. Pure and deterministic: the same answer always gets the same assessment.
+(`alternatives.py`; such a point is covered nowhere), is deducted, up to a limit. Then caps,
+so gaming does not pay: no answer or an evasive one scores at most 0.5; a question echoed back
+or off-topic text at most 1; a salad of keywords, or words in no English order, at most 1.5;
+very short or repetitive text, or an answer that fits another bank question clearly better, at
+most 2; long padding at most 3. Answers not in English are not scored at all (`scored` is
+False): this rubric reads English only. Pure and deterministic: the same answer always gets
+the same assessment.
 """
 
 from __future__ import annotations

@@ -31,8 +31,8 @@ kind free text; other keys such as "reason" are ignored). Figures:
 Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
 counted apart ("unscored") and left out of the three figures: they have no score to compare.
 With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
-"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept", "fact_swaps_mean"}. --min-agreement / --max-mae make
-the run fail (exit 1) below a bar.
+"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept", "fact_swaps_mean"}.
+--min-agreement / --max-mae make the run fail (exit 1) below a bar.
 """
 
 from __future__ import annotations
