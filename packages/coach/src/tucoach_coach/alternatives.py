@@ -130,7 +130,7 @@ def variants(phrasing: str) -> list[Variant]:
                     shown = alternatives.members[other][0]
                     text = [
                         *phrasing_words[:at],
-                        *words(shown),
+                        shown,
                         *phrasing_words[at + len(form) :],
                     ]
                     found.append(

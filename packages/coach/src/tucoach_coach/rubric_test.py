@@ -313,3 +313,18 @@ def test_a_fact_said_of_the_wrong_subject_is_a_correction_not_coverage() -> None
     right = assess(target, answer.replace("a readiness probe", "a liveness probe"))
     assert "liveness-restart" in right.covered_point_ids
     assert not right.wrong_claims
+
+
+def test_a_short_part_of_a_point_said_with_another_value_is_a_correction() -> None:
+    # Given the closures question, whose point says "var is function-scoped" (and whose model
+    # answer rightly calls let block-scoped)
+    question = load_bank().get("frontend-junior-js-closures")
+    target = _target(question)
+    # When an answer calls var block-scoped
+    wrong = assess(
+        target, question.model_answer.replace("var is function-scoped", "var is block-scoped")
+    )
+    # Then that point is a correction, and the model answer's own "let ... block-scoped" is none
+    assert "var-shared-binding" not in wrong.covered_point_ids
+    assert any("var is block-scoped" in w.claim for w in wrong.wrong_claims)
+    assert not assess(target, question.model_answer).wrong_claims
