@@ -4,8 +4,11 @@ A phrasing is *specific* when it names something on its own: two content words o
 ("fresh snapshot"), a technical token (a digit, a hyphen, a dot, a slash: "40001", "--previous",
 "read-only"), or a word that few questions of the bank use at all ("mvcc", "innodb"). Any other
 phrasing is *generic* ("events", "retry", "at a time"): it supports a point only next to a second
-phrasing of the same point in the same sentence. Document frequencies, every question's phrases
-and the word-order model are built once per bank (`bank_vocabulary`), not per answer.
+phrasing of the same point in the same sentence. A phrasing that names a member of a closed set
+of alternatives ("4xx means the client") also gets its variants with the other members (`SWAP`
+phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
+Document frequencies, every question's phrases and the word-order model are built once per bank
+(`bank_vocabulary`), not per answer.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
+from tucoach_coach.alternatives import Subject, subjects, variants, wrong_subject
 from tucoach_coach.bank import BankQuestion, QuestionBank
-from tucoach_coach.language import STOP_WORDS, content_words, stem, stems, words
+from tucoach_coach.language import STOP_WORDS, contains_phrase, content_words, stem, stems, words
 from tucoach_coach.statements import Sentence, analyse, opposes, sides_stated
 from tucoach_coach.word_order import WordOrderModel
 
@@ -28,6 +32,9 @@ RARE_WORD_QUESTIONS = 4
 MAX_GAP = 3
 RED_FLAG_GAP = 1
 UNCOMMON_WORD_QUESTIONS = 12
+# A part of a point's statement of this many words or fewer is a phrasing of its own for
+# swapped values (`alternatives.py`).
+SHORT_PART_WORDS = 6
 # Words a point's phrasing may lose in other words: its determiners and modals ("behind an
 # interface" is said by "behind my own small interface", "consumers must be idempotent" by
 # "the consumer has to be idempotent"), never its relations or negations.
@@ -44,6 +51,9 @@ _STATEMENT_PARTS = re.compile(r"[;:,()]")
 class PhraseKind(StrEnum):
     POINT = "point"
     RED_FLAG = "red_flag"
+    # A point's phrasing with the value it names swapped for another of its set
+    # (`alternatives.py`): stating it contradicts the point.
+    SWAP = "swap"
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,11 @@ class Phrase:
     # The question's own model answer states it only in a clause that denies it ("fixes
     # instead of manual toil"): an answer denying it too says nothing wrong.
     denied_by_model_answer: bool = False
+    # The member of a set of subjects the point says this of ("liveness" for "kills the
+    # container"): a sentence naming another one instead says it of the wrong subject.
+    subjects: frozenset[Subject] = frozenset()
+    # For a SWAP: the point's own phrasing it was made from.
+    swapped_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,9 @@ class Match:
     criticised: bool = False
     # The clause of the sentence it was found in.
     clause: int = 0
+    # The subject the sentence names instead of the point's own ("readiness" for a liveness
+    # fact): the point is said of the wrong subject.
+    wrong_subject: str | None = None
 
 
 class PhraseIndex:
@@ -100,6 +118,7 @@ class PhraseIndex:
         for position, sentence in enumerate(sentences):
             if not sentence.is_statement:
                 continue
+            clauses = [c.stems for c in sentence.clauses]
             for clause_index, clause in enumerate(sentence.clauses):
                 clause_stems = clause.stems
                 for start, token in enumerate(clause_stems):
@@ -126,6 +145,15 @@ class PhraseIndex:
                             opposed = (
                                 bool(phrase.sides) and opposes(phrase.sides, clause_stems)
                             ) or (not exact and clause.negates_between(start, end))
+                            instead = next(
+                                (
+                                    said
+                                    for subject in phrase.subjects
+                                    if (said := wrong_subject(subject, clauses))
+                                ),
+                                None,
+                            )
+                            opposed = opposed or instead is not None
                             found.append(
                                 Match(
                                     phrase,
@@ -135,6 +163,7 @@ class PhraseIndex:
                                     conditional=clause.conditional or clause.supposes(end),
                                     criticised=sentence.criticises(clause_index, end),
                                     clause=clause_index,
+                                    wrong_subject=instead,
                                 )
                             )
         return found
@@ -222,10 +251,12 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
             stems=tuple(stems(phrasing)),
             specific=_is_specific(phrasing, frequency),
             sides=_sides(point.point, phrasing),
+            subjects=subjects(_part_of(point.point, phrasing), stems(phrasing)),
         )
         for point in question.talking_points
         for phrasing in point.phrasings
     ]
+    phrases.extend(_swaps(question))
     phrases.extend(
         Phrase(
             question_id=question.id,
@@ -243,6 +274,53 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
     stated = {m.phrase for m in found if not m.contradicted}
     denied = {m.phrase for m in found if m.contradicted} - stated
     return [replace(p, denied_by_model_answer=True) if p in denied else p for p in phrases]
+
+
+def _swaps(question: BankQuestion) -> list[Phrase]:
+    """The point phrasings that name a member of a set of alternatives, with another member in
+    its place; never a variant that another phrasing of the question holds ("defaults to
+    repeatable read" inside "mysql defaults to repeatable read") or that the model answer
+    states (it may deny it: "exactly-once end to end is not realistic")."""
+    phrasings = [tuple(stems(p)) for point in question.talking_points for p in point.phrasings]
+    swaps: dict[tuple[str, tuple[str, ...]], Phrase] = {}
+    for point in question.talking_points:
+        for phrasing in (*point.phrasings, *_short_parts(point.point)):
+            for variant in variants(phrasing):
+                if any(contains_phrase(text, variant.stems) for text in phrasings):
+                    continue
+                swaps.setdefault(
+                    (point.id, variant.stems),
+                    Phrase(
+                        question_id=question.id,
+                        kind=PhraseKind.SWAP,
+                        owner_id=point.id,
+                        text=variant.text,
+                        stems=variant.stems,
+                        specific=True,
+                        swapped_from=phrasing,
+                    ),
+                )
+    stated = {
+        m.phrase
+        for m in PhraseIndex(swaps.values()).matches(analyse(question.model_answer))
+        if not m.denied
+    }
+    return [p for p in swaps.values() if p not in stated]
+
+
+def _short_parts(statement: str) -> list[str]:
+    """The parts of a point's statement short enough to be said as they are ("var is
+    function-scoped"): their variants are wrong claims too."""
+    parts = (p.strip().lower() for p in _STATEMENT_PARTS.split(statement))
+    return [p for p in parts if 2 <= len(words(p)) <= SHORT_PART_WORDS]
+
+
+def _part_of(statement: str, phrasing: str) -> list[str]:
+    """The stems of the first part of a point's statement a phrasing shares words with; a
+    statement of one part is the whole fact, whatever words the phrasing uses."""
+    own = set(stems(phrasing)) - STOP_WORDS
+    parts = [stems(p) for p in _STATEMENT_PARTS.split(statement)]
+    return next((part for part in parts if set(part) & own), parts[0] if len(parts) == 1 else [])
 
 
 def _sides(statement: str, phrasing: str) -> frozenset[str]:

@@ -8,12 +8,14 @@ A point counts only where the answer states it: inside a sentence, in a clause t
 deny or dismiss it (`statements.py`), by a specific phrasing or two generic ones together
 (`matching.py`), or by most of the point's own words in one sentence (said in other words).
 Wrong claims cost points: each red flag of the question the answer states (a correction) and
-each point it denies (a contradiction) is deducted, up to a limit. Then caps, so gaming does not
-pay: no answer or an evasive one scores at most 0.5; a question echoed back or off-topic text at
-most 1; a salad of keywords, or words in no English order, at most 1.5; very short or
-repetitive text, or an answer that fits another bank question clearly better, at most 2; long
-padding at most 3. Answers not in English are not scored at all (`scored` is False): this rubric
-reads English only. Pure and deterministic: the same answer always gets the same assessment.
+each point it denies, or states with another value or of another subject of a closed set
+(`alternatives.py`; such a point is covered nowhere), is deducted, up to a limit. Then caps,
+so gaming does not pay: no answer or an evasive one scores at most 0.5; a question echoed back
+or off-topic text at most 1; a salad of keywords, or words in no English order, at most 1.5;
+very short or repetitive text, or an answer that fits another bank question clearly better, at
+most 2; long padding at most 3. Answers not in English are not scored at all (`scored` is
+False): this rubric reads English only. Pure and deterministic: the same answer always gets
+the same assessment.
 """
 
 from __future__ import annotations
@@ -344,11 +346,15 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
                     red_flag_id=flag.id,
                 )
             )
-    # A sentence that states a misconception covers nothing.
+    swapped = _swapped(matches, flagged_sentences)
+    # A sentence that states a misconception covers nothing, and a point stated with a wrong
+    # value or of the wrong subject is not covered at all.
     point_matches = [
         m
         for m in matches
-        if m.phrase.kind is PhraseKind.POINT and m.sentence not in flagged_sentences
+        if m.phrase.kind is PhraseKind.POINT
+        and m.sentence not in flagged_sentences
+        and m.phrase.owner_id not in swapped
     ]
     # A point that itself denies something ("JWTs are not encrypted", "stops eavesdropping") is
     # stated by a clause that denies it too, so for those points a denied match counts.
@@ -366,10 +372,23 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         for p in target.talking_points
         if p.id not in phrase_covered and _said_in_other_words(p.point, statements)
     )
+    paraphrased = tuple(p for p in paraphrased if p not in swapped)
     covered = tuple(
         p.id for p in target.talking_points if p.id in phrase_covered or p.id in paraphrased
     )
     for point in target.talking_points:
+        if point.id in swapped:
+            swap = swapped[point.id]
+            if swap.corrected:
+                wrong.append(
+                    WrongClaim(
+                        said=sentences[swap.match.sentence].text,
+                        claim=swap.claim,
+                        correction=f"A good answer holds that: {point.point}.",
+                        point_id=point.id,
+                    )
+                )
+            continue
         if point.id in covered:
             continue
         denied = next(
@@ -398,6 +417,40 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         phrase_covered=tuple(p.id for p in target.talking_points if p.id in phrase_covered),
         wrong_claims=tuple(wrong),
     )
+
+
+@dataclass(frozen=True)
+class _Swap:
+    match: Match
+    claim: str
+    # A sentence that states a red flag too is corrected by the red flag's curated words: the
+    # point is not covered, and the claim is not corrected (nor deducted) twice.
+    corrected: bool
+
+
+def _swapped(matches: list[Match], flagged: set[int]) -> dict[str, _Swap]:
+    """Points the answer states with a wrong value of a closed set ("get is not idempotent" for
+    "post is not idempotent"), outside conditions and criticism, or of the wrong subject ("a
+    readiness probe ... kills the container"): the first such statement of each."""
+    found: dict[str, _Swap] = {}
+    for match in matches:
+        if match.criticised:
+            continue
+        phrase = match.phrase
+        # A condition names the subject it speaks of ("when a readiness probe fails, the
+        # kubelet restarts the container"): a wrong subject is wrong there too.
+        if phrase.kind is PhraseKind.SWAP and not match.denied and not match.conditional:
+            claim = f'This says "{phrase.text}" where a good answer says "{phrase.swapped_from}".'
+        elif phrase.kind is PhraseKind.POINT and match.wrong_subject is not None:
+            claim = f'This says "{phrase.text}" of {match.wrong_subject}, the wrong one.'
+        else:
+            continue
+        swap = _Swap(match, claim, corrected=match.sentence not in flagged)
+        if phrase.owner_id not in found or (
+            swap.corrected and not found[phrase.owner_id].corrected
+        ):
+            found[phrase.owner_id] = swap
+    return found
 
 
 def _withdrawn_after_denial(matches: list[Match]) -> list[Match]:

@@ -273,3 +273,58 @@ def test_a_point_said_in_other_words_with_the_other_side_of_a_pair_is_not_covere
     # Then only the answer on the point's side covers it
     assert "tests-first" in kept.covered_point_ids
     assert "tests-first" not in swapped.covered_point_ids
+
+
+def test_a_fact_with_another_value_of_its_set_is_a_correction_not_coverage() -> None:
+    # Given the status codes question: clients retry only 5xx responses
+    question = load_bank().get("backend-junior-http-status-codes")
+    target = _target(question)
+    right = assess(target, question.model_answer)
+    # When the answer swaps 4xx and 5xx: "only retrying 4xx" where the point says 5xx
+    swapped = question.model_answer.replace("retrying 5xx", "retrying 4xx")
+    wrong = assess(target, swapped)
+    # Then the point is not covered, the answer loses more than the point, and the
+    # correction names what was said and what is right
+    assert "clients-rely-on-codes" in right.covered_point_ids
+    assert "clients-rely-on-codes" not in wrong.covered_point_ids
+    (claim,) = [w for w in wrong.wrong_claims if w.point_id == "clients-rely-on-codes"]
+    assert "retrying 4xx" in claim.claim
+    assert "retrying 5xx" in claim.claim
+    assert right.score - wrong.score >= CONTRADICTION_DEDUCTION
+
+
+def test_a_fact_said_of_the_wrong_subject_is_a_correction_not_coverage() -> None:
+    # Given the probes question: a failing liveness probe restarts the container
+    question = load_bank().get("devops-senior-probe-types-compared")
+    target = _target(question)
+    # When an answer says it of the readiness probe (and nothing of liveness)
+    answer = (
+        "When a readiness probe fails repeatedly, the kubelet kills the container and it gets "
+        "restarted, which recovers a stuck process. A startup probe protects slow-starting "
+        "apps by holding back the other probes until it succeeds."
+    )
+    assessment = assess(target, answer)
+    # Then the liveness point is a correction naming the wrong subject, not a covered point
+    assert "liveness-restart" not in assessment.covered_point_ids
+    claims = [w.claim for w in assessment.wrong_claims if w.point_id == "liveness-restart"]
+    assert claims
+    assert "readiness" in claims[0]
+    # And the same sentence about liveness covers it
+    right = assess(target, answer.replace("a readiness probe", "a liveness probe"))
+    assert "liveness-restart" in right.covered_point_ids
+    assert not right.wrong_claims
+
+
+def test_a_short_part_of_a_point_said_with_another_value_is_a_correction() -> None:
+    # Given the closures question, whose point says "var is function-scoped" (and whose model
+    # answer rightly calls let block-scoped)
+    question = load_bank().get("frontend-junior-js-closures")
+    target = _target(question)
+    # When an answer calls var block-scoped
+    wrong = assess(
+        target, question.model_answer.replace("var is function-scoped", "var is block-scoped")
+    )
+    # Then that point is a correction, and the model answer's own "let ... block-scoped" is none
+    assert "var-shared-binding" not in wrong.covered_point_ids
+    assert any("var is block-scoped" in w.claim for w in wrong.wrong_claims)
+    assert not assess(target, question.model_answer).wrong_claims

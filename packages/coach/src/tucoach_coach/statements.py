@@ -7,13 +7,18 @@ the words each clause denies:
 - clauses break at ; : ( ) dashes and clause words ("but", "although", "because", "so",
   "which", "whether", ...) always, and at a comma when the next piece has a verb of its own (an
   auxiliary, a subject pronoun, a negated verb); "such as X", a list item or a verbless aside
-  goes on with its clause, while ", not X" and ", never Y" are clauses of their own;
+  goes on with its clause, while ", not X", ", never Y", ", or holds only Z" and an item of a
+  list of actions opening with a gerund (", and being careful with X") are clauses of their
+  own;
 - a verb negation ("is not", "don't", "wouldn't", "never", "cannot") or a dismissal
   ("overkill", "anti-pattern", "no need to", "isn't worth", "unnecessary", ...) denies the
   whole clause: "GET, PUT and DELETE are not idempotent", "a flame graph isn't worth it";
 - a preference ("instead of", "rather than", "avoid", "without", "unlike") or a noun negation
   ("no rows") denies the next few words only: "use a queue instead of polling" still says "use
-  a queue"; inside a relative clause ("customers who never ordered") a negation reaches two;
+  a queue"; inside a relative clause ("customers who never ordered"), inside what a verb
+  reports ("X means services never see Y") and as an adjective before its noun ("removing
+  unnecessary indexes") a negation or dismissal reaches two; a verb negation turns a later
+  "without" around ("don't make changes without announcing them" asks for the announcing);
 - a condition ("if ...", "unless ...", "whether ...") states nothing as a fact, and words
   followed by "would/could/might" or by a harm ("... breaks word order") are weighed, not
   recommended.
@@ -312,6 +317,13 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
     return index
 
 
+_NOT_GERUNDS = frozenset(
+    ["thing", "bring", "string", "nothing", "something", "anything", "everything", "during"]
+)
+_REPORTING_VERBS = frozenset(["means", "ensures", "guarantees", "saying", "says", "showing"])
+_ATTRIBUTIVE_DISMISSALS = frozenset(
+    ["unnecessary", "needless", "pointless", "useless", "unsuitable", "irrelevant"]
+)
 _DISMISSALS_BY_FIRST = _by_first_word(_DISMISSALS)
 _FORWARD_BY_FIRST = _by_first_word(_FORWARD)
 _NOT_A_NEGATION_BY_FIRST = _by_first_word(_NOT_A_NEGATION)
@@ -384,6 +396,8 @@ class Clause:
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
+        if self._required(start):
+            return False
         return (
             self.contradicts(start, end)
             or any(c[1] <= start or c[0] >= end for c in self.whole_clause_cues)
@@ -398,7 +412,7 @@ class Clause:
         that piece is short, an item of a list ("GET, PUT and DELETE are not idempotent"); a
         longer piece may be a clause whose verb was not seen ("field data attributed by
         release, team and route catches regressions lab tests don't see"): denied, no more."""
-        if self.conditional:
+        if self.conditional or self._required(start):
             return False
         outside = any(
             c[1] <= start or (c[0] >= end and self._listed_with(start, c[0]))
@@ -407,12 +421,26 @@ class Clause:
         return outside or _reaches(self.preference_cues, start, barriers=self.conditions)
 
     def _listed_with(self, start: int, cue: int) -> bool:
-        """Whether the words at `start` are in the cue's comma piece or a short one before."""
+        """Whether the words at `start` are in the cue's comma piece or a short one before; a
+        purpose ("to shrink PCI scope, ...") is no item of a list."""
         piece, cue_piece = bisect_right(self.pieces, start), bisect_right(self.pieces, cue)
         if piece == cue_piece:
             return True
         bounds = (0, *self.pieces, len(self.stems))
+        if self.stems[bounds[piece]] == "to":
+            return False
         return bounds[piece + 1] - bounds[piece] <= LIST_ITEM_WORDS
+
+    def _required(self, start: int) -> bool:
+        """Whether the words at `start` follow a "without" that a verb negation before it
+        turns around: "people should not make changes without announcing them" asks for the
+        announcement."""
+        return any(
+            cue[0] <= start < cue[1] + NEGATION_REACH
+            and self.stems[cue[0]] == "without"
+            and any(whole[1] <= cue[0] for whole in self.whole_clause_cues)
+            for cue in self.preference_cues
+        )
 
     def negates_between(self, start: int, end: int) -> bool:
         """Whether a noun negation sits between the words of a gapped match: "renders nothing
@@ -479,7 +507,7 @@ def _sentence(text: str) -> Sentence:
             raw = list(piece)
         # ", not X", ", and never Y", ", or only Z": a contrast of its own.
         contrast = piece[0] in _CONTRASTS or (
-            piece[0] in _COORDINATORS and piece[1:2] != [] and piece[1] in _CONTRASTS
+            piece[0] in _COORDINATORS and any(t in _CONTRASTS for t in piece[1:3])
         )
         if (
             merged
@@ -513,8 +541,15 @@ def _opens_clause(piece: Sequence[str]) -> bool:
     return (
         piece[0] in _CLAUSE_WORDS
         or piece[0] in _CONTRASTS
-        or (piece[0] not in _CONTINUATIONS and _has_verb(piece))
+        or (piece[0] not in _CONTINUATIONS and (_has_verb(piece) or _opens_with_gerund(piece)))
     )
+
+
+def _opens_with_gerund(piece: Sequence[str]) -> bool:
+    """ "..., and being careful with foreign keys": an item of a list of actions, with its own
+    verb, which a negation in an earlier item does not reach."""
+    first = piece[1] if piece[0] in _COORDINATORS and len(piece) > 1 else piece[0]
+    return first.endswith("ing") and len(first) >= 5 and first not in _NOT_GERUNDS
 
 
 def _has_verb(piece: Sequence[str]) -> bool:
@@ -560,10 +595,15 @@ def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = (
         if _find(clause_words, i, _NOT_A_NEGATION_BY_FIRST):
             skip_until = i + 2
         elif dismissal := _find(clause_words, i, _DISMISSALS_BY_FIRST):
-            (local if _in_condition(clause_words, i) else whole).append((i, i + dismissal))
+            inner = _in_condition(clause_words, i) or _attributive(clause_words, i)
+            (local if inner else whole).append((i, i + dismissal))
             skip_until = i + dismissal
         elif word in _VERB_NEGATIONS or (word == "not" and _after_auxiliary(clause_words, i)):
-            inner = _in_relative_clause(clause_words, i) or _in_condition(clause_words, i)
+            inner = (
+                _in_relative_clause(clause_words, i)
+                or _in_condition(clause_words, i)
+                or _in_complement(clause_words, i)
+            )
             (local if inner else whole).append((i, i + 1))
         elif word in _NOUN_NEGATIONS:
             noun.append((i, i + 1))
@@ -579,6 +619,23 @@ def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = (
         conditions=tuple(i for i, t in enumerate(clause_words) if i and t in _CONDITIONS),
         pieces=pieces,
     )
+
+
+def _attributive(tokens: Sequence[str], position: int) -> bool:
+    """A dismissive adjective before its noun ("removing unnecessary indexes") dismisses that
+    noun, not the clause; after a verb ("indexes are unnecessary") it dismisses the clause."""
+    return (
+        tokens[position] in _ATTRIBUTIVE_DISMISSALS
+        and position + 1 < len(tokens)
+        and tokens[position + 1] not in STOP_WORDS
+        and not any(t in _AUXILIARIES for t in tokens[max(0, position - 2) : position])
+    )
+
+
+def _in_complement(tokens: Sequence[str], position: int) -> bool:
+    """ "tokenization means most services never see card numbers", "a banner saying a section
+    isn't available": a negation inside what a verb reports denies nothing before the verb."""
+    return any(t in _REPORTING_VERBS for t in tokens[max(0, position - 4) : position])
 
 
 def _in_relative_clause(tokens: Sequence[str], position: int) -> bool:

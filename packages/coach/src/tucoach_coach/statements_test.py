@@ -46,6 +46,8 @@ DENIED = [
     ("Write tests rather than code reviews.", "code reviews"),
     ("Dates are formatted with the Intl APIs, never hand-formatted.", "hand-formatted"),
     ("Caching is unnecessary, the database is fast enough.", "caching"),
+    ("That means removing unnecessary indexes, archiving and vertical scaling.", "indexes"),
+    ("Tracing is an unnecessary cost.", "tracing"),
     ("The index does not help range queries.", "range queries"),
     ("It cannot be cached by the CDN.", "cached by the cdn"),
     ("Unlike a token bucket, the fixed window is simple.", "token bucket"),
@@ -86,6 +88,23 @@ STATED = [
         "transient failures",
     ),
     ("GET and HEAD are safe: they shouldn't change state.", "should not change state"),
+    # A dismissive adjective before its noun dismisses the noun, not the rest of the list.
+    (
+        "That means removing unnecessary indexes, archiving and vertical scaling.",
+        "vertical scaling",
+    ),
+    # A verb negation turns a later "without" around: the announcing is asked for.
+    ("People shouldn't make changes without announcing them.", "announcing"),
+    # A negation inside what a verb reports denies nothing before the verb.
+    ("Tokenization means most services never see card numbers.", "tokenization"),
+    ("Users see a banner saying a section isn't available.", "banner"),
+    # ", or holds only X" is a contrast of its own.
+    ("Ordering isn't guaranteed, or holds only inside a FIFO group.", "fifo group"),
+    # A negation in one item of a list of actions does not reach the next item.
+    (
+        "Add indexes so updates do not lock extra rows, and being careful with gap locks.",
+        "gap locks",
+    ),
 ]
 
 
@@ -115,6 +134,9 @@ def test_a_negation_contradicts_the_items_of_a_list_before_it_but_only_denies_a_
     )
     assert _denied(unseen_verb, "field rum data")
     assert not _contradicted(unseen_verb, "field rum data")
+    # A purpose opening the sentence is no item of a list
+    purpose = "To shrink PCI scope, data sits apart, and services never see card numbers."
+    assert not _contradicted(purpose, "pci scope")
 
 
 def test_a_negated_condition_denies_its_words_without_contradicting_them() -> None:

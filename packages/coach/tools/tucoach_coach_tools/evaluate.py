@@ -2,14 +2,16 @@
 
 Run: ./pants run packages/coach/tools/tucoach_coach_tools/evaluate.py --
      --engine offline|bedrock|openai [--stand-in] [--half dev|holdout | --set FILE] [--probes]
-     [--paraphrases] [--json]
+     [--paraphrases] [--fact-swaps] [--json]
      [--min-agreement 0.85] [--max-mae 2.5]
 
 Without --set it reads one half of the strict interviewer's labeled set kept beside this module
 (`evaluation/dev.json`, the half the offline rubric was tuned on, or `evaluation/holdout.json`,
 split off before any tuning and never tuned on; neither ships in the wheel); --probes adds the
 synthetic probes of `probes.py` and --paraphrases a blind writer's correct paraphrase of every
-model answer (`evaluation/paraphrases.json`; with --set, they are scored as well). The LLM
+model answer (`evaluation/paraphrases.json`; with --set, they are scored as well) and
+--fact-swaps the model answers with a fact changed into a wrong one (`evaluation/fact_swaps.json`).
+The LLM
 engines read
 their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION; OPENAI_BASE_URL,
 OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the offline rubric is
@@ -26,14 +28,15 @@ kind free text; other keys such as "reason" are ignored). Figures:
   share the engine orders the same way (a tie in score counts half);
 - mean absolute error between score and grade;
 - mean score per kind;
-- for paraphrases (kind "paraphrase"), the share scoring 7 or more, apart for the questions the
-  rubric was tuned on and for those of the held-out half.
+- for paraphrases (kind "paraphrase"), the share scoring 7 or more, and for fact swaps (kind
+  "fact_swap") the mean score, apart for the questions the rubric was tuned on and for those of
+  the held-out half.
 
 Answers the engine does not score (`Feedback.unscored`, e.g. a Spanish answer offline) are
 counted apart ("unscored") and left out of the three figures: they have no score to compare.
 With --json the last line is one JSON object {"pairs", "pairwise_agreement", "mae",
-"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept"}. --min-agreement / --max-mae make
-the run fail (exit 1) below a bar.
+"mean_by_kind", "unscored", "fallbacks", "paraphrases_kept", "fact_swaps_mean"}.
+--min-agreement / --max-mae make the run fail (exit 1) below a bar.
 """
 
 from __future__ import annotations
@@ -77,6 +80,9 @@ STAND_IN_LABEL = (
 # reports the share that does, apart for questions of the held-out half.
 PARAPHRASE_KIND = "paraphrase"
 PARAPHRASE_KEEPS = 7.0
+# A model answer with one fact changed into a wrong one (fluent, confidently wrong): the harness
+# reports their mean score, apart for questions of the held-out half.
+FACT_SWAP_KIND = "fact_swap"
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class Summary:
     # The share of paraphrases scoring PARAPHRASE_KEEPS or more, for questions the rubric was
     # tuned on ("tuning") and questions of the held-out half ("held_out"), where there are any.
     paraphrases_kept: dict[str, float]
+    # The mean score of fact swaps, for tuning and held-out questions, where there are any.
+    fact_swaps_mean: dict[str, float]
 
 
 def load_labeled(path: Path) -> list[LabeledAnswer]:
@@ -136,6 +144,11 @@ def labeled_half(half: str) -> list[LabeledAnswer]:
 def paraphrases() -> list[LabeledAnswer]:
     """A blind writer's correct paraphrase of every model answer (kind "paraphrase")."""
     return _kept("paraphrases")
+
+
+def fact_swaps() -> list[LabeledAnswer]:
+    """Model answers with a fact changed into a wrong one (kind "fact_swap")."""
+    return _kept("fact_swaps")
 
 
 def _kept(name: str) -> list[LabeledAnswer]:
@@ -196,20 +209,27 @@ def summarise(results: Sequence[Scored], held_out: frozenset[str] = frozenset())
         },
         unscored=sum(r.score is None and not r.fell_back for r in results),
         fallbacks=sum(r.fell_back for r in results),
-        paraphrases_kept=_paraphrases_kept(scored, held_out),
+        paraphrases_kept={
+            group: round(sum(s >= PARAPHRASE_KEEPS for s in scores) / len(scores), 4)
+            for group, scores in _by_group(scored, held_out, PARAPHRASE_KIND).items()
+        },
+        fact_swaps_mean={
+            group: round(mean(scores), 2)
+            for group, scores in _by_group(scored, held_out, FACT_SWAP_KIND).items()
+        },
     )
 
 
-def _paraphrases_kept(scored: Sequence[Scored], held_out: frozenset[str]) -> dict[str, float]:
+def _by_group(
+    scored: Sequence[Scored], held_out: frozenset[str], kind: str
+) -> dict[str, list[float]]:
+    """The scores of one kind, for questions of the held-out half and the others."""
     groups: dict[str, list[float]] = defaultdict(list)
     for result in scored:
-        if result.labeled.kind == PARAPHRASE_KIND and result.score is not None:
+        if result.labeled.kind == kind and result.score is not None:
             group = "held_out" if result.labeled.question_id in held_out else "tuning"
             groups[group].append(result.score)
-    return {
-        group: round(sum(s >= PARAPHRASE_KEEPS for s in scores) / len(scores), 4)
-        for group, scores in sorted(groups.items())
-    }
+    return dict(sorted(groups.items()))
 
 
 def _report(summary: Summary, results: Sequence[Scored]) -> str:
@@ -230,6 +250,9 @@ def _report(summary: Summary, results: Sequence[Scored]) -> str:
         lines.append(
             f"paraphrases scoring {PARAPHRASE_KEEPS:g}+ on {questions} questions: {share:.1%}"
         )
+    for group, average in summary.fact_swaps_mean.items():
+        questions = "held-out" if group == "held_out" else "tuning"
+        lines.append(f"fact swaps on {questions} questions: mean {average:.2f}")
     return "\n".join(lines)
 
 
@@ -251,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--paraphrases", action="store_true", help="a blind paraphrase of every model answer"
     )
+    parser.add_argument(
+        "--fact-swaps", action="store_true", help="model answers with a fact changed (wrong)"
+    )
     parser.add_argument("--json", action="store_true", help="end with the summary as JSON")
     parser.add_argument("--min-agreement", type=float, help="fail below this agreement (0-1)")
     parser.add_argument("--max-mae", type=float, help="fail above this mean absolute error")
@@ -266,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if options.paraphrases:
         labeled.extend(paraphrases())
+    if options.fact_swaps:
+        labeled.extend(fact_swaps())
     with _engine(options, bank) as engine:
         results = score_all(engine, bank, labeled)
     summary = summarise(results, frozenset(a.question_id for a in labeled_half("holdout")))

@@ -13,6 +13,7 @@ from tucoach_coach_tools.evaluate import (
     HALVES,
     LabeledAnswer,
     Scored,
+    fact_swaps,
     labeled_half,
     main,
     paraphrases,
@@ -23,6 +24,9 @@ from tucoach_coach_tools.evaluate import (
 # The share of tuning-question paraphrases scoring 7+ must not drop below this (measured: see
 # the package README).
 PARAPHRASES_KEPT_BAR = 0.9
+# The mean score of fact swaps of tuning questions must not rise above this (measured: see the
+# package README; 9.36 before facts were read against closed sets of alternatives).
+FACT_SWAPS_MEAN_BAR = 7.0
 
 
 def _scored(question: str, kind: str, grade: float, score: float | None) -> Scored:
@@ -84,6 +88,7 @@ def test_json_summary_is_the_last_line(tmp_path: Path, capsys: pytest.CaptureFix
         "unscored",
         "fallbacks",
         "paraphrases_kept",
+        "fact_swaps_mean",
     }
     assert summary["pairs"] == 1
     assert summary["pairwise_agreement"] == 1.0
@@ -157,3 +162,25 @@ def test_the_openai_engine_runs_against_a_labelled_stand_in(
 def test_the_stand_in_serves_the_openai_engine_only() -> None:
     with pytest.raises(SystemExit):
         main(["--engine", "offline", "--stand-in"])
+
+
+def test_fact_swaps_are_reported_apart_for_tuning_and_held_out_questions() -> None:
+    results = [
+        _scored("tuned", "fact_swap", 1, 2.0),
+        _scored("tuned", "fact_swap", 1, 4.0),
+        _scored("held", "fact_swap", 1, 9.0),
+        _scored("held", "strong", 9, 2.0),  # not a fact swap
+    ]
+    summary = summarise(results, held_out=frozenset({"held"}))
+    assert summary.fact_swaps_mean == {"held_out": 9.0, "tuning": 3.0}
+
+
+def test_fact_swaps_of_tuning_questions_score_low() -> None:
+    # Given model answers of tuning questions with a fact changed into a wrong one (the roles of
+    # two terms swapped, a wrong value, a wrong subject), fluent and confidently wrong
+    held_out = {a.question_id for a in labeled_half("holdout")}
+    tuning = [s for s in fact_swaps() if s.question_id not in held_out]
+    # When the offline engine scores them
+    summary = summarise(score_all(OfflineEngine(), load_bank(), tuning))
+    # Then on average they stay well below a strong answer
+    assert summary.fact_swaps_mean["tuning"] <= FACT_SWAPS_MEAN_BAR
