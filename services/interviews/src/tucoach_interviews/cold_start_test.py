@@ -10,7 +10,7 @@ from pathlib import Path
 # Prints the modules loaded by the handler's import, a line "--", then those loaded once it has
 # answered a first GET /catalog (which reaches no AWS API).
 LOADED_MODULES = """
-import json, sys
+import sys
 import tucoach_interviews.handler as function
 print('\\n'.join(sorted(sys.modules)), '--', sep='\\n')
 from tucoach_interviews_testing import Api, LambdaContext
