@@ -6,4 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 
 class DomainModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validators and serialisers are built at a model's first use rather than at import: the
+    # function's cold start imports every model, and a request uses a few (subclasses inherit it).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)

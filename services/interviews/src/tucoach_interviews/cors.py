@@ -15,8 +15,10 @@ EXPOSED_HEADERS = "X-TuCoach-Version, Idempotent-Replayed, Retry-After"
 
 def cors_headers(allowed_origin: str | None, request_headers: Mapping[str, str]) -> dict[str, str]:
     """The headers to add for a request from `allowed_origin`; none for any other origin."""
+    if not allowed_origin:  # unset in AWS, where the app and the API share an origin
+        return {}
     origin = next((v for k, v in request_headers.items() if k.lower() == "origin"), None)
-    if not allowed_origin or origin != allowed_origin:
+    if origin != allowed_origin:
         return {}
     return {
         "Access-Control-Allow-Origin": allowed_origin,

@@ -572,6 +572,14 @@ def test_an_unknown_path_is_still_404(api: Api) -> None:
     _assert_error(api.call("GET", "/nothing-here"), 404, "no_such_route")
 
 
+def test_query_parameters_do_not_turn_a_404_or_a_405_into_a_422(api: Api) -> None:
+    # Given query parameters no route takes, on a path the API lacks and on a method a path lacks
+    # When the requests are sent
+    # Then they are answered as without them: the path or the method is what is wrong
+    _assert_error(api.call("GET", "/nothing-here", query={"x": "1"}), 404, "no_such_route")
+    _assert_error(api.call("DELETE", "/catalog", query={"x": "1"}), 405, "method_not_allowed")
+
+
 def test_each_request_logs_with_its_api_gateway_request_id_as_correlation_id(api: Api) -> None:
     for path in ("/catalog", "/interviews/no-such-interview"):
         # When a request is handled

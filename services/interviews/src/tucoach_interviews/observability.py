@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
 SERVICE = "interviews"
@@ -12,5 +14,23 @@ METRICS_NAMESPACE = "TuCoachAi"
 TRACED_MODULES = ("botocore", "httplib")
 
 logger = Logger(service=SERVICE)
-tracer = Tracer(service=SERVICE, patch_modules=TRACED_MODULES)
 metrics = Metrics(namespace=METRICS_NAMESPACE, service=SERVICE)
+
+
+@cache
+def function_tracer() -> Tracer:
+    """The function's Tracer, built at the first request rather than as the function loads:
+    building it loads the X-Ray SDK and patches botocore and http.client, about a twentieth of
+    the cold import (see "Cold start" in the README). Outside Lambda it switches the SDK off."""
+    return Tracer(service=SERVICE, patch_modules=TRACED_MODULES)
+
+
+def tracing() -> bool:
+    """Whether requests are traced: the X-Ray SDK is on (in Lambda, unless
+    POWERTOOLS_TRACE_DISABLED). Read per request, after the Tracer has had its say."""
+    function_tracer()
+    # Loaded with the Tracer above; Powertools has no public switch to ask.
+    from aws_xray_sdk import global_sdk_config  # type: ignore[import-untyped] # noqa: PLC0415 # pants: no-infer-dep
+
+    enabled: bool = global_sdk_config.sdk_enabled()
+    return enabled

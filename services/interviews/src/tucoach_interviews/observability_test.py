@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from aws_xray_sdk.core import patch, xray_recorder  # type: ignore[import-untype
 from aws_xray_sdk.core.models import entity as xray  # type: ignore[import-untyped] # pants: no-infer-dep
 
 from tucoach_coach import load_bank
+from tucoach_interviews.observability import function_tracer
 from tucoach_interviews_testing import Api
 
 # X-Ray takes documents up to 64 KB; a trace of ours stays well under, whatever the interview.
@@ -38,8 +38,9 @@ class _RecordingEmitter:
 def documents(api: Api) -> Iterator[list[str]]:
     """The X-Ray documents of every request the test makes, each request in a segment of its own
     holding all its subsegments (no streaming: the largest document a request can make)."""
-    # Outside Lambda, the function's Tracer switches the SDK off as its module loads: load it first.
-    importlib.import_module("tucoach_interviews.handler")
+    # Outside Lambda, the function's Tracer switches the SDK off when it is built (at the first
+    # request): build it first.
+    function_tracer()
     emitter = _RecordingEmitter()
     xray_recorder.configure(emitter=emitter, sampling=False, streaming_threshold=1_000)
     global_sdk_config.set_sdk_enabled(True)
@@ -89,9 +90,10 @@ def test_a_whole_interview_traces_in_small_documents_holding_no_answer(
     _traced_call(api, "POST", f"{base}/complete")
     _traced_call(api, "GET", f"{base}/report")
 
-    # Then every request was traced, with its DynamoDB calls
+    # Then every request was traced, in the handler's subsegment, with its DynamoDB calls
     assert len(answers) >= 15
     assert len(documents) == len(answers) + 3
+    assert all('"## handle"' in d for d in documents)
     assert all('"namespace": "aws"' in d or '"namespace":"aws"' in d for d in documents)
     # And no document is over 10 KB, nor holds an answer or the feedback on it
     assert max(len(d.encode()) for d in documents) <= MAX_DOCUMENT_BYTES

@@ -75,11 +75,13 @@ class Request(BaseModel):
     """A request body: unknown fields are refused, and numbers, booleans and strings must be
     sent as such (no "5" for 5, no 0 for false): what the OpenAPI says is what is accepted."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each model's validator is built when it is first used, not as the function loads: a
+    # container serves a few of the routes before it is recycled (see "Cold start", README).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class View(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class CreateInterviewRequest(Request):

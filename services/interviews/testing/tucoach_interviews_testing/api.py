@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from aws_lambda_powertools.utilities.typing import LambdaContext as PowertoolsLambdaContext
+
 EVENTS = Path(__file__).parent / "events"
 TABLE = "TuCoachAi-test"
 REGION = "eu-west-1"
@@ -16,7 +18,9 @@ OTHER_USER = "0b9e8d7c-2222-4a1b-8c3d-4e5f6a7b8c9d"
 
 
 @dataclass
-class LambdaContext:
+class LambdaContext(PowertoolsLambdaContext):
+    """What the handler reads of Lambda's context object, with a test function's values."""
+
     function_name: str = "tucoach-interviews-test"
     memory_limit_in_mb: int = 512
     invoked_function_arn: str = (

@@ -19,6 +19,11 @@ router = Router()
     summary="Roles, seniorities, topics, question counts",
     security=[{}],  # public: the one route without the Cognito authorizer
     responses=responses(200, Catalog, "What can be practised.", 503),
+    # Nothing to validate: no body, no parameter (an unknown one is refused before routing, in
+    # `app.resolve`), and the body is the Catalog model serialised once. Powertools' validation
+    # here only read every header and cookie and checked that a string is a string, half of a
+    # warm request's time.
+    enable_validation=False,
 )
 def get_catalog() -> Response[str]:
     # Serialised once per container: validating and encoding the same catalog on every request
