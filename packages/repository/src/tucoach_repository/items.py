@@ -209,6 +209,11 @@ def step_to_item(previous: Interview, new: Interview) -> Item | None:
     return document
 
 
+# What `interview_from_items` reads of a version item, whole or step: the summary attributes
+# every version item also carries (for lists) are not among them.
+FOLDED_ATTRIBUTES = (PARTITION_KEY, SORT_KEY, RECORD_TYPE, STEP, *Interview.model_fields)
+
+
 def interview_from_item(item: Item) -> Interview:
     """The interview version an item stores whole; a malformed item raises ValidationError."""
     return interview_from_items([item])

@@ -25,6 +25,7 @@ from tucoach_models import (
 )
 from tucoach_models_testing.strategies import interviews
 from tucoach_repository.items import (
+    FOLDED_ATTRIBUTES,
     RecordType,
     idempotency_from_item,
     idempotency_to_item,
@@ -353,6 +354,22 @@ def test_every_version_of_any_interview_folds_back_from_its_steps(final: Intervi
     items = _items(history)
     # When the items are folded up to each version
     # Then each comes back exactly as it was, from a step whenever one could say the change
+    for count, version in enumerate(history, start=1):
+        assert interview_from_items(items[:count]) == version
+
+
+@settings(max_examples=50)
+@given(interviews())
+def test_every_version_folds_back_from_the_attributes_its_read_asks_for(final: Interview) -> None:
+    # Given the version items of any interview as the read's Query returns them: the attributes
+    # folding reads, without the summary every version item also carries
+    history = _history_of(final)
+    items = [
+        {name: value for name, value in item.items() if name in FOLDED_ATTRIBUTES}
+        for item in _items(history)
+    ]
+    assert all("question_ids" not in item for item in items)
+    # When they are folded up to each version, then each comes back exactly as it was
     for count, version in enumerate(history, start=1):
         assert interview_from_items(items[:count]) == version
 
