@@ -2,9 +2,10 @@
 
 Either is one Query, newest first, over the interview's versions up to the one asked for: the
 items from the last whole version on, folded (`items.interview_from_items`). The Query asks for
-the attributes folding reads only, not the summary every version item also carries for lists
-(its question ids grow with the interview; parsing them was most of the response's cost). A version is a few
-KB, so one page of the Query (up to 1 MB) holds a whole interview; a longer one pages on.
+the attributes folding reads only (`items.FOLDED_ATTRIBUTES`), not the summary every version
+item also carries for lists: at the 19th answer that is a third of the attribute values botocore
+would otherwise parse. A version is a few KB, so one page of the Query (up to 1 MB) holds a whole
+interview; a longer one pages on.
 """
 
 from __future__ import annotations
