@@ -33,6 +33,7 @@ import zlib
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import Any, Literal, NotRequired, Self, TypedDict
 
 from boto3.dynamodb.types import Binary
@@ -166,7 +167,7 @@ class _StepItem(BaseModel):
 
     def change(self) -> _Change:
         # Parsed and validated in one pass, into the models an interview holds.
-        return _CHANGES.validate_json(zlib.decompress(self.step))
+        return _changes().validate_json(zlib.decompress(self.step))
 
 
 class _Change(TypedDict):
@@ -178,7 +179,10 @@ class _Change(TypedDict):
     report: NotRequired[Report | None]
 
 
-_CHANGES = TypeAdapter(_Change)
+@cache
+def _changes() -> TypeAdapter[_Change]:
+    # Built at the first read, not when the function's modules load (a cold start's time).
+    return TypeAdapter(_Change)
 
 
 def interview_to_item(interview: Interview) -> Item:
