@@ -90,7 +90,7 @@ class Interviewer:
         first = self._next_main_question(empty)
         if first is None:
             raise BankError(f"the bank has no {role}/{seniority} questions")
-        return empty.model_copy(update={"questions": (_asked(first, now),)})
+        return empty.revised(questions=(_asked(first, now),))
 
     def answer(
         self, interview: Interview, *, question_id: str, text: str, now: datetime
@@ -166,16 +166,17 @@ class Interviewer:
         asked_again: AskedQuestion | None = None,
     ) -> Interview:
         moment = _after(interview, now)
-        answered = interview.model_copy(
-            update={
-                "answers": (
-                    *interview.answers,
-                    Answer(
-                        question_id=question_id, text=text, answered_at=moment, feedback=feedback
-                    ),
-                )
+        # The new version keeps the answers before as they are and checks only what is new,
+        # the feedback included: engines adjust theirs with model_copy, which checks nothing.
+        answer = Answer.model_validate(
+            {
+                "question_id": question_id,
+                "text": text,
+                "answered_at": moment,
+                "feedback": feedback.model_dump(),
             }
         )
+        answers = (*interview.answers, answer)
         if asked_again is not None:
             next_question: AskedQuestion | None = asked_again.model_copy(
                 update={"retry": True, "asked_at": moment}
@@ -183,18 +184,14 @@ class Interviewer:
         elif follow_up is not None:
             next_question = _asked_follow_up(main, follow_up, moment)
         else:
-            chosen = self._next_main_question(answered)
+            # Chosen with this answer counted: the next difficulty follows its score.
+            chosen = self._next_main_question(interview.model_copy(update={"answers": answers}))
             next_question = _asked(chosen, moment) if chosen else None
-        return Interview.model_validate(
-            answered.model_dump()
-            | {
-                "version": interview.version + 1,
-                "updated_at": moment,
-                "questions": (
-                    *answered.questions,
-                    *((next_question,) if next_question else ()),
-                ),
-            }
+        return interview.revised(
+            version=interview.version + 1,
+            updated_at=moment,
+            questions=(*interview.questions, *((next_question,) if next_question else ())),
+            answers=answers,
         )
 
     def complete(self, interview: Interview, *, now: datetime) -> Interview:
@@ -204,14 +201,11 @@ class Interviewer:
         if not interview.answers:
             raise NothingToReport
         moment = _after(interview, now)
-        return Interview.model_validate(
-            interview.model_dump()
-            | {
-                "version": interview.version + 1,
-                "updated_at": moment,
-                "status": InterviewStatus.COMPLETED,
-                "report": build_report(interview, self.bank, moment),
-            }
+        return interview.revised(
+            version=interview.version + 1,
+            updated_at=moment,
+            status=InterviewStatus.COMPLETED,
+            report=build_report(interview, self.bank, moment),
         )
 
     def _bank_question(self, question_id: str) -> BankQuestion:

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from tucoach_coach.bank import load_bank
 from tucoach_coach.errors import (
@@ -16,8 +17,10 @@ from tucoach_coach.errors import (
 )
 from tucoach_coach.interviewer import Interviewer
 from tucoach_coach.offline import OfflineEngine
+from tucoach_coach.target import ScoringTarget
 from tucoach_models import (
     AskedQuestion,
+    Feedback,
     Interview,
     InterviewStatus,
     QuestionKind,
@@ -338,6 +341,38 @@ def test_every_step_is_a_new_version_later_than_the_last() -> None:
     assert after.version == interview.version + 1
     assert after.updated_at > interview.updated_at
     assert after.created_at == interview.created_at
+
+
+class _CarelessEngine:
+    """Adjusts the offline feedback with model_copy past a limit (which model_copy never
+    checks), as an engine's fallback could with a long error message."""
+
+    def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
+        feedback = OfflineEngine().feedback(target, answer)
+        provenance = feedback.provenance.model_copy(update={"fallback_reason": "x" * 1_001})
+        return feedback.model_copy(update={"provenance": provenance})
+
+
+def test_feedback_past_its_limits_is_refused_before_a_version_is_made() -> None:
+    # Given an engine whose feedback was adjusted past a limit without being checked
+    interview = _start()
+    coach = Interviewer(BANK, _CarelessEngine())
+    # When an answer is recorded with it, then the new version is refused, naming the field
+    with pytest.raises(ValidationError, match="fallback_reason"):
+        coach.answer(
+            interview, question_id=_current(interview).question_id, text="An answer.", now=NOW
+        )
+
+
+def test_a_new_version_keeps_the_questions_and_answers_before_as_they_are() -> None:
+    # Given an interview with an answer recorded
+    interview = _start()
+    once = _answered_partially(interview)
+    # When the next answer is recorded
+    twice = COACH.answer(once, question_id=_current(once).question_id, text="An answer.", now=NOW)
+    # Then the earlier questions and answers are the same objects, not copies validated again
+    assert all(a is b for a, b in zip(twice.questions, once.questions, strict=False))
+    assert twice.answers[0] is once.answers[0]
 
 
 def test_answering_another_question_than_the_current_one_conflicts() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
@@ -118,6 +118,13 @@ class Interview(DomainModel):
         if (self.status is InterviewStatus.COMPLETED) != (self.report is not None):
             raise ValueError("a completed interview has a report, and only a completed one")
         return self
+
+    def revised(self, **changes: Any) -> Self:
+        """A copy with `changes`, validated: the fields changed and the invariants above are
+        checked, while the questions, answers and report it holds as models are kept as they
+        are, not dumped and validated again (they were validated when they were made), so a
+        new version costs what changed in it. `model_copy(update=...)` would check nothing."""
+        return self.model_validate({**dict(self), **changes})
 
     @property
     def current_question(self) -> AskedQuestion | None:

@@ -147,6 +147,52 @@ def test_every_generated_interview_revalidates_from_its_json(interview: Intervie
     assert Interview.model_validate_json(interview.model_dump_json()) == interview
 
 
+@settings(deadline=None)
+@given(interviews())
+def test_a_revision_is_the_interview_validated_again_with_its_changes(
+    interview: Interview,
+) -> None:
+    later = interview.updated_at + timedelta(seconds=1)
+
+    revised = interview.revised(version=interview.version + 1, updated_at=later)
+
+    assert revised == Interview.model_validate(
+        interview.model_dump() | {"version": interview.version + 1, "updated_at": later}
+    )
+
+
+def test_a_revision_keeps_the_models_inside_as_they_are() -> None:
+    # Given an interview with a question answered and the next one asked
+    first, second = _question("q-1"), _question("q-2")
+    interview = _interview(questions=(first,), answers=(_answer("q-1"),))
+    answer = interview.answers[0]
+
+    # When it is revised with one more question
+    revised = interview.revised(version=2, questions=(first, second))
+
+    # Then the questions and answers are the very objects given (not dumped and rebuilt)
+    assert revised.questions[0] is first
+    assert revised.questions[1] is second
+    assert revised.answers[0] is answer
+
+
+def test_a_revision_checks_the_invariants_and_the_fields_changed() -> None:
+    interview = _interview(questions=(_question("q-1"),))
+
+    with pytest.raises(ValidationError, match="answer 1 is to 'q-2'"):
+        interview.revised(answers=(_answer("q-2"),))
+    with pytest.raises(ValidationError, match="completed interview has a report"):
+        interview.revised(status="completed")
+    with pytest.raises(ValidationError, match="time zone"):
+        interview.revised(updated_at=datetime(2026, 12, 1))
+    with pytest.raises(ValidationError, match="updated_at is earlier than created_at"):
+        interview.revised(updated_at=START - timedelta(seconds=1))
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
+        interview.revised(version=0)
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        interview.revised(unknown="x")
+
+
 def test_an_interview_ended_after_two_of_five_questions_names_what_it_left_out() -> None:
     # Given 5 planned questions: two answered, the third asked and waiting
     interview = _interview(

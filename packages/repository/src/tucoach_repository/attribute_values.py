@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from boto3.dynamodb.types import DYNAMODB_CONTEXT, TypeDeserializer, TypeSerializer
 
 from tucoach_repository.items import Item
 
@@ -23,4 +23,20 @@ def to_attribute_values(item: Item) -> AttributeValues:
 
 
 def from_attribute_values(values: Mapping[str, AttributeValueTypeDef]) -> Item:
-    return {name: _deserializer.deserialize(value) for name, value in values.items()}
+    return {name: _plain(value) for name, value in values.items()}
+
+
+def _plain(value: Mapping[str, Any]) -> Any:
+    # Strings, numbers, lists and maps are nearly every value read (a version read at the 19th
+    # answer holds some 280), so they are mapped here as boto3 maps them, without its dispatch
+    # by name; the rest (binary, booleans, nulls, sets) by boto3 itself.
+    [(kind, content)] = value.items()
+    if kind == "S":
+        return content
+    if kind == "N":
+        return DYNAMODB_CONTEXT.create_decimal(content)
+    if kind == "L":
+        return [_plain(element) for element in content]
+    if kind == "M":
+        return {name: _plain(element) for name, element in content.items()}
+    return _deserializer.deserialize(value)  # type: ignore[arg-type]

@@ -33,17 +33,21 @@ import zlib
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal, Self
+from functools import cache
+from typing import Any, Literal, NotRequired, Self, TypedDict
 
 from boto3.dynamodb.types import Binary
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, TypeAdapter, field_validator, model_validator
 
 from tucoach_models import (
+    Answer,
+    AskedQuestion,
     FeedbackRating,
     IdempotencyRecord,
     Interview,
     InterviewStatus,
     InterviewSummary,
+    Report,
     UtcDatetime,
     format_timestamp,
     parse_timestamp,
@@ -161,9 +165,24 @@ class _StepItem(BaseModel):
             raise ValueError(f"sort_key {self.sort_key!r} is not this step's updated_at")
         return self
 
-    def change(self) -> dict[str, Any]:
-        change: dict[str, Any] = json.loads(zlib.decompress(self.step))
-        return change
+    def change(self) -> _Change:
+        # Parsed and validated in one pass, into the models an interview holds.
+        return _changes().validate_json(zlib.decompress(self.step))
+
+
+class _Change(TypedDict):
+    """What a step holds: the questions asked and the answers given since the version before,
+    and the report when it came with this version."""
+
+    questions: list[AskedQuestion]
+    answers: list[Answer]
+    report: NotRequired[Report | None]
+
+
+@cache
+def _changes() -> TypeAdapter[_Change]:
+    # Built at the first read, not when the function's modules load (a cold start's time).
+    return TypeAdapter(_Change)
 
 
 def interview_to_item(interview: Interview) -> Item:
@@ -209,6 +228,11 @@ def step_to_item(previous: Interview, new: Interview) -> Item | None:
     return document
 
 
+# What `interview_from_items` reads of a version item, whole or step: the summary attributes
+# every version item also carries (for lists) are not among them.
+FOLDED_ATTRIBUTES = (PARTITION_KEY, SORT_KEY, RECORD_TYPE, STEP, *Interview.model_fields)
+
+
 def interview_from_item(item: Item) -> Interview:
     """The interview version an item stores whole; a malformed item raises ValidationError."""
     return interview_from_items([item])
@@ -219,21 +243,25 @@ def interview_from_items(items: Sequence[Item]) -> Interview:
     step from the one before. A gap or another interview's item raises ValueError."""
     first, *steps = items
     whole = _InterviewItem.model_validate(first)
-    document = whole.model_dump(exclude={PARTITION_KEY, SORT_KEY, RECORD_TYPE})
-    questions, answers = list(document.pop("questions")), list(document.pop("answers"))
+    fields = {name: getattr(whole, name) for name in Interview.model_fields}
+    questions, answers = list(whole.questions), list(whole.answers)
     for item in steps:
         step = _StepItem.model_validate(item)
         if step.partition_key != whole.partition_key:
             raise ValueError(f"a step of {step.partition_key!r} in {whole.partition_key!r}")
-        if step.version != document["version"] + 1:
-            raise ValueError(f"version {step.version} does not follow {document['version']}")
+        if step.version != fields["version"] + 1:
+            raise ValueError(f"version {step.version} does not follow {fields['version']}")
         change = step.change()
         questions.extend(change["questions"])
         answers.extend(change["answers"])
         if "report" in change:
-            document["report"] = change["report"]
-        document.update(version=step.version, status=step.status, updated_at=step.updated_at)
-    return Interview.model_validate({**document, "questions": questions, "answers": answers})
+            fields["report"] = change["report"]
+        fields.update(version=step.version, status=step.status, updated_at=step.updated_at)
+    # Each question and answer was validated as it was read; validating the interview keeps
+    # them as they are and checks its own fields and invariants (as Interview.revised does).
+    return Interview.model_validate(
+        {**fields, "questions": tuple(questions), "answers": tuple(answers)}
+    )
 
 
 def summary_to_item(interview: Interview) -> Item:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import zlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -25,6 +27,7 @@ from tucoach_models import (
 )
 from tucoach_models_testing.strategies import interviews
 from tucoach_repository.items import (
+    FOLDED_ATTRIBUTES,
     RecordType,
     idempotency_from_item,
     idempotency_to_item,
@@ -357,6 +360,22 @@ def test_every_version_of_any_interview_folds_back_from_its_steps(final: Intervi
         assert interview_from_items(items[:count]) == version
 
 
+@settings(max_examples=50)
+@given(interviews())
+def test_every_version_folds_back_from_the_attributes_its_read_asks_for(final: Interview) -> None:
+    # Given the version items of any interview as the read's Query returns them: the attributes
+    # folding reads, without the summary every version item also carries
+    history = _history_of(final)
+    items = [
+        {name: value for name, value in item.items() if name in FOLDED_ATTRIBUTES}
+        for item in _items(history)
+    ]
+    assert all("question_ids" not in item for item in items)
+    # When they are folded up to each version, then each comes back exactly as it was
+    for count, version in enumerate(history, start=1):
+        assert interview_from_items(items[:count]) == version
+
+
 def test_a_step_holds_only_what_changed_and_what_a_list_shows() -> None:
     # Given a version that answers one question and asks the next
     previous, new = _versions(1)
@@ -430,6 +449,32 @@ def test_a_step_of_another_interview_is_refused() -> None:
     items[1]["partition_key"] = interview_partition_key("user-1", "interview-2")
     with pytest.raises(ValueError, match="a step of"):
         interview_from_items(items)
+
+
+def _with_change(step: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    text = json.dumps(change, separators=(",", ":"))
+    return {**step, "step": zlib.compress(text.encode())}
+
+
+@pytest.mark.parametrize(
+    ("breakage", "field"),
+    [
+        (lambda change: change["answers"][0].update(feedback={"score": 11}), "feedback.score"),
+        (lambda change: change["answers"][0].update(graded=True), "graded"),
+        (lambda change: change["questions"][0].pop("text"), "text"),
+        (lambda change: change.update(report={"overall_score": 50}), "report"),
+    ],
+)
+def test_a_step_whose_change_is_not_valid_is_refused_naming_the_field(
+    breakage: Callable[[dict[str, Any]], object], field: str
+) -> None:
+    # Given a step whose stored change was altered into something the models refuse
+    whole, step = _items(_versions(1))
+    change = json.loads(zlib.decompress(step["step"]))
+    breakage(change)
+    # When it is folded, then it is refused, naming what is wrong
+    with pytest.raises(ValidationError, match=re.escape(field)):
+        interview_from_items([whole, _with_change(step, change)])
 
 
 def test_steps_fold_onto_a_whole_version_of_the_old_shape() -> None:

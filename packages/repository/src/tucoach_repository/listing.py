@@ -36,16 +36,12 @@ def list_versions(
     """The interview's versions, oldest first, one Query per page."""
     _check_limit(limit)
     partition_key = interview_key(user_id, interview_id)
-    # Every attribute by placeholder: some (status, role) are reserved words.
-    names = {
-        f"#a{i}": name for i, name in enumerate((PARTITION_KEY, SORT_KEY, *SUMMARY_ATTRIBUTES))
-    }
     request: QueryInputTypeDef = {
-        **table.versions_query(partition_key),
+        **table.versions_query(
+            partition_key, attributes=(PARTITION_KEY, SORT_KEY, *SUMMARY_ATTRIBUTES)
+        ),
         "ScanIndexForward": True,
-        "ProjectionExpression": ", ".join(names),
     }
-    request["ExpressionAttributeNames"] = {**request["ExpressionAttributeNames"], **names}
     if next_token is not None:
         request["ExclusiveStartKey"] = version_history_start_key(next_token, partition_key)
     page = _page(table, request, limit, lambda last: version_history_token(partition_key, last))

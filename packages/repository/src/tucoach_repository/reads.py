@@ -1,8 +1,11 @@
 """Reading an interview: its latest version, or the one stored at a given time.
 
 Either is one Query, newest first, over the interview's versions up to the one asked for: the
-items from the last whole version on, folded (`items.interview_from_items`). A version is a few
-KB, so one page of the Query (up to 1 MB) holds a whole interview; a longer one pages on.
+items from the last whole version on, folded (`items.interview_from_items`). The Query asks for
+the attributes folding reads only (`items.FOLDED_ATTRIBUTES`), not the summary every version
+item also carries for lists: at the 19th answer that is a third of the attribute values botocore
+would otherwise parse. A version is a few KB, so one page of the Query (up to 1 MB) holds a whole
+interview; a longer one pages on.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 from tucoach_models import Interview, format_timestamp
 from tucoach_repository.attribute_values import from_attribute_values
 from tucoach_repository.errors import InterviewNotFound
-from tucoach_repository.items import RecordType, interview_from_items
+from tucoach_repository.items import FOLDED_ATTRIBUTES, RecordType, interview_from_items
 from tucoach_repository.schema import RECORD_TYPE, SORT_KEY, VERSION_SORT_KEYS
 from tucoach_repository.table import Table, interview_key
 
@@ -39,7 +42,9 @@ def get_version(table: Table, user_id: str, interview_id: str, updated_at: datet
 
 def _fold(table: Table, user_id: str, interview_id: str, last: str) -> Interview:
     request: QueryInputTypeDef = {
-        **table.versions_query(interview_key(user_id, interview_id), last),
+        **table.versions_query(
+            interview_key(user_id, interview_id), last, attributes=FOLDED_ATTRIBUTES
+        ),
         "ScanIndexForward": False,
     }
     newest_first: list[AttributeValues] = []

@@ -3,6 +3,7 @@ identifiers, and the queries every part shares."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,11 +49,15 @@ class Table:
         }
 
     def versions_query(
-        self, partition_key: str, last: str = VERSION_SORT_KEYS[1]
+        self,
+        partition_key: str,
+        last: str = VERSION_SORT_KEYS[1],
+        *,
+        attributes: Sequence[str] = (),
     ) -> QueryInputTypeDef:
         """A strongly consistent query of the interview versions in a partition (up to the sort
-        key `last`), and of nothing else there."""
-        return {
+        key `last`), and of nothing else there; of their `attributes` only, when given."""
+        request: QueryInputTypeDef = {
             "TableName": self.name,
             "KeyConditionExpression": (
                 "#partition_key = :partition_key AND #sort_key BETWEEN :first AND :last"
@@ -65,6 +70,12 @@ class Table:
             },
             "ConsistentRead": True,
         }
+        if attributes:
+            # Every attribute by placeholder: some (status, role) are reserved words.
+            names = {f"#a{i}": name for i, name in enumerate(attributes)}
+            request["ProjectionExpression"] = ", ".join(names)
+            request["ExpressionAttributeNames"] = {**request["ExpressionAttributeNames"], **names}
+        return request
 
 
 def item_key(partition_key: str, sort_key: str) -> AttributeValues:
