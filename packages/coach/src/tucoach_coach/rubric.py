@@ -59,10 +59,11 @@ LONG_ANSWER_WORDS = 450
 CLARITY_CONTENT_WORDS = 20
 
 # Wrong claims: points off per red flag stated and per talking point denied, and the most
-# they may take together. Saying the opposite of a key point is worse than leaving it out, so
-# a denied point costs its coverage and more than a red flag on top.
-RED_FLAG_DEDUCTION = 2.0
-CONTRADICTION_DEDUCTION = 3.0
+# they may take together. A strict interviewer marks a confidently wrong key fact down hard,
+# more than a point left out (which costs only its coverage); saying the opposite of a key
+# point is worse still, so a denied point costs its coverage and more than a red flag on top.
+RED_FLAG_DEDUCTION = 3.0
+CONTRADICTION_DEDUCTION = 4.0
 MAX_DEDUCTION = 6.0
 
 # Said in other words: a sentence holding this share (and at least this many) of the distinct
