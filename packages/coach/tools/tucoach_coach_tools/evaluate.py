@@ -1,13 +1,15 @@
 """The evaluation harness: how well an engine's scores agree with a strict interviewer's grades.
 
-Run: ./pants run packages/coach/tools/tucoach_coach_tools/evaluate.py --
-     --engine offline|bedrock|openai [--stand-in] [--half dev|holdout | --set FILE] [--probes]
-     [--paraphrases] [--fact-swaps] [--json]
+Run: ./pants run packages/coach/src/tucoach_coach:evaluate --
+     --engine offline|bedrock|openai [--stand-in] [--half dev|holdout | --blind | --set FILE]
+     [--probes] [--paraphrases] [--fact-swaps] [--json]
      [--min-agreement 0.85] [--max-mae 2.5]
 
 Without --set it reads one half of the strict interviewer's labeled set kept beside this module
 (`evaluation/dev.json`, the half the offline rubric was tuned on, or `evaluation/holdout.json`,
-split off before any tuning and never tuned on; neither ships in the wheel); --probes adds the
+split off before any tuning and never tuned on; neither ships in the wheel), or with --blind
+a second held-out set on other questions, written and graded blind later (`evaluation/blind.json`,
+never tuned on); --probes adds the
 synthetic probes of `probes.py` and --paraphrases a blind writer's correct paraphrase of every
 model answer (`evaluation/paraphrases.json`; with --set, they are scored as well) and
 --fact-swaps the model answers with a fact changed into a wrong one (`evaluation/fact_swaps.json`).
@@ -151,6 +153,11 @@ def fact_swaps() -> list[LabeledAnswer]:
     return _kept("fact_swaps")
 
 
+def blind_set() -> list[LabeledAnswer]:
+    """A second held-out set, written and graded blind after the halves' rounds of tuning."""
+    return _kept("blind")
+
+
 def _kept(name: str) -> list[LabeledAnswer]:
     return parse_labeled(
         (resources.files("tucoach_coach_tools") / "evaluation" / f"{name}.json").read_text("utf-8"),
@@ -267,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--half", choices=HALVES, default="dev", help="which half (default: dev)")
+    source.add_argument(
+        "--blind", action="store_true", help="the blind set (never tuned on; see the README)"
+    )
     source.add_argument("--set", type=Path, help="any labeled set in the documented format")
     parser.add_argument(
         "--probes", action="store_true", help="the synthetic probes built from the bank"
@@ -285,7 +295,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--stand-in serves the openai engine only")
 
     bank = load_bank()
-    labeled = load_labeled(options.set) if options.set is not None else labeled_half(options.half)
+    if options.set is not None:
+        labeled = load_labeled(options.set)
+    else:
+        labeled = blind_set() if options.blind else labeled_half(options.half)
     if options.probes:
         labeled.extend(
             LabeledAnswer(p.question_id, p.kind, p.answer, p.grade) for p in probes(bank)
