@@ -18,7 +18,8 @@ as boto3's TypeSerializer takes them (numbers as Decimal, binary as bytes or bot
 A version is stored whole (INTERVIEW: the first version, a change a step cannot express, and every
 version stored before steps existed) or as a step (INTERVIEW_STEP): the questions asked and the
 answers given since the version before, and the status and report, compressed. Every version
-item also carries the summary attributes, so a history lists without reading the steps. Reading
+item also carries the summary attributes (a step all but the question ids), so a history lists
+without reading the steps. Reading
 folds the steps since the last whole version onto it (`interview_from_items`).
 
 Idempotency records live in the interview's partition so deleting the interview deletes them
@@ -222,6 +223,10 @@ def step_to_item(previous: Interview, new: Interview) -> Item | None:
         change["report"] = new.report.model_dump(mode="json", exclude_none=True)
     text = json.dumps(change, separators=(",", ":"), ensure_ascii=False)
     document = _summary_attributes(new)
+    # The ids of the questions asked serve choosing a new interview's questions, from the
+    # summary item; a version history does not show them, and in every step they would grow by
+    # one id per question and tip the later steps over a kilobyte (two write units more each).
+    del document[QUESTION_IDS]
     document[SORT_KEY] = format_timestamp(new.updated_at)
     document[RECORD_TYPE] = RecordType.INTERVIEW_STEP.value
     document[STEP] = zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL)

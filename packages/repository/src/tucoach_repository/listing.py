@@ -11,6 +11,7 @@ from tucoach_repository.errors import InterviewNotFound, InvalidPageLimit
 from tucoach_repository.items import summary_from_item
 from tucoach_repository.schema import (
     PARTITION_KEY,
+    QUESTION_IDS,
     SORT_KEY,
     SUMMARY_ATTRIBUTES,
     USER_INTERVIEWS_INDEX,
@@ -33,13 +34,13 @@ if TYPE_CHECKING:
 def list_versions(
     table: Table, user_id: str, interview_id: str, limit: int, next_token: str | None = None
 ) -> Page[InterviewSummary]:
-    """The interview's versions, oldest first, one Query per page."""
+    """The interview's versions, oldest first, one Query per page. A version's entry carries no
+    question ids: steps do not store them (the summary item does, for choosing questions)."""
     _check_limit(limit)
     partition_key = interview_key(user_id, interview_id)
+    listed = tuple(name for name in SUMMARY_ATTRIBUTES if name != QUESTION_IDS)
     request: QueryInputTypeDef = {
-        **table.versions_query(
-            partition_key, attributes=(PARTITION_KEY, SORT_KEY, *SUMMARY_ATTRIBUTES)
-        ),
+        **table.versions_query(partition_key, attributes=(PARTITION_KEY, SORT_KEY, *listed)),
         "ScanIndexForward": True,
     }
     if next_token is not None:

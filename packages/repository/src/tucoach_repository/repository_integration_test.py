@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import Answer, Feedback, FeedbackRating, Interview, Unscored
+from tucoach_models import Answer, Feedback, FeedbackRating, Interview, InterviewSummary, Unscored
 from tucoach_repository import (
     InterviewAlreadyExists,
     InterviewNotFound,
@@ -144,6 +144,11 @@ def test_the_version_history_is_in_order_and_complete(
         repository.append_version(versions[-2], versions[-1])
     pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 4, token))
     assert [[s.version for s in page.items] for page in pages] == [[1, 2, 3, 4], [5, 6, 7]]
+    # A version's entry carries no question ids, whole or step; the interview's summary does
+    assert all(s.question_ids == () for page in pages for s in page.items)
+    listed = repository.list_interviews("user-1", 10, None).items[0]
+    assert listed.question_ids
+    assert listed.question_ids == InterviewSummary.of(versions[-1]).question_ids
     for version in versions:
         assert repository.get_version("user-1", "interview-1", version.updated_at) == version
 
