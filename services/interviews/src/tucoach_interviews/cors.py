@@ -1,8 +1,9 @@
-"""CORS headers for the web app's origin, on every response the function gives.
+"""CORS headers for a web app on another origin, on every response the function gives.
 
-In AWS the app (CloudFront) and the API (API Gateway) are two origins. API Gateway answers the
-preflight (OPTIONS) itself, but with Lambda proxy integration the function's own responses
-reach the browser as they are: without these headers the browser hides them, errors included.
+In AWS there is none: CloudFront serves the app and routes `/api/*` to API Gateway on the same
+origin, and `CORS_ALLOW_ORIGIN` is unset. A development setup that serves the app elsewhere sets
+it (and answers its own preflights): with Lambda proxy integration the function's responses
+reach the browser as they are, so without these headers the browser hides them, errors included.
 """
 
 from __future__ import annotations
