@@ -356,6 +356,21 @@ def test_a_certificate_outside_us_east_1_is_refused_at_plan(tmp_path: Path) -> N
     assert "an ACM certificate ARN in us-east-1" in " ".join(str(refused.value).split())
 
 
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-gzip-compression-decompression.html:
+# minimumCompressionSize is 0 to 10485760 bytes; anything else is refused at plan, not by AWS
+# halfway through an apply.
+@pytest.mark.parametrize("size", ["-1", "10485761", "1.5"])
+def test_a_compression_size_outside_api_gateways_range_is_refused_at_plan(
+    tmp_path: Path, size: str
+) -> None:
+    require_terraform()
+
+    with pytest.raises(RuntimeError) as refused:
+        make_plan("dev", tmp_path, extra_vars=(f"api_minimum_compression_size={size}",))
+
+    assert "from 0 to 10485760" in " ".join(str(refused.value).split())
+
+
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html
 # ("Custom headers that CloudFront can't add to origin requests")
 CLOUDFRONT_DENIED_ORIGIN_HEADERS = {
