@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tucoach_coach.language import phrase_starts, stem
-from tucoach_coach.matching import MAX_GAP, PhraseKind
+from tucoach_coach.matching import Phrase, PhraseKind, gapped_end
 from tucoach_coach.statements import analyse
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import Feedback, Highlight, HighlightKind
@@ -81,7 +81,8 @@ def quote_span(answer: str, quote: str) -> tuple[int, int] | None:
 def _covered_spans(
     target: ScoringTarget, answer: str, covered_points: Iterable[str]
 ) -> Iterator[Highlight]:
-    labels = {p.id: p.point for p in target.talking_points if p.point in set(covered_points)}
+    covered = set(covered_points)
+    labels = {p.id: p.point for p in target.talking_points if p.point in covered}
     if not labels:
         return
     sentences = analyse(answer)
@@ -97,7 +98,7 @@ def _covered_spans(
     for match in matches:
         if match.denied and match.phrase.owner_id in stated:
             continue
-        span = _phrase_span(sentences[match.sentence].text, match.phrase.stems)
+        span = _phrase_span(sentences[match.sentence].text, match.phrase)
         if span is not None:
             start = offsets[match.sentence]
             yield Highlight(
@@ -119,25 +120,19 @@ def _sentence_offsets(answer: str, sentences: Iterable[str]) -> list[int]:
     return offsets
 
 
-def _phrase_span(sentence: str, phrase: tuple[str, ...]) -> tuple[int, int] | None:
-    """The first place the stems of `phrase` follow each other in the sentence, with at most
-    MAX_GAP words between two of them (as the matcher allows for a talking point)."""
+def _phrase_span(sentence: str, phrase: Phrase) -> tuple[int, int] | None:
+    """The first place the matcher finds `phrase` in the sentence (its stems in order, with the
+    gaps and optional words `matching.gapped_end` allows), as offsets into the sentence."""
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
-    sentence_stems = [stem(t.text.lower()) for t in tokens]
-    exact = phrase_starts(sentence_stems, phrase)
+    sentence_stems = tuple(stem(t.text.lower()) for t in tokens)
+    exact = phrase_starts(sentence_stems, phrase.stems)
     if exact:
-        return tokens[exact[0]].start, tokens[exact[0] + len(phrase) - 1].end
+        return tokens[exact[0]].start, tokens[exact[0] + len(phrase.stems) - 1].end
     for start, token_stem in enumerate(sentence_stems):
-        if token_stem != phrase[0]:
-            continue
-        position = start
-        for wanted in phrase[1:]:
-            window = sentence_stems[position + 1 : position + 2 + MAX_GAP]
-            if wanted not in window:
-                break
-            position += 1 + window.index(wanted)
-        else:
-            return tokens[start].start, tokens[position].end
+        if token_stem == phrase.stems[0]:
+            end = gapped_end(sentence_stems, start, phrase)
+            if end is not None:
+                return tokens[start].start, tokens[end - 1].end
     return None
 
 

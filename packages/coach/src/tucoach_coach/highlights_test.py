@@ -3,7 +3,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from tucoach_coach.bank import load_bank
-from tucoach_coach.highlights import highlights, quote_span, with_highlights
+from tucoach_coach.highlights import LABEL_SEPARATOR, highlights, quote_span, with_highlights
 from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import (
@@ -131,9 +131,11 @@ def test_overlapping_spans_become_one_naming_every_point() -> None:
     found = _offline(answer).highlights
     # Then the spans are sorted, never overlap, and name each point once
     assert all(a.end <= b.start for a, b in pairwise(found))
-    joined = [h for h in found if "; " in h.label]
+    joined = [h for h in found if LABEL_SEPARATOR in h.label]
     assert joined
-    assert len(set(joined[0].label.split("; "))) == len(joined[0].label.split("; "))
+    named = joined[0].label.split(LABEL_SEPARATOR)
+    assert len(named) >= 2
+    assert set(named) <= set(POINTS.values())
 
 
 def test_unscored_feedback_has_no_highlights() -> None:

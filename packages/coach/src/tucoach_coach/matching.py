@@ -134,7 +134,7 @@ class PhraseIndex:
                         exact = clause_stems[start:end] == phrase.stems
                         if not exact:
                             end = (
-                                _gapped_end(clause_stems, start, phrase)
+                                gapped_end(clause_stems, start, phrase)
                                 if _may_gap(phrase)
                                 else None
                             )
@@ -174,7 +174,7 @@ def _may_gap(phrase: Phrase) -> bool:
     return phrase.specific and len(phrase.stems) >= 2 and phrase.stems[0] not in STOP_WORDS
 
 
-def _gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | None:
+def gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | None:
     """Where `phrase` ends if its words follow `start` in order with few words between: up to
     MAX_GAP for a talking point; for a red flag (a precise wrong claim) RED_FLAG_GAP content
     words, since a function word between can turn it right ("o.id = null" -> "o.id is null")."""

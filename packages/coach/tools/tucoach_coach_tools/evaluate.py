@@ -13,11 +13,10 @@ never tuned on); --probes adds the
 synthetic probes of `probes.py` and --paraphrases a blind writer's correct paraphrase of every
 model answer (`evaluation/paraphrases.json`; with --set, they are scored as well) and
 --fact-swaps the model answers with a fact changed into a wrong one (`evaluation/fact_swaps.json`).
-The LLM
-engines read
-their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION; OPENAI_BASE_URL,
-OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the offline rubric is
-counted apart ("fallbacks") and left out of the figures, which must be the engine's own.
+The LLM engines read their settings from the environment (BEDROCK_MODEL_ID, AWS_REGION;
+OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_API_KEY): an answer on which an engine fell back to the
+offline rubric is counted apart ("fallbacks") and left out of the figures, which must be the
+engine's own.
 `--engine openai --stand-in` needs no server: it starts the stand-in OpenAI-compatible server of
 `tucoach_coach_testing.openai_stand_in` on a loopback port, whose verdicts are the offline
 rubric's criteria sent over Chat Completions, and labels the output so: its figures prove the

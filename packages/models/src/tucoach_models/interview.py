@@ -143,7 +143,7 @@ class Interview(DomainModel):
         """What finishing now leaves out; None when every main question has been answered."""
         answered_ids = {a.question_id for a in self.answers}
         main = [q for q in self.questions if q.counts_as_main]
-        answered = self.main_questions_answered
+        answered = sum(q.question_id in answered_ids for q in main)
         if answered in (self.question_count, 0):
             return None
         return EndedEarly(

@@ -3,19 +3,18 @@
 Run: ./pants run services/interviews/tools/tucoach_interviews_tools/cost_bench.py
 (with DYNAMODB_LOCAL_DIR set); `-- --write-docs` also rewrites the generated part of docs/cost.md.
 
-Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app
-sends (frontend/src/lib/api.ts and the pages): the catalog, the start (whose response the
-interview page shows), every answer (follow-ups answered too), finishing, the report page (the
-interview, which carries its report, and the rating) and the history page (the list and the
-practice plan). Per interview it prints API requests (and the CORS preflights a cross-origin
-app would add), Lambda invocations and GB-s at infra's memory size (modelled from the handler's
-CPU time measured here), DynamoDB read and write units as DynamoDB Local reports them
-(ReturnConsumedCapacity=TOTAL), stored bytes, the bytes the function logs at infra's log level,
-the response bytes as the function returns them and as API Gateway sends them (gzipped from
-infra's minimum size), tokens per LLM engine, and dollars per 1,000 interviews from prices.py,
-with X-Ray at infra's sampling rule. It goes through the service's public API only, so it
-measures whatever item shapes the repository writes.
-"""
+Each interview (3, 5 and 10 questions: the API takes 3 to 10) sends the requests the web app sends
+(frontend/src/lib/api.ts and the pages): the catalog, the start (whose response the interview page
+shows), every answer (follow-ups answered too), finishing, the report page (the interview, which
+carries its report, and the rating) and the history page (the list and the practice plan). Per
+interview it prints API requests (and the CORS preflights a cross-origin app would add), Lambda
+invocations and GB-s at infra's memory size (modelled from the handler's CPU time measured here),
+DynamoDB read and write units as DynamoDB Local reports them (ReturnConsumedCapacity=INDEXES, index
+writes included), stored bytes, the bytes the function logs at infra's log level, the response
+bytes as the function returns them and as API Gateway sends them (gzipped from infra's minimum
+size), tokens per LLM engine, and dollars per 1,000 interviews from prices.py, with X-Ray at
+infra's sampling rule. It goes through the service's public API only, so it measures whatever item
+shapes the repository writes."""
 
 from __future__ import annotations
 
@@ -114,8 +113,9 @@ _READS = frozenset({"GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItem
 
 @dataclass
 class DynamoDBMeter:
-    """Every request a client sends asks for ReturnConsumedCapacity=TOTAL; the units DynamoDB
-    reports are added up, reads and writes apart."""
+    """Every request a client sends asks for ReturnConsumedCapacity=INDEXES (DynamoDB Local leaves
+    the index writes out of TOTAL's aggregate); the units it reports are added up, reads and
+    writes apart."""
 
     requests: Counter[str] = field(default_factory=Counter)
     read_units: float = 0.0
@@ -131,7 +131,7 @@ class DynamoDBMeter:
     @staticmethod
     def _ask(params: dict[str, Any], model: OperationModel, **_: Any) -> None:
         if model.input_shape is not None and "ReturnConsumedCapacity" in model.input_shape.members:
-            params.setdefault("ReturnConsumedCapacity", "TOTAL")
+            params.setdefault("ReturnConsumedCapacity", "INDEXES")
 
     def _add(self, parsed: Mapping[str, Any], model: OperationModel, **_: Any) -> None:
         self.requests[model.name] += 1
