@@ -14,6 +14,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
+from tucoach_models import format_timestamp
 from tucoach_repository import (
     InterviewRepository,
     RepositorySettings,
@@ -31,6 +32,10 @@ FIRST = new_interview()
 SECOND = next_version(FIRST)
 KEY = {"partition_key": {"S": "USER#user-1#INTERVIEW#interview-1"}, "sort_key": {"S": "t1"}}
 LATEST_KEY = {"partition_key": {"S": "USER#user-1#INTERVIEW#interview-1"}, "sort_key": {"S": "t2"}}
+SECOND_KEY = {
+    "partition_key": {"S": "USER#user-1#INTERVIEW#interview-1"},
+    "sort_key": {"S": format_timestamp(SECOND.updated_at)},
+}
 EMPTY_QUERY = {"Items": [], "Count": 0, "ScannedCount": 0}
 
 
@@ -135,8 +140,8 @@ def test_a_transaction_conflict_is_retried_until_it_settles(
     repository, stubber = stubbed
     _cancelled(stubber, "TransactionConflict", "None")
     stubber.add_response("transact_write_items", {})
-    # When a version is appended
-    repository.append_version(FIRST, SECOND)
+    # When an interview is created (its summary and first version, one transaction)
+    repository.create(FIRST)
     # Then it was sent again after one pause, and succeeded
     assert pauses == [0]
 
@@ -148,18 +153,8 @@ def test_a_transaction_conflict_that_does_not_settle_is_unavailable(
     for _ in range(transactions.TRANSACTION_ATTEMPTS):
         _cancelled(stubber, "None", "TransactionConflict")
     with pytest.raises(RepositoryUnavailable, match="busy"):
-        repository.append_version(FIRST, SECOND)
+        repository.create(FIRST)
     assert pauses == list(range(transactions.TRANSACTION_ATTEMPTS - 1))
-
-
-def test_a_new_version_whose_key_is_taken_is_a_conflict(
-    stubbed: tuple[InterviewRepository, Stubber],
-) -> None:
-    # Given the previous version still the latest, but the new version's timestamp taken
-    repository, stubber = stubbed
-    _cancelled(stubber, "None", "ConditionalCheckFailed")
-    with pytest.raises(VersionConflict):
-        repository.append_version(FIRST, SECOND)
 
 
 def test_another_failure_of_a_transaction_is_unavailable(
@@ -168,7 +163,98 @@ def test_another_failure_of_a_transaction_is_unavailable(
     repository, stubber = stubbed
     stubber.add_client_error("transact_write_items", service_error_code="InternalServerError")
     with pytest.raises(RepositoryUnavailable):
+        repository.create(FIRST)
+
+
+def test_a_new_version_whose_key_is_taken_is_a_conflict(
+    stubbed: tuple[InterviewRepository, Stubber],
+) -> None:
+    # Given another writer's version stored at the new version's timestamp
+    repository, stubber = stubbed
+    stubber.add_client_error("put_item", service_error_code="ConditionalCheckFailedException")
+    # When a version is appended, Then it is the conflict, and nothing else is sent
+    with pytest.raises(VersionConflict):
         repository.append_version(FIRST, SECOND)
+
+
+def _new_version_stored(stubber: Stubber) -> None:
+    stubber.add_response("put_item", {})
+
+
+def _new_version_deleted(stubber: Stubber) -> None:
+    stubber.add_response("delete_item", {}, {"TableName": "TuCoachAi-test", "Key": SECOND_KEY})
+
+
+def test_a_summary_that_moved_on_is_a_conflict_and_the_new_version_is_deleted(
+    stubbed: tuple[InterviewRepository, Stubber],
+) -> None:
+    # Given a summary that shows another writer's version
+    repository, stubber = stubbed
+    _new_version_stored(stubber)
+    stubber.add_client_error(
+        "put_item",
+        service_error_code="ConditionalCheckFailedException",
+        modeled_fields={"Item": {"version": {"N": "2"}}},
+    )
+    _new_version_deleted(stubber)
+    # When a version is appended to the first
+    # Then it is the conflict, and the version it stored is deleted (the stubber checks it)
+    with pytest.raises(VersionConflict):
+        repository.append_version(FIRST, SECOND)
+
+
+def test_a_summary_whose_write_failed_otherwise_keeps_the_new_version(
+    stubbed: tuple[InterviewRepository, Stubber],
+) -> None:
+    # Given a summary put that fails with an error that does not say it was not written (it
+    # may have been, as after a timeout)
+    repository, stubber = stubbed
+    _new_version_stored(stubber)
+    stubber.add_client_error("put_item", service_error_code="InternalServerError")
+    # Then the caller is told to retry, and the new version is not deleted (the stubber would
+    # refuse a delete): if the summary names it, it is the latest
+    with pytest.raises(RepositoryUnavailable):
+        repository.append_version(FIRST, SECOND)
+
+
+def test_a_summary_that_already_shows_the_new_version_is_success(
+    stubbed: tuple[InterviewRepository, Stubber],
+) -> None:
+    # Given a summary put carried out by an attempt whose answer was lost, so that botocore's
+    # retry finds the summary showing the new version
+    repository, stubber = stubbed
+    _new_version_stored(stubber)
+    stubber.add_client_error(
+        "put_item",
+        service_error_code="ConditionalCheckFailedException",
+        modeled_fields={
+            "Item": {
+                "version": {"N": "2"},
+                "updated_at": {"S": format_timestamp(SECOND.updated_at)},
+            }
+        },
+    )
+    # When the version is appended, Then it succeeded, and nothing is deleted
+    repository.append_version(FIRST, SECOND)
+
+
+def test_a_lost_version_that_cannot_be_deleted_is_logged_and_the_conflict_stands(
+    stubbed: tuple[InterviewRepository, Stubber], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given a lost append whose version item cannot be deleted either
+    repository, stubber = stubbed
+    _new_version_stored(stubber)
+    stubber.add_client_error(
+        "put_item",
+        service_error_code="ConditionalCheckFailedException",
+        modeled_fields={"Item": {"version": {"N": "2"}}},
+    )
+    stubber.add_client_error("delete_item", service_error_code="InternalServerError")
+    # Then the caller still gets the conflict (reading never follows that item), and operators
+    # see the item left behind
+    with caplog.at_level(logging.WARNING), pytest.raises(VersionConflict):
+        repository.append_version(FIRST, SECOND)
+    assert "could not delete a version item" in caplog.text
 
 
 def _two_versions_and_no_rating(stubber: Stubber) -> None:

@@ -7,7 +7,7 @@ object is stored.
                         record_type   = INTERVIEW (the whole interview) or INTERVIEW_STEP (what
                                         changed since the version before)
     interview summary   partition_key = the interview's; sort_key = SUMMARY; the index keys
-    idempotency record  partition_key = the interview's
+    idempotency record  partition_key = the interview's (written before 2026-12-02 only)
                         sort_key      = IDEMPOTENCY#{key}; expires_at = epoch seconds (TTL)
     rating              partition_key = USER#{user_id}#RATING#{interview_id}
                         sort_key      = rated_at
@@ -17,14 +17,14 @@ as boto3's TypeSerializer takes them (numbers as Decimal, binary as bytes or bot
 
 A version is stored whole (INTERVIEW: the first version, a change a step cannot express, and every
 version stored before steps existed) or as a step (INTERVIEW_STEP): the questions asked and the
-answers given since the version before, and the status and report, compressed. Every version
-item also carries the summary attributes (a step all but the question ids), so a history lists
-without reading the steps. Reading
-folds the steps since the last whole version onto it (`interview_from_items`).
+answers given since the version before, and the status and report, compressed, with what a
+version history shows of it. A version appended after another names it (`previous_version`),
+and one a request with an Idempotency-Key made carries the key and the request's hash (ADR
+0010). Reading folds the steps since the last whole version onto it (`interview_from_items`).
 
-Idempotency records live in the interview's partition so deleting the interview deletes them
-too; version timestamps start with a digit and `I` and `S` sort after every digit, so version
-queries bound their sort key and never see the records or the summary.
+Version timestamps start with a digit, and `I` (records) and `S` (summary) sort after every
+digit, so version queries can bound their sort key; reading an interview's partition reads its
+summary too, which names the latest version.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -49,7 +50,6 @@ from tucoach_models import (
     InterviewStatus,
     InterviewSummary,
     Report,
-    UtcDatetime,
     format_timestamp,
     parse_timestamp,
 )
@@ -57,8 +57,11 @@ from tucoach_repository.schema import (
     ANSWERED_COUNT,
     OVERALL_SCORE,
     PARTITION_KEY,
+    PREVIOUS_VERSION,
     QUESTION_IDS,
     RECORD_TYPE,
+    REQUEST_HASH,
+    REQUEST_KEY,
     SORT_KEY,
     SUMMARY_SORT_KEY,
     TIME_TO_LIVE_ATTRIBUTE,
@@ -151,7 +154,6 @@ class _StepItem(BaseModel):
     record_type: Literal[RecordType.INTERVIEW_STEP]
     version: int
     status: InterviewStatus
-    updated_at: UtcDatetime
     step: bytes
 
     @field_validator("step", mode="before")
@@ -160,11 +162,10 @@ class _StepItem(BaseModel):
         # boto3 reads binary as its Binary wrapper (whose stub mistypes __bytes__ as str).
         return value.__bytes__() if isinstance(value, Binary) else value
 
-    @model_validator(mode="after")
-    def _sort_key_is_the_versions_time(self) -> Self:
-        if self.sort_key != format_timestamp(self.updated_at):
-            raise ValueError(f"sort_key {self.sort_key!r} is not this step's updated_at")
-        return self
+    @property
+    def updated_at(self) -> datetime:
+        # The sort key is the version's time (steps written before 2026-12-02 carried it twice).
+        return parse_timestamp(self.sort_key)
 
     def change(self) -> _Change:
         # Parsed and validated in one pass, into the models an interview holds.
@@ -186,8 +187,9 @@ def _changes() -> TypeAdapter[_Change]:
     return TypeAdapter(_Change)
 
 
-def interview_to_item(interview: Interview) -> Item:
-    """The item that stores this interview version whole."""
+def interview_to_item(interview: Interview, previous: Interview | None = None) -> Item:
+    """The item that stores this interview version whole; appended after `previous`, it names
+    that version (`previous_version`), as a step does."""
     document = interview.model_dump(mode="json", exclude_none=True)
     document[PARTITION_KEY] = interview_partition_key(interview.user_id, interview.interview_id)
     document[SORT_KEY] = format_timestamp(interview.updated_at)
@@ -199,14 +201,19 @@ def interview_to_item(interview: Interview) -> Item:
     document[QUESTION_IDS] = list(summary.question_ids)
     if summary.overall_score is not None:
         document[OVERALL_SCORE] = summary.overall_score
+    if previous is not None:
+        document[PREVIOUS_VERSION] = format_timestamp(previous.updated_at)
     converted: Item = _floats_to_decimals(document)
     return converted
 
 
-def step_to_item(previous: Interview, new: Interview) -> Item | None:
+def step_to_item(
+    previous: Interview, new: Interview, request: IdempotencyRecord | None = None
+) -> Item | None:
     """The item that stores `new` as the change from `previous`: the questions asked and the
-    answers given since, the status and a new report. None when the change is anything more
-    (then `new` is stored whole)."""
+    answers given since, the status and a new report, the version it follows, and the
+    Idempotency-Key of the `request` that made it. None when the change is anything more (then
+    `new` is stored whole)."""
     asked, answered = len(previous.questions), len(previous.answers)
     if (
         any(getattr(previous, name) != getattr(new, name) for name in _FIXED_FIELDS)
@@ -222,20 +229,69 @@ def step_to_item(previous: Interview, new: Interview) -> Item | None:
     if new.report is not None and previous.report is None:
         change["report"] = new.report.model_dump(mode="json", exclude_none=True)
     text = json.dumps(change, separators=(",", ":"), ensure_ascii=False)
-    document = _summary_attributes(new)
-    # The ids of the questions asked serve choosing a new interview's questions, from the
-    # summary item; a version history does not show them, and in every step they would grow by
-    # one id per question and tip the later steps over a kilobyte (two write units more each).
-    del document[QUESTION_IDS]
-    document[SORT_KEY] = format_timestamp(new.updated_at)
-    document[RECORD_TYPE] = RecordType.INTERVIEW_STEP.value
-    document[STEP] = zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL)
-    return document
+    # What a version history shows of a step and the interview's fixed fields do not repeat in
+    # every step (the summary item has them): each attribute is bytes of every write unit.
+    summary = InterviewSummary.of(new)
+    document: Item = {
+        PARTITION_KEY: interview_partition_key(new.user_id, new.interview_id),
+        SORT_KEY: format_timestamp(new.updated_at),
+        RECORD_TYPE: RecordType.INTERVIEW_STEP.value,
+        "version": new.version,
+        "status": new.status.value,
+        ANSWERED_COUNT: summary.answered_count,
+        PREVIOUS_VERSION: format_timestamp(previous.updated_at),
+        STEP: zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL),
+    }
+    if summary.overall_score is not None:
+        document[OVERALL_SCORE] = summary.overall_score
+    if request is not None:
+        document[REQUEST_KEY] = request.key
+        document[REQUEST_HASH] = request.request_hash
+    converted: Item = _floats_to_decimals(document)
+    return converted
 
 
-# What `interview_from_items` reads of a version item, whole or step: the summary attributes
-# every version item also carries (for lists) are not among them.
-FOLDED_ATTRIBUTES = (PARTITION_KEY, SORT_KEY, RECORD_TYPE, STEP, *Interview.model_fields)
+def request_of_item(item: Item) -> IdempotencyRecord | None:
+    """The Idempotency-Key request that made a version item, if one did."""
+    if REQUEST_KEY not in item:
+        return None
+    user_id, interview_id = parse_interview_partition_key(item[PARTITION_KEY])
+    made_at = parse_timestamp(item[SORT_KEY])
+    return IdempotencyRecord(
+        user_id=user_id,
+        key=item[REQUEST_KEY],
+        interview_id=interview_id,
+        request_hash=item[REQUEST_HASH],
+        status_code=200,
+        version_updated_at=made_at,
+        created_at=made_at,
+    )
+
+
+# What reading an interview's partition asks for (reads.py): what `interview_from_items` reads of
+# a version item, whole or step (not the summary a whole version also carries for lists), the
+# version each version follows, the request that made it, whether a version stored before
+# summary items is the one the index lists, what a version history shows, and the idempotency
+# records stored before versions carried their keys.
+READ_ATTRIBUTES = tuple(
+    dict.fromkeys(
+        (
+            PARTITION_KEY,
+            SORT_KEY,
+            RECORD_TYPE,
+            STEP,
+            *Interview.model_fields,
+            PREVIOUS_VERSION,
+            REQUEST_KEY,
+            REQUEST_HASH,
+            USER_INTERVIEWS_PARTITION_KEY,
+            ANSWERED_COUNT,
+            OVERALL_SCORE,
+            *IdempotencyRecord.model_fields,
+            "response_body",
+        )
+    )
+)
 
 
 def interview_from_item(item: Item) -> Interview:
@@ -355,15 +411,6 @@ class _IdempotencyItem(IdempotencyRecord):
         if self.sort_key != idempotency_sort_key(self.key):
             raise ValueError("sort_key does not match the idempotency key")
         return self
-
-
-def idempotency_to_item(record: IdempotencyRecord) -> Item:
-    document = record.model_dump(mode="json")
-    document[PARTITION_KEY] = interview_partition_key(record.user_id, record.interview_id)
-    document[SORT_KEY] = idempotency_sort_key(record.key)
-    document[RECORD_TYPE] = RecordType.IDEMPOTENCY.value
-    document[TIME_TO_LIVE_ATTRIBUTE] = record.expires_at_epoch
-    return document
 
 
 def idempotency_from_item(item: Item) -> IdempotencyRecord:

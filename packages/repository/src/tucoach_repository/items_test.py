@@ -27,19 +27,20 @@ from tucoach_models import (
 )
 from tucoach_models_testing.strategies import interviews
 from tucoach_repository.items import (
-    FOLDED_ATTRIBUTES,
+    READ_ATTRIBUTES,
     RecordType,
     idempotency_from_item,
-    idempotency_to_item,
     interview_from_item,
     interview_from_items,
     interview_to_item,
     rating_from_item,
     rating_to_item,
+    request_of_item,
     step_to_item,
     summary_from_item,
 )
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
+from tucoach_repository_testing.old_shape import idempotency_to_item
 from tucoach_repository_testing.samples import idempotency_record, new_interview, next_version
 
 REPORT = Report(
@@ -364,10 +365,10 @@ def test_every_version_of_any_interview_folds_back_from_its_steps(final: Intervi
 @given(interviews())
 def test_every_version_folds_back_from_the_attributes_its_read_asks_for(final: Interview) -> None:
     # Given the version items of any interview as the read's Query returns them: the attributes
-    # folding reads, without the summary every version item also carries
+    # reading asks for, without the summary a whole version also carries
     history = _history_of(final)
     items = [
-        {name: value for name, value in item.items() if name in FOLDED_ATTRIBUTES}
+        {name: value for name, value in item.items() if name in READ_ATTRIBUTES}
         for item in _items(history)
     ]
     assert all("question_ids" not in item for item in items)
@@ -376,31 +377,46 @@ def test_every_version_folds_back_from_the_attributes_its_read_asks_for(final: I
         assert interview_from_items(items[:count]) == version
 
 
-def test_a_step_holds_only_what_changed_and_what_a_list_shows() -> None:
-    # Given a version that answers one question and asks the next
+def test_a_step_holds_only_what_changed_and_what_a_version_history_shows() -> None:
+    # Given a version that answers one question and asks the next, made by a keyed request
     previous, new = _versions(1)
-    item = step_to_item(previous, new)
+    record = idempotency_record(new)
+    item = step_to_item(previous, new, record)
     assert item is not None
-    # Then it holds the summary plainly but the ids of the questions asked (the summary item
-    # keeps those), the change compressed, and no copy of earlier questions
-    assert summary_from_item(item) == InterviewSummary.of(new).model_copy(
-        update={"question_ids": ()}
-    )
+    # Then it holds the version's own summary fields plainly (the interview's fixed ones are
+    # the summary item's), the version it follows, the request's key and hash, the change
+    # compressed, and no copy of earlier questions
     assert set(item) == {
-        *(
-            name
-            for name in InterviewSummary.model_fields
-            if name not in {"overall_score", "question_ids"}
-        ),
         "partition_key",
         "sort_key",
         "record_type",
+        "version",
+        "status",
+        "answered_count",
+        "previous_version",
+        "request_key",
+        "request_hash",
         "step",
     }
+    assert (item["version"], item["status"], item["answered_count"]) == (
+        new.version,
+        new.status.value,
+        InterviewSummary.of(new).answered_count,
+    )
+    assert item["previous_version"] == format_timestamp(previous.updated_at)
+    assert request_of_item(item) == record
     change = json.loads(zlib.decompress(item["step"]))
     assert [a["text"] for a in change["answers"]] == ["answer 0 ✓"]
     assert len(change["questions"]) == 1
     assert "report" not in change
+
+
+def test_a_step_without_a_request_names_none() -> None:
+    previous, new = _versions(1)
+    item = step_to_item(previous, new)
+    assert item is not None
+    assert request_of_item(item) is None
+    assert "request_key" not in item
 
 
 def test_a_completed_version_is_a_step_with_the_report() -> None:

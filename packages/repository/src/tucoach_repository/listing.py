@@ -6,14 +6,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tucoach_models import MAX_PAGE_LIMIT, InterviewSummary, Page
-from tucoach_repository.attribute_values import from_attribute_values
-from tucoach_repository.errors import InterviewNotFound, InvalidPageLimit
-from tucoach_repository.items import summary_from_item
+from tucoach_repository.attribute_values import AttributeValues, from_attribute_values
+from tucoach_repository.errors import InvalidPageLimit
+from tucoach_repository.items import Item, summary_from_item
+from tucoach_repository.reads import read_partition
 from tucoach_repository.schema import (
-    PARTITION_KEY,
-    QUESTION_IDS,
+    ANSWERED_COUNT,
+    OVERALL_SCORE,
     SORT_KEY,
-    SUMMARY_ATTRIBUTES,
     USER_INTERVIEWS_INDEX,
     USER_INTERVIEWS_PARTITION_KEY,
     user_interviews_partition_key,
@@ -30,25 +30,60 @@ from tucoach_repository.tokens import (
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import QueryInputTypeDef
 
+# A version history's entries: the interview's fields no version changes, and each version's own.
+_FIXED_SUMMARY_FIELDS = (
+    "user_id",
+    "interview_id",
+    "role",
+    "seniority",
+    "question_count",
+    "created_at",
+)
+_VERSION_SUMMARY_FIELDS = ("version", "status", ANSWERED_COUNT, OVERALL_SCORE)
+
 
 def list_versions(
     table: Table, user_id: str, interview_id: str, limit: int, next_token: str | None = None
 ) -> Page[InterviewSummary]:
-    """The interview's versions, oldest first, one Query per page. A version's entry carries no
-    question ids: steps do not store them (the summary item does, for choosing questions)."""
+    """The interview's versions, oldest first: the versions that count, as reading follows them
+    (reads.py), so a version item of a write that lost its race is never listed. One Query
+    reads the interview (a few KB a version) and a page of it is returned. A version's entry
+    carries no question ids: versions do not store them (the summary item does, for choosing
+    questions)."""
     _check_limit(limit)
     partition_key = interview_key(user_id, interview_id)
-    listed = tuple(name for name in SUMMARY_ATTRIBUTES if name != QUESTION_IDS)
-    request: QueryInputTypeDef = {
-        **table.versions_query(partition_key, attributes=(PARTITION_KEY, SORT_KEY, *listed)),
-        "ScanIndexForward": True,
-    }
+    partition = read_partition(table, user_id, interview_id)
+    oldest_first = partition.chain[::-1]
+    start = 0
     if next_token is not None:
-        request["ExclusiveStartKey"] = version_history_start_key(next_token, partition_key)
-    page = _page(table, request, limit, lambda last: version_history_token(partition_key, last))
-    if not page.items:
-        raise InterviewNotFound(interview_id)
-    return page
+        after = version_history_start_key(next_token, partition_key)[SORT_KEY]["S"]
+        start = next(
+            (i for i, item in enumerate(oldest_first) if item[SORT_KEY]["S"] > after),
+            len(oldest_first),
+        )
+    page = oldest_first[start : start + limit]
+    fixed = _fixed_fields(partition.summary or oldest_first[0])
+    return Page[InterviewSummary](
+        items=tuple(_version_summary(fixed, item) for item in page),
+        next_token=(
+            version_history_token(partition_key, page[-1])
+            if start + limit < len(oldest_first)
+            else None
+        ),
+    )
+
+
+def _fixed_fields(item: AttributeValues) -> Item:
+    values = from_attribute_values(item)
+    return {name: values[name] for name in _FIXED_SUMMARY_FIELDS}
+
+
+def _version_summary(fixed: Item, item: AttributeValues) -> InterviewSummary:
+    """What a version history shows of a version: the interview's fixed fields, and the
+    version's own (steps written before 2026-12-02 and whole versions carry both)."""
+    values = from_attribute_values(item)
+    own = {name: values[name] for name in _VERSION_SUMMARY_FIELDS if name in values}
+    return summary_from_item({**fixed, **own, "updated_at": values[SORT_KEY]})
 
 
 def list_interviews(

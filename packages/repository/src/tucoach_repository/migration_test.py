@@ -96,14 +96,20 @@ def test_appending_to_an_old_interview_that_moved_on_is_a_conflict(
     assert len(repository.list_interviews("user-1", 10).items) == 1
 
 
-def test_an_idempotency_record_goes_with_the_first_new_version(
+def test_the_first_new_version_carries_its_requests_key(
     repository: InterviewRepository, old_versions: list[Interview]
 ) -> None:
+    # Given an old interview
     latest = old_versions[-1]
     new = next_version(latest)
     record = idempotency_record(new)
+    # When a request with an Idempotency-Key appends to it
     repository.append_version(latest, new, record)
-    assert repository.get_idempotency("user-1", "interview-1", "key-00000001") == record
+    # Then reading with that key finds the request and the version it made
+    assert repository.get_latest_and_request("user-1", "interview-1", record.key) == (
+        new,
+        record,
+    )
 
 
 def test_an_old_interview_deletes_completely(

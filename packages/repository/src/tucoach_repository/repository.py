@@ -1,5 +1,5 @@
 """The repository's one entry point: every operation on the table, each done by the part that
-holds its job (writes, reads, listing, idempotency, ratings, deletion). Every read is a Query or
+holds its job (writes, reads, listing, ratings, deletion). Every read is a Query or
 a GetItem on a known key, never a Scan."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tucoach_models import FeedbackRating, IdempotencyRecord, Interview, InterviewSummary, Page
-from tucoach_repository import deletion, idempotency, listing, ratings, reads, writes
+from tucoach_repository import deletion, listing, ratings, reads, writes
 from tucoach_repository.client import make_client
 from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.table import Table
@@ -37,13 +37,13 @@ class InterviewRepository:
     ) -> None:
         writes.append_version(self._table, previous, new, idempotency)
 
-    def get_idempotency(
-        self, user_id: str, interview_id: str, key: str
-    ) -> IdempotencyRecord | None:
-        return idempotency.get_idempotency(self._table, user_id, interview_id, key)
-
     def get_latest(self, user_id: str, interview_id: str) -> Interview:
         return reads.get_latest(self._table, user_id, interview_id)
+
+    def get_latest_and_request(
+        self, user_id: str, interview_id: str, key: str
+    ) -> tuple[Interview, IdempotencyRecord | None]:
+        return reads.get_latest_and_request(self._table, user_id, interview_id, key)
 
     def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview:
         return reads.get_version(self._table, user_id, interview_id, updated_at)

@@ -310,13 +310,18 @@ def test_conditions_and_request_counts_hold_on_the_real_engine(
         repository.create(first)
     with counted_requests(client) as append:
         repository.append_version(first, next_version(first))
+    # A writer that lost the summary learns it from the summary put (DynamoDB returns the item
+    # as it was), and deletes its version: no read, no transaction
+    with counted_requests(client) as lost, pytest.raises(VersionConflict):
+        repository.append_version(first, next_version(first, "late", later_by=timedelta(3)))
     with counted_requests(client) as latest:
         repository.get_latest("user-1", "interview-1")
     with counted_requests(client) as listing:
         repository.list_interviews("user-1", 10)
-    assert (create, append, latest, listing) == (
+    assert (create, append, lost, latest, listing) == (
         {"TransactWriteItems": 1},
-        {"TransactWriteItems": 1},
+        {"PutItem": 2},
+        {"PutItem": 2, "DeleteItem": 1},
         {"Query": 1},
         {"Query": 1},
     )

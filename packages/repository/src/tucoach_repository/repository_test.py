@@ -18,9 +18,13 @@ from tucoach_repository import (
     ItemTooLarge,
     VersionConflict,
 )
+from tucoach_repository.attribute_values import to_attribute_values
+from tucoach_repository.items import step_to_item
+from tucoach_repository_testing.old_shape import append_with_a_record
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.samples import (
     START,
+    idempotency_record,
     new_interview,
     next_version,
     oversized_feedback,
@@ -390,3 +394,114 @@ def test_ratings_stay_out_of_the_interviews_history(repository: InterviewReposit
     repository.put_rating(_rating(datetime(2030, 1, 1, tzinfo=UTC)))
     assert repository.get_latest("user-1", "interview-1") == first
     assert len(repository.list_versions("user-1", "interview-1", 10).items) == 1
+
+
+# -- versions that lost their append, and requests' keys ---------------------------------------
+
+
+def _lost_append(
+    client: DynamoDBClient, settings: RepositorySettings, previous: Interview, new: Interview
+) -> None:
+    """A version item as a writer that lost its race leaves it when it cannot delete it: put,
+    with the summary never moved onto it."""
+    item = step_to_item(previous, new, idempotency_record(new, key="key-of-the-loser"))
+    assert item is not None
+    client.put_item(TableName=settings.table_name, Item=to_attribute_values(item))
+
+
+@pytest.mark.parametrize("later_by", [timedelta(milliseconds=500), timedelta(seconds=5)])
+def test_a_version_that_lost_its_append_is_never_read_listed_or_replayed(
+    repository: InterviewRepository,
+    client: DynamoDBClient,
+    settings: RepositorySettings,
+    later_by: timedelta,
+) -> None:
+    # Given an interview at version 2, and a lost writer's version 2 left behind (stored before
+    # or after the winner's)
+    first = new_interview()
+    repository.create(first)
+    winner = next_version(first, "the winner's answer")
+    repository.append_version(first, winner, idempotency_record(winner))
+    _lost_append(client, settings, first, next_version(first, "the loser's", later_by=later_by))
+    # When the interview is read, listed, its history paged, and the loser's key looked up
+    latest, request = repository.get_latest_and_request("user-1", "interview-1", "key-of-the-loser")
+    history = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 1, token))
+    # Then only the winner counts
+    assert latest == winner
+    assert request is None
+    listed = [summary for page in history for summary in page.items]
+    assert [summary.version for summary in listed] == [1, 2]
+    assert listed[-1].updated_at == winner.updated_at
+    # And an append after the winner follows the winner
+    third = next_version(winner, "the next answer", later_by=timedelta(seconds=10))
+    repository.append_version(winner, third)
+    assert repository.get_latest("user-1", "interview-1") == third
+    assert repository.get_version("user-1", "interview-1", winner.updated_at) == winner
+
+
+def test_a_writer_that_loses_the_summary_deletes_its_version(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given two writers that read version 1, the first of which appended
+    first = new_interview()
+    repository.create(first)
+    repository.append_version(first, next_version(first, "first"))
+    stored = item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1")
+    # When the second appends to version 1
+    with pytest.raises(VersionConflict):
+        repository.append_version(first, next_version(first, "second", later_by=timedelta(2)))
+    # Then nothing of its append is left
+    assert item_count(client, settings.table_name, "USER#user-1#INTERVIEW#interview-1") == stored
+
+
+def test_a_request_is_found_by_its_key_with_the_version_it_made(
+    repository: InterviewRepository,
+) -> None:
+    # Given three versions, the second and third made by keyed requests
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    third = next_version(second, "another answer")
+    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    repository.append_version(second, third, idempotency_record(third, key="key-00000003"))
+    # When each key is looked up with the latest version
+    # Then each finds its own request, and the latest version comes with it
+    assert repository.get_latest_and_request("user-1", "interview-1", "key-00000002") == (
+        third,
+        idempotency_record(second, key="key-00000002"),
+    )
+    assert repository.get_latest_and_request("user-1", "interview-1", "key-00000003")[1] == (
+        idempotency_record(third, key="key-00000003")
+    )
+    assert repository.get_latest_and_request("user-1", "interview-1", "key-00000009")[1] is None
+
+
+def test_versions_appended_before_and_after_versions_named_their_previous_read_as_one(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given an interview whose first answer was stored as before 2026-12-02 (a transaction with
+    # an idempotency record, the step naming nothing), and whose second is stored now
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    append_with_a_record(
+        client, settings.table_name, first, second, idempotency_record(second, key="old-key-0001")
+    )
+    third = next_version(second, "a newer answer")
+    repository.append_version(second, third, idempotency_record(third, key="new-key-0001"))
+    # When it is read, its history listed and both keys looked up
+    history = repository.list_versions("user-1", "interview-1", 10).items
+    # Then it reads as one interview, and both requests are found
+    assert repository.get_latest("user-1", "interview-1") == third
+    assert repository.get_version("user-1", "interview-1", second.updated_at) == second
+    assert [summary.version for summary in history] == [1, 2, 3]
+    assert history == tuple(
+        InterviewSummary.of(version).model_copy(update={"question_ids": ()})
+        for version in (first, second, third)
+    )
+    assert repository.get_latest_and_request("user-1", "interview-1", "old-key-0001")[1] == (
+        idempotency_record(second, key="old-key-0001")
+    )
+    assert repository.get_latest_and_request("user-1", "interview-1", "new-key-0001")[1] == (
+        idempotency_record(third, key="new-key-0001")
+    )

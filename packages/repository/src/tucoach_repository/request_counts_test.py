@@ -52,7 +52,7 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
 
     # Then each sent exactly what the README says, and nothing sent a Scan
     assert create == {"TransactWriteItems": 1}
-    assert append == {"TransactWriteItems": 1}
+    assert append == {"PutItem": 2}  # the new version, then the summary on its condition
     assert latest == {"Query": 1}
     assert version == {"Query": 1}
     assert history == {"Query": 1}

@@ -37,6 +37,16 @@ ANSWERED_COUNT = "answered_count"
 OVERALL_SCORE = "overall_score"
 QUESTION_IDS = "question_ids"
 
+# On a version item appended after another (a step, or a whole version): the sort key of the
+# version it follows, so reading follows each version to the one before it and never to an
+# item of a write that lost its race (see writes.py). Versions written before 2026-12-02 lack
+# it: each followed the version item just before it.
+PREVIOUS_VERSION = "previous_version"
+
+# On a version item a request with an Idempotency-Key made: the key and the request's hash.
+REQUEST_KEY = "request_key"
+REQUEST_HASH = "request_hash"
+
 # The sparse index of a user's interviews: only an interview's summary item carries its keys (or,
 # for interviews stored before summary items, their latest version), so the index holds one entry
 # per interview.

@@ -14,6 +14,7 @@ from tucoach_repository.errors import InterviewNotFound, translated_errors
 from tucoach_repository.schema import (
     PARTITION_KEY,
     SORT_KEY,
+    SUMMARY_SORT_KEY,
     VERSION_SORT_KEYS,
     interview_partition_key,
     rating_partition_key,
@@ -47,6 +48,14 @@ class Table:
             "ExpressionAttributeValues": {":partition_key": {"S": partition_key}},
             "ConsistentRead": True,
         }
+
+    def interview_query(
+        self, partition_key: str, *, attributes: Sequence[str]
+    ) -> QueryInputTypeDef:
+        """A strongly consistent query of an interview's items but its ratings' (which have a
+        partition of their own): the versions, the idempotency records stored before versions
+        carried their keys, and the summary item; of their `attributes` only."""
+        return self.versions_query(partition_key, SUMMARY_SORT_KEY, attributes=attributes)
 
     def versions_query(
         self,

@@ -1,24 +1,36 @@
 """Writing an interview: its first version, and each version after it.
 
-Every write is one transaction over the interview's summary item and the new version's item:
-the summary item (what lists show, with the index keys) is put on condition that it still shows
-the version appended to, which is the optimistic-concurrency guard, and the new version is put
-beside the others, so appending never rewrites a version. An interview stored before summary
-items existed has none: its first append moves the index keys from its latest version to a new
-summary item in the same transaction (`_adopt`).
+Creating puts the first version and the summary item (what lists show, with the index keys) in
+one transaction. Appending puts the new version beside the others, naming the version it
+follows, then puts the summary item on condition that it still shows the version appended to:
+that condition is the optimistic-concurrency guard, and the summary names the latest version,
+so appending never rewrites a version and needs no transaction (ADR 0010). An interview stored
+before summary items existed has none: its first append moves the index keys from its latest
+version to a new summary item in one transaction (`_adopt`).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 from tucoach_models import IdempotencyRecord, Interview, format_timestamp
 from tucoach_repository.attribute_values import AttributeValues, to_attribute_values
-from tucoach_repository.errors import InterviewAlreadyExists, InterviewNotFound, VersionConflict
-from tucoach_repository.idempotency import idempotency_write
+from tucoach_repository.errors import (
+    CONDITIONAL_CHECK_FAILED,
+    InterviewAlreadyExists,
+    InterviewNotFound,
+    VersionConflict,
+    error_code,
+    translated_errors,
+    unavailable,
+)
 from tucoach_repository.items import interview_to_item, step_to_item, summary_to_item
 from tucoach_repository.schema import (
     PARTITION_KEY,
+    SORT_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
     interview_partition_key,
@@ -31,6 +43,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tucoach_models import TuCoachError
+
+_log = logging.getLogger(__name__)
 
 SUMMARY_WRITE = "summary"
 NEW_VERSION_WRITE = "new version"
@@ -66,31 +80,66 @@ def append_version(
 ) -> None:
     """Stores `new` as the version after `previous` (as read), if `previous` is still the latest.
 
-    One TransactWriteItems: the summary item is put on condition that it shows `previous`, and
-    the new version (the step from `previous`, or whole when a step cannot say the change) is
-    put beside the others. Of two writers appending to the same version, one wins and the other
-    gets VersionConflict; no version is changed or lost. With `idempotency`, its record is put
-    in the same transaction, so the change and its record are stored together or not at all; a
-    key already used (and not expired) gives IdempotencyRecordExists.
+    Two writes, neither a transaction (which bills every item twice): the new version (the step
+    from `previous`, or whole when a step cannot say the change), naming the version it follows
+    and the Idempotency-Key of the request that made it, is put beside the others; then the
+    summary item is put on condition that it still shows `previous`, which makes the new version
+    the latest. Of two writers appending to the same version, one moves the summary on and the
+    other gets VersionConflict and deletes its version item (reading would never follow it
+    anyway: the summary names the winner's). No version is changed or lost.
     """
     check_successor(previous, new)
-    extra = [] if idempotency is None else [_idempotency_of(table, new, idempotency)]
-    version = _put_new(
-        table,
-        NEW_VERSION_WRITE,
-        step_to_item(previous, new) or interview_to_item(new),
-        # The new version's timestamp taken: another writer's version is there.
-        lambda _: VersionConflict(previous.interview_id, previous.version),
+    if idempotency is not None:
+        _check_record(new, idempotency)
+    item = _checked(
+        step_to_item(previous, new, idempotency) or interview_to_item(new, previous=previous)
     )
+    with translated_errors(
+        "PutItem",
+        # The new version's timestamp taken: another writer's version is there.
+        {
+            CONDITIONAL_CHECK_FAILED: lambda _: VersionConflict(
+                previous.interview_id, previous.version
+            )
+        },
+    ):
+        table.client.put_item(
+            TableName=table.name,
+            Item=item,
+            ConditionExpression="attribute_not_exists(#partition_key)",
+            ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
+        )
     try:
-        transact(table, [_move_summary(table, previous, new), *extra, version])
+        _move_summary(table, previous, new)
     except _Unsummarised:
-        _adopt(table, previous, new, [*extra, version])
+        try:
+            _adopt(table, previous, new)
+        except (VersionConflict, InterviewNotFound):
+            _forget(table, item)
+            raise
+    except VersionConflict:
+        # Another writer's version is the latest: this one can never be. After any other
+        # failure the summary may have been written (a timeout), so the version stays; if it
+        # was not, reading never follows it.
+        _forget(table, item)
+        raise
 
 
-def _adopt(table: Table, previous: Interview, new: Interview, writes: list[Write]) -> None:
+def _forget(table: Table, item: AttributeValues) -> None:
+    """Deletes the version item of an append that did not become the latest. Reading never
+    follows it anyway, so a failure here is only logged."""
+    try:
+        table.client.delete_item(
+            TableName=table.name, Key={name: item[name] for name in (PARTITION_KEY, SORT_KEY)}
+        )
+    except (BotoCoreError, ClientError) as error:
+        _log.warning("could not delete a version item that lost its append: %s", error)
+
+
+def _adopt(table: Table, previous: Interview, new: Interview) -> None:
     """Appends to an interview stored before summary items: its latest version gives up the
-    index keys to a new summary item, in the same transaction as the new version."""
+    index keys to a new summary item, in one transaction, on condition that it is still the
+    latest (`version = :previous_version` and it still has the keys)."""
     transact(
         table,
         [
@@ -101,7 +150,6 @@ def _adopt(table: Table, previous: Interview, new: Interview, writes: list[Write
                 summary_to_item(new),
                 lambda _: VersionConflict(previous.interview_id, previous.version),
             ),
-            *writes,
         ],
     )
 
@@ -120,21 +168,29 @@ def _moved_on(
     return refused
 
 
-def _move_summary(table: Table, previous: Interview, new: Interview) -> Write:
-    return Write(
-        SUMMARY_WRITE,
-        {
-            "Put": {
-                "TableName": table.name,
-                "Item": _checked(summary_to_item(new)),
-                "ConditionExpression": "#version = :previous_version",
-                "ExpressionAttributeNames": {"#version": "version"},
-                "ExpressionAttributeValues": {":previous_version": {"N": str(previous.version)}},
-                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-            }
-        },
-        _moved_on(previous, _Unsummarised),
-    )
+def _move_summary(table: Table, previous: Interview, new: Interview) -> None:
+    """Puts the summary of `new`, on condition that it shows `previous`: VersionConflict when it
+    shows another version, _Unsummarised when there is none. A summary that already shows `new`
+    is this write's own, carried out by an attempt whose answer was lost (botocore sent it
+    again), so that is success."""
+    try:
+        table.client.put_item(
+            TableName=table.name,
+            Item=_checked(summary_to_item(new)),
+            ConditionExpression="#version = :previous_version",
+            ExpressionAttributeNames={"#version": "version"},
+            ExpressionAttributeValues={":previous_version": {"N": str(previous.version)}},
+            ReturnValuesOnConditionCheckFailure="ALL_OLD",
+        )
+    except ClientError as error:
+        if error_code(error) != CONDITIONAL_CHECK_FAILED:
+            raise unavailable("PutItem", error) from error
+        summary: Reason = error.response.get("Item", {})  # type: ignore[assignment]
+        if summary.get("updated_at") == {"S": format_timestamp(new.updated_at)}:
+            return
+        raise _moved_on(previous, _Unsummarised)(error.response) from error
+    except BotoCoreError as error:
+        raise unavailable("PutItem", error) from error
 
 
 def _unmark_previous(table: Table, previous: Interview) -> Write:
@@ -181,12 +237,11 @@ def _put_new(
     )
 
 
-def _idempotency_of(table: Table, new: Interview, record: IdempotencyRecord) -> Write:
+def _check_record(new: Interview, record: IdempotencyRecord) -> None:
     if (record.user_id, record.interview_id) != (new.user_id, new.interview_id):
         raise ValueError("an idempotency record belongs to the interview it changes")
     if record.version_updated_at != new.updated_at:
         raise ValueError("an idempotency record points at the version its request produced")
-    return idempotency_write(table, record)
 
 
 def _checked(item: dict[str, object]) -> AttributeValues:

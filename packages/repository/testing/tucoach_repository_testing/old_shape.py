@@ -1,5 +1,7 @@
-"""Interviews stored the way the repository stored them before steps and summary items: every
-version whole, the index keys on the latest version. For the tests of the migration path."""
+"""Interviews stored the ways the repository stored them before: every version whole with the
+index keys on the latest version (0.2.0, before steps and summary items), and versions appended
+in transactions with an idempotency record each (before 2026-12-02, when versions began to name
+the version they follow and carry their request's key). For the tests of the migration path."""
 
 from __future__ import annotations
 
@@ -7,10 +9,22 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tucoach_models import Interview, format_timestamp
+from tucoach_models import IdempotencyRecord, Interview, InterviewSummary, format_timestamp
 from tucoach_repository.attribute_values import to_attribute_values
-from tucoach_repository.items import interview_to_item
+from tucoach_repository.items import (
+    Item,
+    RecordType,
+    interview_to_item,
+    step_to_item,
+    summary_to_item,
+)
 from tucoach_repository.schema import (
+    PARTITION_KEY,
+    PREVIOUS_VERSION,
+    QUESTION_IDS,
+    RECORD_TYPE,
+    SORT_KEY,
+    TIME_TO_LIVE_ATTRIBUTE,
     USER_INTERVIEWS_PARTITION_KEY,
     USER_INTERVIEWS_SORT_KEY,
     idempotency_sort_key,
@@ -82,5 +96,46 @@ def append_the_old_way(
             },
             {"Put": {"TableName": table, "Item": to_attribute_values(new_item)}},
             {"Put": {"TableName": table, "Item": to_attribute_values(record)}},
+        ]
+    )
+
+
+def idempotency_to_item(record: IdempotencyRecord) -> Item:
+    """An idempotency record as stored before 2026-12-02 (expiring a day after it was made)."""
+    document = record.model_dump(mode="json")
+    document[PARTITION_KEY] = interview_partition_key(record.user_id, record.interview_id)
+    document[SORT_KEY] = idempotency_sort_key(record.key)
+    document[RECORD_TYPE] = RecordType.IDEMPOTENCY.value
+    document[TIME_TO_LIVE_ATTRIBUTE] = record.expires_at_epoch
+    return document
+
+
+def step_before_links(previous: Interview, new: Interview) -> Item:
+    """A step as stored before 2026-12-02: every summary attribute but the question ids, and
+    neither the version it follows nor its request's key."""
+    item = step_to_item(previous, new)
+    if item is None:
+        raise ValueError("the change is not a step's")
+    del item[PREVIOUS_VERSION]
+    summary = InterviewSummary.of(new).model_dump(mode="json", exclude_none=True)
+    del summary[QUESTION_IDS]
+    return {**summary, **item}
+
+
+def append_with_a_record(
+    client: DynamoDBClient,
+    table: str,
+    previous: Interview,
+    new: Interview,
+    record: IdempotencyRecord | None = None,
+) -> None:
+    """What the repository stored for an append before 2026-12-02, in one transaction: the
+    summary moved on, the step, and the idempotency record."""
+    items = [summary_to_item(new), step_before_links(previous, new)]
+    if record is not None:
+        items.append(idempotency_to_item(record))
+    client.transact_write_items(
+        TransactItems=[
+            {"Put": {"TableName": table, "Item": to_attribute_values(item)}} for item in items
         ]
     )

@@ -99,46 +99,51 @@ class InterviewService:
     ) -> AnswerOutcome:
         """Scores the answer and stores the new version, once per Idempotency-Key."""
         fingerprint = _fingerprint(interview_id, request)
-        if idempotency_key is not None:
-            replay = self._replay(user_id, interview_id, idempotency_key, fingerprint)
-            if replay is not None:
-                return replay
+        previous, record = self._read(user_id, interview_id, idempotency_key)
+        if record is not None:
+            return self._replay(record, fingerprint)
         try:
-            response = self._answer(user_id, interview_id, request, idempotency_key, fingerprint)
+            response = self._answer(previous, request, idempotency_key, fingerprint)
         except ConflictError:
             # A twin request with the same key may have won the race (this one then saw the
             # question answered, or lost the write): its response is this request's too.
-            replay = (
-                self._replay(user_id, interview_id, idempotency_key, fingerprint)
-                if idempotency_key
-                else None
-            )
-            if replay is None:
+            if idempotency_key is None:
                 raise
-            return replay
+            _, record = self._read(user_id, interview_id, idempotency_key)
+            if record is None:
+                raise
+            return self._replay(record, fingerprint)
         return AnswerOutcome(response, replayed=False)
+
+    def _read(
+        self, user_id: str, interview_id: str, idempotency_key: str | None
+    ) -> tuple[Interview, IdempotencyRecord | None]:
+        """The latest version, and the version a request with this key made, if one did (one
+        read: versions carry the key of the request that made them)."""
+        if idempotency_key is None:
+            return self.store.get_latest(user_id, interview_id), None
+        return self.store.get_latest_and_request(user_id, interview_id, idempotency_key)
 
     def _answer(
         self,
-        user_id: str,
-        interview_id: str,
+        previous: Interview,
         request: AnswerRequest,
         idempotency_key: str | None,
         fingerprint: str,
     ) -> AnswerResponse:
-        previous = self._latest(user_id, interview_id, request.expected_version)
+        _check_expected(previous, request.expected_version)
         now = self.clock()
         # Scoring is what costs (an LLM call), so a unit is taken once the answer is known to
         # be for this interview's current state, and before it is scored.
-        self._take(user_id, DailyQuota.ANSWERS, now)
+        self._take(previous.user_id, DailyQuota.ANSWERS, now)
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
         )
         record = (
             IdempotencyRecord(
-                user_id=user_id,
+                user_id=previous.user_id,
                 key=idempotency_key,
-                interview_id=interview_id,
+                interview_id=previous.interview_id,
                 request_hash=fingerprint,
                 status_code=200,
                 version_updated_at=new.updated_at,
@@ -165,8 +170,7 @@ class InterviewService:
     def _latest(self, user_id: str, interview_id: str, expected_version: int | None) -> Interview:
         """The latest version, if it is the one the client expects (when it says which)."""
         latest = self.store.get_latest(user_id, interview_id)
-        if expected_version is not None and expected_version != latest.version:
-            raise StaleVersion(expected_version, latest.version)
+        _check_expected(latest, expected_version)
         return latest
 
     def complete(self, user_id: str, interview_id: str) -> Report:
@@ -229,17 +233,19 @@ class InterviewService:
             ),
         ).model_dump_json()
 
-    def _replay(
-        self, user_id: str, interview_id: str, key: str, fingerprint: str
-    ) -> AnswerOutcome | None:
-        record = self.store.get_idempotency(user_id, interview_id, key)
-        if record is None:
-            return None
+    def _replay(self, record: IdempotencyRecord, fingerprint: str) -> AnswerOutcome:
         if record.request_hash != fingerprint:
             raise IdempotencyKeyReused
         # The response is rebuilt from the version the request produced, as it first was.
-        produced = self.store.get_version(user_id, interview_id, record.version_updated_at)
+        produced = self.store.get_version(
+            record.user_id, record.interview_id, record.version_updated_at
+        )
         return AnswerOutcome(_answer_response(produced), replayed=True)
+
+
+def _check_expected(latest: Interview, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != latest.version:
+        raise StaleVersion(expected_version, latest.version)
 
 
 def _report_of(interview: Interview) -> Report:

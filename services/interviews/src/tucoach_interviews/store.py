@@ -28,6 +28,13 @@ class InterviewStore(Protocol):
 
     def get_latest(self, user_id: str, interview_id: str) -> Interview: ...
 
+    def get_latest_and_request(
+        self, user_id: str, interview_id: str, key: str
+    ) -> tuple[Interview, IdempotencyRecord | None]:
+        """The latest version, and the request made with Idempotency-Key `key` on the
+        interview (what it asked and the version it produced), if one was."""
+        ...
+
     def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview: ...
 
     def list_versions(
@@ -43,10 +50,6 @@ class InterviewStore(Protocol):
     def put_rating(self, rating: FeedbackRating) -> None: ...
 
     def get_rating(self, user_id: str, interview_id: str) -> FeedbackRating | None: ...
-
-    def get_idempotency(
-        self, user_id: str, interview_id: str, key: str
-    ) -> IdempotencyRecord | None: ...
 
 
 class QuotaStore(Protocol):

@@ -1,6 +1,8 @@
 """A proxy in front of a JSON-over-HTTP AWS endpoint (DynamoDB Local here) that injects faults
-per operation: throttling answers, requests dropped before they arrive, answers delayed after the
-request was carried out. For fault tests; it forwards everything else unchanged."""
+per operation, or per operation on requests holding a given text (`"PutItem SUMMARY"`: a
+PutItem whose body has the JSON string "SUMMARY"): throttling answers, requests dropped before
+they arrive, answers delayed after the request was carried out. For fault tests; it forwards
+everything else unchanged."""
 
 from __future__ import annotations
 
@@ -53,7 +55,16 @@ class _Forwarder(BaseHTTPRequestHandler):
         operation = (self.headers.get("X-Amz-Target") or "").rsplit(".", 1)[-1]
         plan = self.server.plan
         plan.seen[operation] += 1
-        fault = plan.faults.get(operation)
+        fault = plan.faults.get(operation) or next(
+            (
+                fault
+                for target, fault in plan.faults.items()
+                if target.partition(" ")[0] == operation
+                and target.partition(" ")[2]
+                and json.dumps(target.partition(" ")[2]).encode() in body
+            ),
+            None,
+        )
         if fault is Fault.THROTTLE:
             self._answer(400, _throttled())
             return
