@@ -138,6 +138,13 @@ variable "api_stage_name" {
     condition     = can(regex("^[a-z][a-z0-9_-]{0,63}$", var.api_stage_name)) && !contains(["assets", "callback", "history", "interviews", "oidc"], var.api_stage_name)
     error_message = "api_stage_name must be a lowercase path segment (letters, digits, - or _), not one of the web app's own (assets, callback, history, interviews, oidc)."
   }
+
+  # The stage's X-Ray sampling rule matches the service "<api name>/<stage name>", which X-Ray
+  # keeps to 64 characters (xray.tf).
+  validation {
+    condition     = !var.xray_sampling_rule_enabled || length("${local.api_name}/${var.api_stage_name}") <= 64
+    error_message = "api_stage_name is too long for the stage's X-Ray sampling rule: the service it matches, \"<API name>/<api_stage_name>\", must be 64 characters at most (X-Ray's limit on a rule's service name)."
+  }
 }
 
 variable "api_throttling_rate_limit" {

@@ -8,11 +8,22 @@ the rule ("X-Ray sampling").
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from terraform_plan import Plan
+import pytest
+from terraform_plan import Plan, make_plan, require_terraform
 
 X_RAY_DEFAULT_RULE_PRIORITY = 10000
+# X-Ray's limits on a sampling rule, as CreateSamplingRule takes it (the SamplingRule type of the
+# X-Ray API reference: https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html, from
+# https://docs.aws.amazon.com/xray/latest/api/API_CreateSamplingRule.html): "Version: The version
+# of the sampling rule format (1)"; ServiceName "Maximum length of 64"; FixedRate "Minimum value
+# of 0. Maximum value of 1"; ReservoirSize, an integer, "Minimum value of 0".
+SAMPLING_RULE_FORMAT_VERSION = 1
+MAX_SERVICE_NAME_LENGTH = 64
+# dev's API is "tucoach-dev-api": with "/" before the stage, 16 of the 64 characters.
+LONGEST_DEV_STAGE_NAME = "s" * (MAX_SERVICE_NAME_LENGTH - len("tucoach-dev-api/"))
 
 
 def _rule(plan: Plan) -> dict[str, Any]:
@@ -59,3 +70,46 @@ def test_the_stage_and_the_function_trace_so_the_rule_decides_for_both(plan: Pla
     # decision in the trace header API Gateway passes it
     assert stage["xray_tracing_enabled"] is True
     assert function["tracing_config"] == [{"mode": "Active"}]
+
+
+def test_the_rule_keeps_to_x_rays_limits_on_a_sampling_rule(plan: Plan) -> None:
+    rule = _rule(plan)
+
+    # The one rule format there is, a service name X-Ray accepts, a rate that is a share and a
+    # reservoir of whole requests a second, none below 0
+    assert rule["version"] == SAMPLING_RULE_FORMAT_VERSION
+    assert len(rule["service_name"]) <= MAX_SERVICE_NAME_LENGTH
+    assert 0 <= rule["fixed_rate"] <= 1
+    assert isinstance(rule["reservoir_size"], int)
+    assert rule["reservoir_size"] >= 0
+
+
+@pytest.mark.parametrize(
+    ("setting", "refusal"),
+    [
+        ("xray_sampling_rate=-0.01", "a share from 0 to 1"),
+        ("xray_sampling_rate=1.01", "a share from 0 to 1"),
+        ("xray_sampling_reservoir=-1", "0 or more"),
+        ("xray_sampling_reservoir=0.5", "whole number of requests a second"),
+        (f"api_stage_name={LONGEST_DEV_STAGE_NAME}s", "must be 64 characters at most"),
+    ],
+)
+def test_a_setting_past_x_rays_limits_is_refused_at_plan(
+    tmp_path: Path, setting: str, refusal: str
+) -> None:
+    require_terraform()
+
+    # The variables feeding the rule are checked at plan, not by X-Ray halfway through an apply
+    with pytest.raises(RuntimeError) as refused:
+        make_plan("dev", tmp_path, extra_vars=(setting,))
+
+    assert refusal in " ".join(str(refused.value).split())
+
+
+def test_the_longest_stage_name_x_ray_can_match_is_planned(tmp_path: Path) -> None:
+    require_terraform()
+
+    # A stage name that makes the service name exactly 64 characters is still a rule X-Ray takes
+    plan = make_plan("dev", tmp_path, extra_vars=(f"api_stage_name={LONGEST_DEV_STAGE_NAME}",))
+
+    assert len(_rule(plan)["service_name"]) == MAX_SERVICE_NAME_LENGTH

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tucoach_coach.language import contains_phrase, stem, stems, words
+from tucoach_coach.language import contains_phrase, phrase_starts, stem, stems, words
 
 # A subject opens its clause: it starts within its first words ("a failing liveness probe").
 SUBJECT_POSITION = 2
@@ -121,9 +121,10 @@ def variants(phrasing: str) -> list[Variant]:
         forms = alternatives.forms
         for index, member in enumerate(forms):
             for form in member:
-                at = _find(phrasing_stems, form)
-                if at is None:
+                starts = phrase_starts(phrasing_stems, form)
+                if not starts:
                     continue
+                at = starts[0]
                 for other, other_member in enumerate(forms):
                     if other == index:
                         continue
@@ -199,14 +200,8 @@ def _opening(set_index: int, text_stems: Sequence[str]) -> frozenset[int]:
         index
         for index, member in enumerate(ALTERNATIVES[set_index].forms)
         if any(
-            (at := _find(text_stems, form)) is not None and at <= SUBJECT_POSITION
+            start <= SUBJECT_POSITION
             for form in member
+            for start in phrase_starts(text_stems, form)
         )
     )
-
-
-def _find(haystack: Sequence[str], form: Sequence[str]) -> int | None:
-    for start in range(len(haystack) - len(form) + 1):
-        if tuple(haystack[start : start + len(form)]) == tuple(form):
-            return start
-    return None

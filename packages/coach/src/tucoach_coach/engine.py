@@ -10,5 +10,6 @@ from tucoach_models import Feedback
 
 class FeedbackEngine(Protocol):
     def feedback(self, target: ScoringTarget, answer: str) -> Feedback:
-        """Feedback on `answer`; never raises for a bad answer, only scores it low."""
+        """Feedback on `answer`, scored feedback with its highlights (`highlights.py`); never
+        raises for a bad answer, only scores it low."""
         ...

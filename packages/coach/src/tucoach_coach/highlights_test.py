@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
+from tucoach_coach import highlights as highlights_module
 from tucoach_coach.bank import load_bank
-from tucoach_coach.highlights import LABEL_SEPARATOR, highlights, quote_span, with_highlights
+from tucoach_coach.highlights import LABEL_SEPARATOR, highlights, quote_span
 from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.target import ScoringTarget
 from tucoach_models import (
@@ -27,8 +30,8 @@ def _marked(answer: str, found: tuple[Highlight, ...]) -> list[tuple[HighlightKi
     return [(h.kind, answer[h.start : h.end]) for h in found]
 
 
-def _offline(answer: str) -> Feedback:
-    return with_highlights(TARGET, answer, OfflineEngine().feedback(TARGET, answer))
+def _offline(answer: str, target: ScoringTarget = TARGET) -> Feedback:
+    return OfflineEngine().feedback(target, answer)
 
 
 def test_covered_points_are_marked_where_the_answer_states_them() -> None:
@@ -83,6 +86,52 @@ def test_a_denied_phrasing_is_marked_as_the_wrong_claim_it_is_not_as_covered() -
     ]
 
 
+def test_a_point_stated_through_a_contraction_is_marked_in_the_contraction() -> None:
+    # Given an answer that covers a point only by a contraction of its phrasing ("doesn't
+    # reject" for "does not reject on http error")
+    target = ScoringTarget.of_question(BANK.get("frontend-junior-fetch-error-handling"), BANK)
+    answer = "Keep in mind that fetch doesn't reject when the server answers with a 404."
+    # When the offline engine's feedback gets its highlights
+    feedback = _offline(answer, target)
+    # Then the point is covered and marked where the answer says it, as written
+    assert feedback.covered_points
+    assert _marked(answer, feedback.highlights) == [(HighlightKind.COVERED, "doesn't reject")]
+
+
+def test_the_offline_engine_marks_what_its_rubric_found_without_reading_the_answer_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given highlights that may not analyse the answer themselves
+    def analysed_again(text: str) -> object:
+        raise AssertionError("the answer was analysed again for its highlights")
+
+    monkeypatch.setattr(highlights_module, "analyse", analysed_again)
+    answer = "PostgreSQL defaults to Read Committed. Write skew is an anomaly."
+    # When the offline engine scores an answer, then its feedback is marked from that scoring
+    assert _marked(answer, _offline(answer).highlights) == [
+        (HighlightKind.COVERED, "defaults to Read Committed"),
+        (HighlightKind.COVERED, "Write skew"),
+    ]
+
+
+def test_each_place_a_sentence_states_a_point_is_marked() -> None:
+    # Given a sentence that names an anomaly twice
+    answer = "Write skew is the anomaly to know, and write skew still happens under snapshot."
+    # When its feedback gets highlights, then both places are marked
+    assert _marked(answer, _offline(answer).highlights) == [
+        (HighlightKind.COVERED, "Write skew"),
+        (HighlightKind.COVERED, "write skew"),
+    ]
+
+
+def test_a_phrasing_found_with_words_between_around_itself_is_marked_in_its_own_words() -> None:
+    # Given a sentence where "write skew" is found as it is, and also from the "write" before
+    # it with words between ("write, and write skew")
+    answer = "Two transactions each read and then write, and write skew follows from it."
+    # When its feedback gets highlights, then only the phrasing's own words are marked
+    assert _marked(answer, _offline(answer).highlights) == [(HighlightKind.COVERED, "write skew")]
+
+
 def test_spans_are_offsets_into_the_text_as_stored_even_after_wide_characters() -> None:
     # Given an answer that opens with characters outside the basic plane and odd spacing
     answer = "🙂🙂  Well…\n\nA  phantom read   happens when a range query returns new rows."
@@ -109,7 +158,7 @@ def test_an_llm_engines_feedback_gets_the_same_marks() -> None:
         provenance=LLM,
     )
     # When the highlights are computed
-    found = highlights(TARGET, answer, feedback)
+    found = highlights(TARGET, answer, feedback, None)
     # Then the quote is found in the answer's own words; the point, stated in words the bank
     # does not list, gets no span
     assert _marked(answer, found) == [

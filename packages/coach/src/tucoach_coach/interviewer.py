@@ -21,7 +21,6 @@ from tucoach_coach.errors import (
     NotTheCurrentQuestion,
     QuestionRetired,
 )
-from tucoach_coach.highlights import with_highlights
 from tucoach_coach.offline import FOLLOW_UP_ABOVE
 from tucoach_coach.reporting import build_report
 from tucoach_coach.target import FOLLOW_UP_SEPARATOR, ScoringTarget, follow_up_id
@@ -108,11 +107,7 @@ class Interviewer:
             and FOLLOW_UP_ABOVE < feedback.score < FOLLOW_UP_BELOW
             else None
         )
-        feedback = with_highlights(
-            target,
-            text,
-            feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None}),
-        )
+        feedback = feedback.model_copy(update={"follow_up": follow_up.text if follow_up else None})
         return self._record(
             interview,
             question_id=question_id,

@@ -7,8 +7,9 @@ answer always gets the same score.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Contractions spelled out, so "shouldn't change state" says what "should not change state"
@@ -221,15 +222,83 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_spelled_out(text.lower()))
 
 
+def _negation(match: re.Match[str]) -> tuple[str, int]:
+    """A negated verb spelled out ("can't" -> "can not"), and where its written word starts."""
+    verb = match.group(1)
+    return f"{_IRREGULAR_NEGATIONS.get(verb, verb)} not", match.start()
+
+
+def _contraction(match: re.Match[str]) -> tuple[str, int]:
+    """A contraction spelled out ("they're" -> "they are"), and where its written word starts
+    (the pattern holds only its last letter before the apostrophe)."""
+    contracted = match.group(2)
+    start = match.start()
+    while start and match.string[start - 1].isalnum():
+        start -= 1
+    return f"{match.group(1)} {_CONTRACTED.get(contracted, contracted)}", start
+
+
+_SPELLINGS = ((_NEGATED_VERB, _negation), (_CONTRACTION, _contraction))
+_Spelling = Callable[[re.Match[str]], tuple[str, int]]
+
+
 def _spelled_out(text: str) -> str:
     if "'" not in text and "\u2019" not in text:
         return text
-    text = _NEGATED_VERB.sub(
-        lambda m: f"{_IRREGULAR_NEGATIONS.get(m.group(1), m.group(1))} not", text
-    )
-    return _CONTRACTION.sub(
-        lambda m: f"{m.group(1)} {_CONTRACTED.get(m.group(2), m.group(2))}", text
-    )
+    for pattern, spelling in _SPELLINGS:
+        text = pattern.sub(_replacement(spelling), text)
+    return text
+
+
+def _replacement(spelling: _Spelling) -> Callable[[re.Match[str]], str]:
+    return lambda match: spelling(match)[0]
+
+
+class Word(NamedTuple):
+    """One of `words(text)`, with the characters of `text` it was read from (end exclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def word_spans(text: str) -> list[Word]:
+    """The words of `words(text)`, each with where `text` says it: the words a contraction is
+    spelled out into are each the whole contraction as written ("isn't" -> "is" and "not",
+    both "isn't"), so a phrasing found in the words is shown in whole words of the text."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "'" not in text and "\u2019" not in text:
+        return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)]
+    # Lowercasing may lengthen a character ("İ" -> "i̇"): each one lowered on its own keeps its
+    # origin (the same characters as `text.lower()` but for the Greek final sigma, no word's).
+    spelled = "".join(c.lower() for c in text)
+    origins = [(i, i + 1) for i, c in enumerate(text) for _ in c.lower()]
+    for pattern, spelling in _SPELLINGS:
+        spelled, origins = _substituted(pattern, spelling, spelled, origins)
+    return [
+        Word(m.group(), origins[m.start()][0], origins[m.end() - 1][1])
+        for m in _WORD.finditer(spelled)
+    ]
+
+
+def _substituted(
+    pattern: re.Pattern[str], spelling: _Spelling, text: str, origins: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """`pattern.sub` spelling out with `spelling`, and for each character of the result the
+    characters of the original text it comes from: a spelled-out contraction's come from the
+    whole written word."""
+    pieces: list[str] = []
+    new_origins: list[tuple[int, int]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        spelled, word_start = spelling(match)
+        pieces.extend([text[position : match.start()], spelled])
+        new_origins.extend(origins[position : match.start()])
+        new_origins.extend([(origins[word_start][0], origins[match.end() - 1][1])] * len(spelled))
+        position = match.end()
+    pieces.append(text[position:])
+    new_origins.extend(origins[position:])
+    return "".join(pieces), new_origins
 
 
 # Everyday words of one meaning in an answer about software, so a point said in other words

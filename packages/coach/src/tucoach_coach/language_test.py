@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from tucoach_coach.bank import load_bank
 from tucoach_coach.language import (
     contains_phrase,
     content_words,
     distinct_ratio,
     stem,
     stems,
+    word_spans,
     words,
 )
 
@@ -61,6 +63,35 @@ def test_words_are_lowercase_alphanumeric_runs_with_contractions_spelled_out() -
         *("it", "can", "not", "will", "not", "and", "should", "not"),
         *("we", "would", "say", "they", "are", "right"),
     ]
+
+
+def test_each_word_knows_the_whole_written_words_it_was_read_from() -> None:
+    # Given text with contractions, capitals and a letter that lowercases into two characters
+    text = "\u0130t isn't slow; they\u2019re FAST, won't they?"
+    # When its words are read with their places
+    found = word_spans(text)
+    # Then they are the words `words` reads, and a contraction's words are the whole contraction
+    assert [w.text for w in found] == words(text)
+    assert [text[w.start : w.end] for w in found] == [
+        *("\u0130", "t", "isn't", "isn't", "slow", "they\u2019re", "they\u2019re"),
+        *("FAST", "won't", "won't", "they"),
+    ]
+
+
+def test_the_words_placed_in_the_text_are_the_words_read_from_it_for_every_bank_text() -> None:
+    # Given every text of the bank (questions, model answers, points and their phrasings)
+    texts = [
+        text
+        for question in load_bank()
+        for text in (
+            question.text,
+            question.model_answer,
+            *(p.point for p in question.talking_points),
+            *(f.claim for f in question.red_flags),
+        )
+    ]
+    # Then the words found with their places are the words scoring reads
+    assert all([w.text for w in word_spans(text)] == words(text) for text in texts)
 
 
 def test_a_contracted_answer_states_a_phrasing_written_out() -> None:

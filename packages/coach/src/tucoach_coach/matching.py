@@ -82,6 +82,9 @@ class Match:
     phrase: Phrase
     sentence: int
     denied: bool
+    # Where the analysed text says the phrasing: from its first word to its last, as written
+    # (offsets, end exclusive), so a phrasing read in a spelled-out "isn't" is shown there.
+    span: tuple[int, int]
     # Denied by a verb negation, a dismissal or a preference, outside a condition.
     contradicted: bool = False
     # Inside a condition ("if X, ...") or a supposition ("X would ..."): not stated as a fact.
@@ -112,7 +115,8 @@ class PhraseIndex:
         return self._phrases
 
     def matches(self, sentences: Sequence[Sentence]) -> list[Match]:
-        """Every phrase found in the statements, with whether its clause denies it."""
+        """Every phrase found in the statements, with whether its clause denies it and where
+        the text says it."""
         found: list[Match] = []
         by_start = self._by_start
         for position, sentence in enumerate(sentences):
@@ -159,6 +163,7 @@ class PhraseIndex:
                                     phrase,
                                     position,
                                     denied=opposed or clause.denies(start, own),
+                                    span=(clause.spans[start][0], clause.spans[end - 1][1]),
                                     contradicted=opposed or clause.contradicts(start, own),
                                     conditional=clause.conditional or clause.supposes(end),
                                     criticised=sentence.criticises(clause_index, end),
@@ -200,6 +205,9 @@ class BankVocabulary:
 
     question_frequency: Counter[str]
     phrases: PhraseIndex
+    # Each question of the bank, with its phrases (those `phrases` indexes): a scoring target
+    # of the question takes them as they are.
+    question_phrases: dict[str, tuple[BankQuestion, tuple[Phrase, ...]]]
     point_counts: dict[str, int]
     question_texts: dict[str, str]
     word_order: WordOrderModel
@@ -213,18 +221,24 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
     frequency: Counter[str] = Counter()
     for question in bank:
         frequency.update(set(stems(" ".join(content_words(words(_all_text(question)))))))
+    by_question = {q.id: (q, tuple(_phrases(q, frequency))) for q in bank}
     return BankVocabulary(
         question_frequency=frequency,
-        phrases=PhraseIndex(p for q in bank for p in _phrases(q, frequency)),
+        phrases=PhraseIndex(p for _, phrases in by_question.values() for p in phrases),
+        question_phrases=by_question,
         point_counts={q.id: len(q.talking_points) for q in bank},
         question_texts={q.id: q.text for q in bank},
         word_order=WordOrderModel(q.model_answer for q in bank),
     )
 
 
-def question_phrases(question: BankQuestion, vocabulary: BankVocabulary) -> list[Phrase]:
-    """The phrases of a question's talking points and red flags."""
-    return _phrases(question, vocabulary.question_frequency)
+def question_phrases(question: BankQuestion, vocabulary: BankVocabulary) -> tuple[Phrase, ...]:
+    """The phrases of a question's talking points and red flags: for a question of the
+    vocabulary's bank, those it built already (matching its model answer for them)."""
+    built = vocabulary.question_phrases.get(question.id)
+    if built is not None and built[0] == question:
+        return built[1]
+    return tuple(_phrases(question, vocabulary.question_frequency))
 
 
 def _is_specific(phrasing: str, frequency: Counter[str]) -> bool:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tucoach_coach import matching
 from tucoach_coach.bank import load_bank
 from tucoach_coach.language import stems
 from tucoach_coach.matching import (
@@ -31,6 +32,47 @@ def test_a_common_single_word_is_generic(phrasing: str) -> None:
 
 def test_the_bank_is_indexed_once() -> None:
     assert bank_vocabulary(load_bank()) is VOCABULARY
+
+
+def test_a_bank_question_takes_the_phrases_its_bank_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given the bank's vocabulary, built once (its phrases checked against the model answers)
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+
+    def analysed_again(text: str) -> object:
+        raise AssertionError("a model answer was analysed again")
+
+    monkeypatch.setattr(matching, "analyse", analysed_again)
+    # When a question of that bank asks for its phrases, then they are the ones built
+    phrases = question_phrases(question, VOCABULARY)
+    assert phrases
+    assert {p.question_id for p in phrases} == {question.id}
+    assert set(phrases) <= set(VOCABULARY.phrases.all())
+
+
+def test_a_question_of_another_bank_gets_phrases_of_its_own() -> None:
+    # Given a question changed from the bank's (another phrasing for its first point)
+    question = load_bank().get("backend-senior-isolation-levels-anomalies")
+    point = question.talking_points[0]
+    changed = question.model_copy(
+        update={
+            "talking_points": (
+                point.model_copy(update={"phrasings": (*point.phrasings, "a brand new phrasing")}),
+                *question.talking_points[1:],
+            )
+        }
+    )
+    # When it asks for its phrases, then they are its own, not the bank's question's
+    assert "a brand new phrasing" in {p.text for p in question_phrases(changed, VOCABULARY)}
+    assert "a brand new phrasing" not in {p.text for p in question_phrases(question, VOCABULARY)}
+
+
+def test_a_match_is_placed_where_the_text_says_it_even_through_a_contraction() -> None:
+    # Given a phrasing written out and an answer that says it with a contraction
+    index = PhraseIndex([_phrase("should not change state")])
+    answer = "GET requests shouldn\u2019t change state on the server."
+    # When it is matched, then its place is the answer's own words
+    (match,) = index.matches(analyse(answer))
+    assert answer[match.span[0] : match.span[1]] == "shouldn\u2019t change state"
 
 
 def _phrase(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tucoach_coach.highlights import with_highlights
 from tucoach_coach.languages import language_name
 from tucoach_coach.rubric import CLARITY_MAX, COVERAGE_MAX, DEPTH_MAX, Assessment, Cap, assess
 from tucoach_coach.target import ScoringTarget
@@ -50,7 +51,8 @@ class OfflineEngine:
         assessment = assess(target, answer)
         if not assessment.scored:
             return _unscored_feedback(target, assessment, self.provenance)
-        return feedback_from_assessment(target, assessment, self.provenance)
+        feedback = feedback_from_assessment(target, assessment, self.provenance)
+        return with_highlights(target, answer, feedback, assessment.matches)
 
 
 def feedback_from_assessment(

@@ -209,6 +209,9 @@ class Assessment:
     language: str = ENGLISH
     # False when the rubric cannot read the answer's language: the score (0) means nothing.
     scored: bool = True
+    # The target's phrasings found in the answer, each where the answer says it (what the
+    # feedback's highlights show); None when the rubric did not read the answer.
+    matches: tuple[Match, ...] | None = None
 
     @property
     def gave_nothing_to_build_on(self) -> bool:
@@ -289,6 +292,7 @@ def assess(target: ScoringTarget, answer: str) -> Assessment:
         wrong_claims=found.wrong_claims,
         deduction=round(deduction, 2),
         seems_to_answer=seems_to_answer,
+        matches=found.matches,
     )
 
 
@@ -320,6 +324,7 @@ class _Coverage:
     # Covered by phrasings alone: what is compared with other questions, on equal terms.
     phrase_covered: tuple[str, ...]
     wrong_claims: tuple[WrongClaim, ...]
+    matches: tuple[Match, ...]
 
 
 def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Coverage:
@@ -417,6 +422,7 @@ def _coverage(target: ScoringTarget, sentences: tuple[Sentence, ...]) -> _Covera
         paraphrased=paraphrased,
         phrase_covered=tuple(p.id for p in target.talking_points if p.id in phrase_covered),
         wrong_claims=tuple(wrong),
+        matches=tuple(matches),
     )
 
 

@@ -35,9 +35,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tucoach_coach.language import STOP_WORDS, stem, words
+from tucoach_coach.language import STOP_WORDS, stem, word_spans, words
 
-_RAW_WORD = re.compile(r"[A-Za-z0-9]+")
+_WHITESPACE_TOKEN = re.compile(r"\S+")
 # A sentence ends at . ! ? before a space, but not at an ellipsis ("SELECT ... FOR UPDATE").
 _SENTENCE_END = re.compile(r"(?<!\.\.)(?<=[.!?])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"([,;:()\[\]]|\s[-\u2013\u2014]+\s|\u2014)")
@@ -393,6 +393,9 @@ class Clause:
     conditions: tuple[int, ...] = ()
     # Where each comma piece merged into the clause starts (after the first).
     pieces: tuple[int, ...] = ()
+    # Where each of `stems` is in the analysed text (offsets, end exclusive): "is" and "not"
+    # of "isn't" are both the whole "isn't".
+    spans: tuple[tuple[int, int], ...] = ()
 
     def denies(self, start: int, end: int) -> bool:
         """Whether the words start..end (a match) sit under a negation or dismissal."""
@@ -488,23 +491,36 @@ class Sentence:
         return tuple(s for c in self.clauses for s in c.stems)
 
 
-def _split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if words(s)]
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """Where each sentence with words is in the text, its spaces around left out."""
+    breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    found: list[tuple[int, int]] = []
+    position = 0
+    for end, after in [*breaks, (len(text), len(text))]:
+        piece = text[position:end]
+        if words(piece):
+            start = position + len(piece) - len(piece.lstrip())
+            found.append((start, start + len(piece.strip())))
+        position = after
+    return found
 
 
 def analyse(text: str) -> tuple[Sentence, ...]:
-    """The answer's sentences, each cut into clauses with their negations marked."""
-    return tuple(_sentence(s) for s in _split_sentences(text))
+    """The answer's sentences, each cut into clauses with their negations marked and each word
+    with its place in `text`."""
+    return tuple(_sentence(text[start:end], start) for start, end in _split_sentences(text))
 
 
-def _sentence(text: str) -> Sentence:
+def _sentence(text: str, offset: int) -> Sentence:
+    """One sentence, `offset` characters into the analysed text."""
     merged: list[list[str]] = []
-    raw_merged: list[list[str]] = []
+    spans: list[list[tuple[int, int]]] = []
     starts: list[list[int]] = []
-    for text_piece, hard in _split_clauses(text):
-        piece, raw = words(text_piece), _RAW_WORD.findall(text_piece)
-        if len(raw) != len(piece):
-            raw = list(piece)
+    for piece_start, piece_end, hard in _split_clauses(text):
+        found = word_spans(text[piece_start:piece_end])
+        piece = [w.text for w in found]
+        at = offset + piece_start
+        placed = [(at + w.start, at + w.end) for w in found]
         # ", not X", ", and never Y", ", or only Z": a contrast of its own.
         contrast = piece[0] in _CONTRASTS or (
             piece[0] in _COORDINATORS and any(t in _CONTRASTS for t in piece[1:3])
@@ -520,16 +536,18 @@ def _sentence(text: str) -> Sentence:
         ):
             starts[-1].append(len(merged[-1]))
             merged[-1] = merged[-1] + piece
-            raw_merged[-1] = raw_merged[-1] + raw
+            spans[-1] = spans[-1] + placed
         else:
             merged.append(piece)
-            raw_merged.append(raw)
+            spans.append(placed)
             starts.append([])
     tokens = [t for piece in merged for t in piece]
     return Sentence(
         text=text,
         clauses=tuple(
-            _clause(p, r, tuple(s)) for p, r, s in zip(merged, raw_merged, starts, strict=True)
+            # The words as written go along, to tell SQL's upper-case NOT.
+            _clause(p, [text[a - offset : b - offset] for a, b in w], tuple(s), tuple(w))
+            for p, s, w in zip(merged, starts, spans, strict=True)
         ),
         is_statement=len(tokens) >= MIN_STATEMENT_WORDS and any(t in STOP_WORDS for t in tokens),
     )
@@ -557,25 +575,31 @@ def _has_verb(piece: Sequence[str]) -> bool:
     return any(t in _AUXILIARIES or t in _SUBJECTS or t in _VERB_NEGATIONS for t in piece)
 
 
-def _split_clauses(text: str) -> list[tuple[str, bool]]:
-    """The pieces of a sentence, each with whether it surely opens a clause (after ; : ( ) a
-    dash, or at a clause word) rather than maybe (after a comma)."""
-    pieces: list[tuple[str, bool]] = []
+def _split_clauses(text: str) -> list[tuple[int, int, bool]]:
+    """The pieces of a sentence (start, end), each with whether it surely opens a clause (after
+    ; : ( ) a dash, or at a clause word) rather than maybe (after a comma)."""
+    pieces: list[tuple[int, int, bool]] = []
     hard = True
+    position = 0
     for part, separator in _pairs(_CLAUSE_BREAK.split(text)):
-        current: list[str] = []
-        tokens = part.split()
-        if tokens and tokens[0].lower().strip("\"'") in _CLAUSE_WORDS:
+        current: list[re.Match[str]] = []
+        tokens = list(_WHITESPACE_TOKEN.finditer(part))
+        if tokens and _opens_with_clause_word(tokens[0]):
             hard = True
         for token in tokens:
-            if current and token.lower().strip("\"'") in _CLAUSE_WORDS:
-                pieces.append((" ".join(current), hard))
+            if current and _opens_with_clause_word(token):
+                pieces.append((position + current[0].start(), position + current[-1].end(), hard))
                 current, hard = [], True
             current.append(token)
-        if current and words(" ".join(current)):
-            pieces.append((" ".join(current), hard))
+        if current and words(part[current[0].start() : current[-1].end()]):
+            pieces.append((position + current[0].start(), position + current[-1].end(), hard))
         hard = separator != ","
+        position += len(part) + len(separator)
     return pieces
+
+
+def _opens_with_clause_word(token: re.Match[str]) -> bool:
+    return token.group().lower().strip("\"'") in _CLAUSE_WORDS
 
 
 def _pairs(parts: list[str]) -> list[tuple[str, str]]:
@@ -583,7 +607,12 @@ def _pairs(parts: list[str]) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
-def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = ()) -> Clause:
+def _clause(
+    clause_words: list[str],
+    raw: list[str],
+    pieces: tuple[int, ...],
+    spans: tuple[tuple[int, int], ...],
+) -> Clause:
     whole: list[tuple[int, int]] = []
     preference: list[tuple[int, int]] = []
     noun: list[tuple[int, int]] = []
@@ -618,6 +647,7 @@ def _clause(clause_words: list[str], raw: list[str], pieces: tuple[int, ...] = (
         conditional=bool(clause_words) and clause_words[0] in _CONDITIONS,
         conditions=tuple(i for i, t in enumerate(clause_words) if i and t in _CONDITIONS),
         pieces=pieces,
+        spans=spans,
     )
 
 

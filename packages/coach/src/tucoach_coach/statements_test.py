@@ -197,3 +197,16 @@ def test_a_noun_negation_between_the_words_of_a_gapped_match_negates_it() -> Non
     # Then the negation between them negates the match, a plain word does not
     assert negated.negates_between(2, 6)
     assert not plain.negates_between(2, 7)
+
+
+def test_every_word_of_a_clause_knows_its_place_in_the_analysed_text() -> None:
+    # Given an answer of two sentences, the second with a contraction and odd spacing
+    text = "Reads are fast.\n\n  It isn't  cached, so reads are slow."
+    # When it is analysed
+    first, second = analyse(text)
+    # Then each clause's words are where the text says them, a contraction whole
+    assert [[text[a:b] for a, b in c.spans] for c in second.clauses] == [
+        ["It", "isn't", "isn't", "cached"],
+        ["so", "reads", "are", "slow"],
+    ]
+    assert [text[a:b] for a, b in first.clauses[0].spans] == ["Reads", "are", "fast"]

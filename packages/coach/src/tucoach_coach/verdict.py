@@ -4,7 +4,8 @@ Shared by the LLM engines (Bedrock, OpenAI-compatible). The model judges the ans
 keeps what must not depend on the model:
 
 - the model may name only the question's key points and red flags, and a correction must quote
-  words the answer really contains (a made-up quote means the model did not read the answer);
+  words the answer really contains (a made-up quote means the model did not read the answer):
+  the rule `highlights.quote_span` finds a quote by, so every correction is marked;
 - a key point that a correction says the answer got wrong is never covered, and the coverage
   score cannot exceed the share of key points covered;
 - bounds on *how much* was said hold in any language: no words 0, five words or fewer 0.5,
@@ -25,6 +26,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from tucoach_coach.engine import FeedbackEngine
+from tucoach_coach.highlights import quote_span, with_highlights
 from tucoach_coach.language import distinct_ratio
 from tucoach_coach.languages import language_name
 from tucoach_coach.offline import CAP_ADVICE
@@ -132,11 +134,8 @@ def parse_verdict(payload: object, target: ScoringTarget, answer: str) -> Verdic
     unknown_flags = named_flags - {f.id for f in target.red_flags}
     if unknown_flags:
         raise InvalidVerdict(f"the model named unknown red flags {sorted(unknown_flags)}")
-    answer_words = f" {_normalized(answer)} "
-    for correction in verdict.corrections:
-        quote = _normalized(correction.said)
-        if not quote or f" {quote} " not in answer_words:
-            raise InvalidVerdict("a correction quotes words the answer does not contain")
+    if any(quote_span(answer, c.said) is None for c in verdict.corrections):
+        raise InvalidVerdict("a correction quotes words the answer does not contain")
     return verdict
 
 
@@ -172,7 +171,7 @@ def feedback_from_verdict(
         else Correction(said=c.said, claim=c.claim, correction=c.correction)
         for c in verdict.corrections
     )
-    return Feedback(
+    feedback = Feedback(
         score=round(min(ceiling, coverage + verdict.depth + verdict.clarity), 1),
         rubric=_rubric(verdict, coverage, len(covered), len(points)),
         covered_points=tuple(points[i] for i in covered),
@@ -188,6 +187,7 @@ def feedback_from_verdict(
         language=verdict.language,
         provenance=provenance,
     )
+    return with_highlights(target, answer, feedback, rubric_view.matches)
 
 
 def scored_offline(
@@ -244,8 +244,3 @@ def _quantity_bounds(answer: str) -> tuple[Cap, ...]:
     if len(tokens) >= REPETITION_MIN_WORDS and distinct_ratio(tokens) < REPETITION_DISTINCT_RATIO:
         bounds.append(Cap.REPETITIVE)
     return tuple(bounds)
-
-
-def _normalized(text: str) -> str:
-    """Lowercase words only, so a quote matches whatever its punctuation and spacing."""
-    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -16,8 +16,15 @@ from tucoach_coach.verdict import (
     parse_verdict,
     verdict_json_schema,
 )
-from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
-from tucoach_models import CoachEngine, Provenance
+from tucoach_coach_testing.llm_test_data import (
+    ANSWER,
+    QUESTION,
+    RED_FLAG,
+    TARGET,
+    VALID_VERDICT,
+    WRONG_CLAIM,
+)
+from tucoach_models import CoachEngine, HighlightKind, Provenance
 
 PROVENANCE = Provenance(engine=CoachEngine.OPENAI, model="test", prompt_version="test")
 
@@ -43,6 +50,16 @@ def test_a_valid_verdict_becomes_feedback_with_the_corrections_in_the_banks_word
     assert correction.said == VALID_VERDICT["corrections"][0]["said"]
     assert (correction.claim, correction.correction) == (RED_FLAG.claim, RED_FLAG.correction)
     assert feedback.provenance == PROVENANCE
+
+
+def test_the_feedback_marks_the_quote_and_the_points_the_rubric_finds_in_the_answer() -> None:
+    # When a valid verdict becomes feedback
+    feedback = feedback_from_verdict(TARGET, ANSWER, _verdict(), PROVENANCE)
+    # Then the wrong claim is marked where the answer makes it, and covered points where the
+    # rubric's phrasings find them
+    marked = {(h.kind, ANSWER[h.start : h.end]) for h in feedback.highlights}
+    assert (HighlightKind.CORRECTION, f"{WRONG_CLAIM} a transaction") in marked
+    assert (HighlightKind.COVERED, "defaults to Read Committed") in marked
 
 
 def test_a_correction_without_a_red_flag_keeps_the_models_words() -> None:

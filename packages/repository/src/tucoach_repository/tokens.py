@@ -14,11 +14,12 @@ import base64
 import binascii
 import hashlib
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from tucoach_models import parse_timestamp
+from pydantic import TypeAdapter, ValidationError
+
+from tucoach_models import InterviewId, parse_timestamp
 from tucoach_repository.attribute_values import AttributeValues
 from tucoach_repository.errors import InvalidNextToken
 from tucoach_repository.schema import (
@@ -39,7 +40,8 @@ Key = Mapping[str, "AttributeValueTypeDef"]
 
 # Positions are a few timestamps and an id; anything much longer is not a token of ours.
 _MAX_TOKEN_LENGTH = 512
-_INTERVIEW_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+# The models' own rule for an interview id, so a token's id is held to what an interview has.
+_INTERVIEW_ID: TypeAdapter[str] = TypeAdapter(InterviewId)
 
 
 def version_history_token(partition_key: str, last: Key) -> str:
@@ -72,7 +74,7 @@ def user_interviews_start_key(token: str, user_id: str) -> AttributeValues:
     )
     _require(
         _is_timestamp(created_at)
-        and _INTERVIEW_ID.match(interview_id) is not None
+        and _is_interview_id(interview_id)
         and all(_is_timestamp(sort_key) for sort_key in stored_before_summaries)
     )
     return _as_start_key(
@@ -122,6 +124,14 @@ def _text(key: Key, name: str) -> str:
 
 def _as_start_key(key: Mapping[str, str]) -> AttributeValues:
     return {name: {"S": value} for name, value in key.items()}
+
+
+def _is_interview_id(text: str) -> bool:
+    try:
+        _INTERVIEW_ID.validate_python(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def _is_timestamp(text: str) -> bool:
