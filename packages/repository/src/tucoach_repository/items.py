@@ -30,7 +30,6 @@ queries bound their sort key and never see the records or the summary.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -71,13 +70,14 @@ from tucoach_repository.schema import (
     user_interviews_partition_key,
     user_interviews_sort_key,
 )
+from tucoach_repository.step_codec import decode_step, encode_step
 
 Item = dict[str, Any]
 
-# A step's change, compressed (zlib over compact JSON): answers and feedback are prose, which
-# zlib shrinks to about half, and that keeps a version of a typical answer within 4 KB.
+# A step's change, compressed (compact JSON, deflated with a preset dictionary: step_codec.py):
+# answers and feedback are prose, which deflate shrinks to about half, and the dictionary holds
+# the keys and the coach's template sentences every step repeats.
 STEP = "step"
-_STEP_COMPRESSION_LEVEL = 9
 # What no step changes: a change of any of these is stored as a whole version.
 _FIXED_FIELDS = (
     "user_id",
@@ -168,7 +168,7 @@ class _StepItem(BaseModel):
 
     def change(self) -> _Change:
         # Parsed and validated in one pass, into the models an interview holds.
-        return _changes().validate_json(zlib.decompress(self.step))
+        return _changes().validate_json(decode_step(self.step))
 
 
 class _Change(TypedDict):
@@ -229,7 +229,7 @@ def step_to_item(previous: Interview, new: Interview) -> Item | None:
     del document[QUESTION_IDS]
     document[SORT_KEY] = format_timestamp(new.updated_at)
     document[RECORD_TYPE] = RecordType.INTERVIEW_STEP.value
-    document[STEP] = zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL)
+    document[STEP] = encode_step(text.encode("utf-8"))
     return document
 
 
