@@ -93,6 +93,25 @@ def test_the_artifact_holds_our_shipped_modules_and_nothing_of_the_tests(pattern
     assert [str(module) for module in modules if is_test_or_bench(module)] == []
 
 
+# The preset dictionaries stored steps are read with (tucoach_repository/step_codec.py): a
+# resource, not a module, so the check above does not see it. It ships wherever the repository
+# package does; the function takes the repository from the packages layer.
+STEP_DICTIONARY = PurePosixPath("tucoach_repository/step_dictionaries/1.zdict")
+
+
+@pytest.mark.parametrize("pattern", ARTIFACTS)
+def test_the_step_dictionary_ships_with_the_repository_package(pattern: str) -> None:
+    # Given a built artifact
+    import_root, expected_top_level = ARTIFACTS[pattern]
+    with zipfile.ZipFile(_artifact(pattern)) as archive:
+        names = set(archive.namelist())
+    # Then it holds the step dictionary exactly when it holds the repository package
+    path = (
+        str(PurePosixPath(import_root) / STEP_DICTIONARY) if import_root else str(STEP_DICTIONARY)
+    )
+    assert (path in names) == ("tucoach_repository" in expected_top_level)
+
+
 @pytest.mark.parametrize(
     "module",
     [

@@ -30,7 +30,6 @@ summary too, which names the latest version.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -74,13 +73,14 @@ from tucoach_repository.schema import (
     user_interviews_partition_key,
     user_interviews_sort_key,
 )
+from tucoach_repository.step_codec import decode_step, encode_step
 
 Item = dict[str, Any]
 
-# A step's change, compressed (zlib over compact JSON): answers and feedback are prose, which
-# zlib shrinks to about half, and that keeps a version of a typical answer within 4 KB.
+# A step's change, compressed (compact JSON, deflated with a preset dictionary: step_codec.py):
+# answers and feedback are prose, which deflate shrinks to about half, and the dictionary holds
+# the keys and the coach's template sentences every step repeats.
 STEP = "step"
-_STEP_COMPRESSION_LEVEL = 9
 # What no step changes: a change of any of these is stored as a whole version.
 _FIXED_FIELDS = (
     "user_id",
@@ -169,7 +169,7 @@ class _StepItem(BaseModel):
 
     def change(self) -> _Change:
         # Parsed and validated in one pass, into the models an interview holds.
-        return _changes().validate_json(zlib.decompress(self.step))
+        return _changes().validate_json(decode_step(self.step))
 
 
 class _Change(TypedDict):
@@ -240,7 +240,7 @@ def step_to_item(
         "status": new.status.value,
         ANSWERED_COUNT: summary.answered_count,
         PREVIOUS_VERSION: format_timestamp(previous.updated_at),
-        STEP: zlib.compress(text.encode("utf-8"), _STEP_COMPRESSION_LEVEL),
+        STEP: encode_step(text.encode("utf-8")),
     }
     if summary.overall_score is not None:
         document[OVERALL_SCORE] = summary.overall_score

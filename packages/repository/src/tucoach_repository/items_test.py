@@ -3,7 +3,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -40,6 +39,7 @@ from tucoach_repository.items import (
     summary_from_item,
 )
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
+from tucoach_repository.step_codec import decode_step, encode_step
 from tucoach_repository_testing.old_shape import idempotency_to_item
 from tucoach_repository_testing.samples import idempotency_record, new_interview, next_version
 
@@ -405,7 +405,7 @@ def test_a_step_holds_only_what_changed_and_what_a_version_history_shows() -> No
     )
     assert item["previous_version"] == format_timestamp(previous.updated_at)
     assert request_of_item(item) == record
-    change = json.loads(zlib.decompress(item["step"]))
+    change = json.loads(decode_step(item["step"]))
     assert [a["text"] for a in change["answers"]] == ["answer 0 ✓"]
     assert len(change["questions"]) == 1
     assert "report" not in change
@@ -476,7 +476,7 @@ def test_a_step_of_another_interview_is_refused() -> None:
 
 def _with_change(step: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
     text = json.dumps(change, separators=(",", ":"))
-    return {**step, "step": zlib.compress(text.encode())}
+    return {**step, "step": encode_step(text.encode())}
 
 
 @pytest.mark.parametrize(
@@ -493,7 +493,7 @@ def test_a_step_whose_change_is_not_valid_is_refused_naming_the_field(
 ) -> None:
     # Given a step whose stored change was altered into something the models refuse
     whole, step = _items(_versions(1))
-    change = json.loads(zlib.decompress(step["step"]))
+    change = json.loads(decode_step(step["step"]))
     breakage(change)
     # When it is folded, then it is refused, naming what is wrong
     with pytest.raises(ValidationError, match=re.escape(field)):
