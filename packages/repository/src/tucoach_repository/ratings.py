@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from tucoach_models import FeedbackRating
-from tucoach_repository.attribute_values import from_attribute_values, to_attribute_values
+from tucoach_repository.attribute_values import from_attribute_values
 from tucoach_repository.errors import translated_errors
 from tucoach_repository.items import rating_from_item, rating_to_item
-from tucoach_repository.sizing import ensure_fits
+from tucoach_repository.sizing import checked_values
 from tucoach_repository.table import Table, rating_key
 
 
 def put_rating(table: Table, rating: FeedbackRating) -> None:
     """Stores a rating (one PutItem). The caller has read the interview it rates: a condition on
     the interview would need its latest sort key, which a rating does not carry."""
-    item = to_attribute_values(rating_to_item(rating))
-    ensure_fits(item)
+    item = checked_values(rating_to_item(rating))
     with translated_errors("PutItem"):
         table.client.put_item(TableName=table.name, Item=item)
 

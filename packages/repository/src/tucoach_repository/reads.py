@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tucoach_models import IdempotencyRecord, Interview, format_timestamp
 from tucoach_repository.attribute_values import from_attribute_values
-from tucoach_repository.errors import InterviewNotFound
+from tucoach_repository.errors import InterviewNotFound, translated_errors
 from tucoach_repository.items import (
     READ_ATTRIBUTES,
     RecordType,
@@ -32,9 +32,10 @@ from tucoach_repository.schema import (
     RECORD_TYPE,
     REQUEST_KEY,
     SORT_KEY,
+    SUMMARY_SORT_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
 )
-from tucoach_repository.table import Table, interview_key
+from tucoach_repository.table import Table, interview_key, item_key
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import QueryInputTypeDef
@@ -56,6 +57,28 @@ def get_latest_and_request(
     the key's version, or a record of the kind stored before versions carried their keys."""
     partition = read_partition(table, user_id, interview_id)
     return partition.latest(), partition.request(key)
+
+
+def check_exists(table: Table, user_id: str, interview_id: str) -> None:
+    """InterviewNotFound unless the user has this interview: its summary's key (one GetItem), or
+    for an interview stored before summary items, one version's key (one Query more)."""
+    partition_key = interview_key(user_id, interview_id)
+    with translated_errors("GetItem"):
+        summary = table.client.get_item(
+            TableName=table.name,
+            Key=item_key(partition_key, SUMMARY_SORT_KEY),
+            ProjectionExpression="#sort_key",
+            ExpressionAttributeNames={"#sort_key": SORT_KEY},
+            ConsistentRead=True,
+        )
+    if "Item" in summary:
+        return
+    request: QueryInputTypeDef = {
+        **table.versions_query(partition_key, attributes=(SORT_KEY,)),
+        "Limit": 1,
+    }
+    if not table.query(request)["Items"]:
+        raise InterviewNotFound(interview_id)
 
 
 def get_version(table: Table, user_id: str, interview_id: str, updated_at: datetime) -> Interview:

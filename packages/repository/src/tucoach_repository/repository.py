@@ -45,6 +45,9 @@ class InterviewRepository:
     ) -> tuple[Interview, IdempotencyRecord | None]:
         return reads.get_latest_and_request(self._table, user_id, interview_id, key)
 
+    def check_exists(self, user_id: str, interview_id: str) -> None:
+        reads.check_exists(self._table, user_id, interview_id)
+
     def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview:
         return reads.get_version(self._table, user_id, interview_id, updated_at)
 

@@ -20,7 +20,7 @@ from tucoach_repository import (
 )
 from tucoach_repository.attribute_values import to_attribute_values
 from tucoach_repository.items import step_to_item
-from tucoach_repository_testing.old_shape import append_with_a_record
+from tucoach_repository_testing.old_shape import append_with_a_record, store_the_old_way
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.samples import (
     START,
@@ -505,3 +505,17 @@ def test_versions_appended_before_and_after_versions_named_their_previous_read_a
     assert repository.get_latest_and_request("user-1", "interview-1", "new-key-0001")[1] == (
         idempotency_record(third, key="new-key-0001")
     )
+
+
+def test_an_interview_exists_for_its_owner_only(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given an interview of user-1, and one stored before summary items
+    repository.create(new_interview())
+    store_the_old_way(client, settings.table_name, [new_interview(interview_id="interview-old")])
+    # Then both exist for their owner, and neither for another user or under another id
+    repository.check_exists("user-1", "interview-1")
+    repository.check_exists("user-1", "interview-old")
+    for user_id, interview_id in (("user-2", "interview-1"), ("user-1", "interview-9")):
+        with pytest.raises(InterviewNotFound):
+            repository.check_exists(user_id, interview_id)

@@ -37,6 +37,8 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
         repository.append_version(first, second)
     with counted_requests(client) as latest:
         repository.get_latest("user-1", "interview-1")
+    with counted_requests(client) as exists:
+        repository.check_exists("user-1", "interview-1")
     with counted_requests(client) as version:
         repository.get_version("user-1", "interview-1", first.updated_at)
     with counted_requests(client) as history:
@@ -54,6 +56,7 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
     assert create == {"TransactWriteItems": 1}
     assert append == {"PutItem": 2}  # the new version, then the summary on its condition
     assert latest == {"Query": 1}
+    assert exists == {"GetItem": 1}
     assert version == {"Query": 1}
     assert history == {"Query": 1}
     assert len(pages) == 3
@@ -62,7 +65,9 @@ def test_every_access_pattern_sends_the_requests_of_the_readme_and_no_scan(
     assert rating == {"Query": 1}
     # two Queries (versions, ratings); the latest version is deleted in a batch of its own
     assert delete == {"Query": 2, "BatchWriteItem": 2}
-    everything = create + append + latest + version + history + listing + rate + rating + delete
+    everything = (
+        create + append + latest + exists + version + history + listing + rate + rating + delete
+    )
     assert "Scan" not in everything
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from tucoach_repository.attribute_values import AttributeValues, to_attribute_values
 from tucoach_repository.errors import ItemTooLarge
 
 if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+    from tucoach_repository.items import Item
 
 MAX_ITEM_SIZE = 400 * 1024
 _CONTAINER_OVERHEAD = 3
@@ -23,6 +26,14 @@ _ELEMENT_OVERHEAD = 1
 
 def item_size(values: Mapping[str, AttributeValueTypeDef]) -> int:
     return sum(_text_size(name) + _value_size(value) for name, value in values.items())
+
+
+def checked_values(item: Item) -> AttributeValues:
+    """The item in DynamoDB's wire format, refused with ItemTooLarge before anything is sent if
+    it is over the limit: every write goes through here."""
+    values = to_attribute_values(item)
+    ensure_fits(values)
+    return values
 
 
 def ensure_fits(values: Mapping[str, AttributeValueTypeDef]) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tucoach_models import IdempotencyRecord, Interview, format_timestamp
-from tucoach_repository.attribute_values import AttributeValues, to_attribute_values
+from tucoach_repository.attribute_values import AttributeValues
 from tucoach_repository.errors import (
     CONDITIONAL_CHECK_FAILED,
     InterviewAlreadyExists,
@@ -35,7 +35,7 @@ from tucoach_repository.schema import (
     USER_INTERVIEWS_SORT_KEY,
     interview_partition_key,
 )
-from tucoach_repository.sizing import ensure_fits
+from tucoach_repository.sizing import checked_values
 from tucoach_repository.table import Table, item_key
 from tucoach_repository.transactions import Reason, Write, transact
 
@@ -91,7 +91,7 @@ def append_version(
     check_successor(previous, new)
     if idempotency is not None:
         _check_record(new, idempotency)
-    item = _checked(
+    item = checked_values(
         step_to_item(previous, new, idempotency) or interview_to_item(new, previous=previous)
     )
     with translated_errors(
@@ -176,7 +176,7 @@ def _move_summary(table: Table, previous: Interview, new: Interview) -> None:
     try:
         table.client.put_item(
             TableName=table.name,
-            Item=_checked(summary_to_item(new)),
+            Item=checked_values(summary_to_item(new)),
             ConditionExpression="#version = :previous_version",
             ExpressionAttributeNames={"#version": "version"},
             ExpressionAttributeValues={":previous_version": {"N": str(previous.version)}},
@@ -228,7 +228,7 @@ def _put_new(
         {
             "Put": {
                 "TableName": table.name,
-                "Item": _checked(item),
+                "Item": checked_values(item),
                 "ConditionExpression": "attribute_not_exists(#partition_key)",
                 "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY},
             }
@@ -242,12 +242,6 @@ def _check_record(new: Interview, record: IdempotencyRecord) -> None:
         raise ValueError("an idempotency record belongs to the interview it changes")
     if record.version_updated_at != new.updated_at:
         raise ValueError("an idempotency record points at the version its request produced")
-
-
-def _checked(item: dict[str, object]) -> AttributeValues:
-    values = to_attribute_values(item)
-    ensure_fits(values)
-    return values
 
 
 def check_successor(previous: Interview, new: Interview) -> None:
