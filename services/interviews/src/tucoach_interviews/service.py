@@ -189,7 +189,7 @@ class InterviewService:
         return _report_of(self.store.get_latest(user_id, interview_id))
 
     def rate(self, user_id: str, interview_id: str, request: RatingRequest) -> RatingView:
-        self.store.get_latest(user_id, interview_id)  # only the owner may rate, and it must exist
+        self.store.check_exists(user_id, interview_id)  # only the owner may rate it
         rating = FeedbackRating(
             user_id=user_id,
             interview_id=interview_id,
@@ -201,7 +201,7 @@ class InterviewService:
         return RatingView.of(rating)
 
     def rating(self, user_id: str, interview_id: str) -> RatingState:
-        self.store.get_latest(user_id, interview_id)  # only the owner may read it
+        self.store.check_exists(user_id, interview_id)  # only the owner may read it
         rating = self.store.get_rating(user_id, interview_id)
         return RatingState(rating=RatingView.of(rating) if rating else None)
 

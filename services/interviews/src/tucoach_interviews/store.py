@@ -35,6 +35,10 @@ class InterviewStore(Protocol):
         interview (what it asked and the version it produced), if one was."""
         ...
 
+    def check_exists(self, user_id: str, interview_id: str) -> None:
+        """Raises InterviewNotFound unless the user has this interview."""
+        ...
+
     def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview: ...
 
     def list_versions(
