@@ -57,7 +57,6 @@ from tucoach_repository.schema import (
     OVERALL_SCORE,
     PARTITION_KEY,
     PREVIOUS_VERSION,
-    QUESTION_IDS,
     RECORD_TYPE,
     REQUEST_HASH,
     REQUEST_KEY,
@@ -194,11 +193,10 @@ def interview_to_item(interview: Interview, previous: Interview | None = None) -
     document[PARTITION_KEY] = interview_partition_key(interview.user_id, interview.interview_id)
     document[SORT_KEY] = format_timestamp(interview.updated_at)
     document[RECORD_TYPE] = RecordType.INTERVIEW.value
-    # Denormalised for lists (they show them without reading the answers); they are derived
-    # from the interview, so reading ignores them.
+    # What a version history shows of it, without reading the answers; derived from the
+    # interview, so folding ignores them. The ids of the questions asked are the summary item's.
     summary = InterviewSummary.of(interview)
     document[ANSWERED_COUNT] = summary.answered_count
-    document[QUESTION_IDS] = list(summary.question_ids)
     if summary.overall_score is not None:
         document[OVERALL_SCORE] = summary.overall_score
     if previous is not None:

@@ -37,6 +37,7 @@ from tucoach_repository.items import (
     request_of_item,
     step_to_item,
     summary_from_item,
+    summary_to_item,
 )
 from tucoach_repository.schema import interview_partition_key, parse_interview_partition_key
 from tucoach_repository.step_codec import decode_step, encode_step
@@ -237,9 +238,9 @@ def test_the_partition_key_parses_back_into_its_identifiers() -> None:
 @settings(max_examples=50, deadline=None)
 @given(interviews())
 def test_the_summary_read_from_an_item_is_the_interviews_summary(interview: Interview) -> None:
-    # Given an interview stored as an item
-    item = interview_to_item(interview)
-    # When only the attributes an index projects are read
+    # Given an interview's summary item (the index's entry of it)
+    item = summary_to_item(interview)
+    # When only the attributes the index projects are read
     projected = {key: item[key] for key in SUMMARY_ATTRIBUTES if key in item}
     # Then the summary is the interview's own
     assert summary_from_item(projected) == InterviewSummary.of(interview)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 def store_the_old_way(client: DynamoDBClient, table: str, versions: Sequence[Interview]) -> None:
     for version in versions:
-        item = interview_to_item(version)
+        item = _whole_the_old_way(version)
         if version is versions[-1]:
             item[USER_INTERVIEWS_PARTITION_KEY] = user_interviews_partition_key(version.user_id)
             item[USER_INTERVIEWS_SORT_KEY] = user_interviews_sort_key(
@@ -56,7 +56,7 @@ def append_the_old_way(
     holding the response (here its stand-in: the feedback, the next question and the whole
     interview, as the API's AnswerResponse holds them)."""
     partition_key = interview_partition_key(previous.user_id, previous.interview_id)
-    new_item = interview_to_item(new)
+    new_item = _whole_the_old_way(new)
     new_item[USER_INTERVIEWS_PARTITION_KEY] = user_interviews_partition_key(new.user_id)
     new_item[USER_INTERVIEWS_SORT_KEY] = user_interviews_sort_key(new.created_at, new.interview_id)
     response = {
@@ -139,3 +139,10 @@ def append_with_a_record(
             {"Put": {"TableName": table, "Item": to_attribute_values(item)}} for item in items
         ]
     )
+
+
+def _whole_the_old_way(version: Interview) -> Item:
+    """A whole version as 0.2.0 stored it: with the ids of the questions asked, for lists."""
+    item = interview_to_item(version)
+    item[QUESTION_IDS] = list(InterviewSummary.of(version).question_ids)
+    return item
