@@ -122,6 +122,8 @@ LIST_TOKEN = user_interviews_token("u-1", _typed(LIST_KEY))
         _with(LIST_TOKEN, after=["yesterday", "i-1"]),
         _with(LIST_TOKEN, after=["2026-11-30T12:00:00.000000Z", "i#1"]),
         _with(LIST_TOKEN, after=["2026-11-30T12:00:00.000000Z", ""]),
+        # An id that ends in a line break (a `$` in a copied pattern would let it through)
+        _with(LIST_TOKEN, after=["2026-11-30T12:00:00.000000Z", "i-1\n"]),
         _with(LIST_TOKEN, after=["2026-11-30T12:00:00.000000Z", "i-1", "IDEMPOTENCY#key-0001"]),
         _with(LIST_TOKEN, after=["2026-11-30T12:00:00.000000Z", "i-1", "a", "b"]),
     ],
