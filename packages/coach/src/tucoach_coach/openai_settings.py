@@ -15,7 +15,9 @@ MAX_BACKOFF_SECONDS = 10.0
 
 
 class OpenAICompatibleSettings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Its validator is built at first use: the interviews service imports this model for its
+    # settings, but builds one only when the OpenAI-compatible engine is configured.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     base_url: str = Field(
         min_length=1, description="The API root, e.g. http://127.0.0.1:11434/v1 (Ollama)."

@@ -58,7 +58,9 @@ class Report(DomainModel):
     strengths: tuple[Text, ...] = ()
     to_work_on: tuple[Text, ...] = ()
     questions: tuple[QuestionReview, ...] = ()
-    insights: Insights = Insights()
+    # Constructed, not validated: a validated default would build Insights' validator as the
+    # module loads, on every cold start, for the few requests that make a report.
+    insights: Insights = Insights.model_construct()
     provenance: Provenance
     generated_at: UtcDatetime
     ended_early: EndedEarly | None = Field(

@@ -1,4 +1,5 @@
-"""What loading the function costs: its modules load neither the coach nor tracing it never uses."""
+"""What loading the function costs: its modules load neither the coach nor tracing it never uses,
+and no garbage collection runs while they load."""
 
 from __future__ import annotations
 
@@ -20,9 +21,32 @@ print('\\n'.join(sorted(sys.modules)))
 """
 
 
-def _modules_loaded_by_the_handler(task_root: Path) -> tuple[set[str], set[str]]:
-    """The modules loaded by the import, and by the import and a first request."""
-    environment = {
+# Prints the collections that ran while the handler's module loaded, whether the collector is
+# on afterwards, and how many objects it was told to skip for good (frozen).
+COLLECTIONS_WHILE_LOADING = """
+import gc
+# From empty generations: the few objects made before the pause begins trigger nothing.
+gc.collect()
+collections = []
+gc.callbacks.append(lambda phase, info: phase == 'start' and collections.append(info))
+import tucoach_interviews.handler
+print(len(collections), gc.isenabled(), gc.get_freeze_count())
+"""
+
+# Prints whether two models have built their validators once the handler has answered a first
+# GET /catalog with the offline engine (the default).
+VALIDATORS_BUILT = """
+import tucoach_interviews.handler as function
+from tucoach_coach.openai_settings import OpenAICompatibleSettings
+from tucoach_interviews_testing import Api, LambdaContext
+from tucoach_models import Insights
+assert function.lambda_handler(Api().event('GET', '/catalog'), LambdaContext())['statusCode'] == 200
+print(OpenAICompatibleSettings.__pydantic_complete__, Insights.__pydantic_complete__)
+"""
+
+
+def _environment(task_root: Path) -> dict[str, str]:
+    return {
         "PATH": os.environ.get("PATH", ""),
         "PYTHONPATH": os.pathsep.join(sys.path),
         "TABLE_NAME": "TuCoachAi-test",
@@ -34,14 +58,22 @@ def _modules_loaded_by_the_handler(task_root: Path) -> tuple[set[str], set[str]]
         "AWS_LAMBDA_FUNCTION_NAME": "tucoach-interviews-test",
         "POWERTOOLS_METRICS_DISABLED": "true",
     }
+
+
+def _run(script: str, task_root: Path) -> str:
     completed = subprocess.run(  # noqa: S603 - our interpreter, our statement
-        [sys.executable, "-c", LOADED_MODULES],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         check=True,
-        env=environment,
+        env=_environment(task_root),
     )
-    imported, _, served = completed.stdout.partition("--\n")
+    return completed.stdout
+
+
+def _modules_loaded_by_the_handler(task_root: Path) -> tuple[set[str], set[str]]:
+    """The modules loaded by the import, and by the import and a first request."""
+    imported, _, served = _run(LOADED_MODULES, task_root).partition("--\n")
     return set(imported.split()), set(served.split())
 
 
@@ -72,3 +104,29 @@ def test_the_handler_loads_the_coach_and_the_tracer_at_the_first_request_not_wit
         m for m in after_first_request if m.startswith("aws_xray_sdk.ext.") and m.endswith(".patch")
     }
     assert patched == {"aws_xray_sdk.ext.botocore.patch", "aws_xray_sdk.ext.httplib.patch"}
+
+
+def test_no_garbage_collection_runs_while_the_handler_loads_and_what_it_loaded_is_frozen(
+    tmp_path: Path,
+) -> None:
+    # When the handler's module is loaded as Lambda loads it (its dependencies with it)
+    # (its last line: the "cold start" log line comes before)
+    collections, enabled, frozen = (
+        _run(COLLECTIONS_WHILE_LOADING, tmp_path).splitlines()[-1].split()
+    )
+    # Then the collector never ran meanwhile (unpaused, it runs dozens of times)
+    assert collections == "0"
+    # And it is on again, skipping the objects loaded (the modules, classes, functions)
+    assert enabled == "True"
+    assert int(frozen) > 50_000
+
+
+def test_after_a_first_catalog_request_the_models_it_did_not_need_have_no_validator(
+    tmp_path: Path,
+) -> None:
+    # When the handler, with the offline engine, has loaded and answered a first GET /catalog
+    openai_settings, insights = _run(VALIDATORS_BUILT, tmp_path).splitlines()[-1].split()
+    # Then the OpenAI-compatible engine's settings and a report's insights (the default of
+    # every report) are defined, but neither has built its validator
+    assert openai_settings == "False"
+    assert insights == "False"

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from tucoach_interviews.collector import paused
 from tucoach_interviews.service import InterviewService
 from tucoach_interviews.settings import Settings
 from tucoach_interviews.store import InterviewStore, QuotaStore
@@ -36,7 +37,9 @@ class _Current:
 
 def service() -> InterviewService:
     if _Current.service is None:
-        _Current.service = build_service(settings())
+        # Once per container: the coach's modules, the bank, the client (see collector.py).
+        with paused():
+            _Current.service = build_service(settings())
     return _Current.service
 
 

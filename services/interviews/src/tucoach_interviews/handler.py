@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-from typing import Any
+from tucoach_interviews.collector import paused
 
-from aws_lambda_powertools.utilities.typing import LambdaContext
+# The function's modules load with the collector paused (see collector.py).
+with paused():
+    from collections.abc import Callable
+    from functools import cache
+    from typing import Any
 
-from tucoach_interviews import __version__
-from tucoach_interviews.app import resolve
-from tucoach_interviews.observability import function_tracer, logger, metrics, tracing
+    from aws_lambda_powertools.utilities.typing import LambdaContext
+
+    from tucoach_interviews import __version__
+    from tucoach_interviews.app import resolve
+    from tucoach_interviews.observability import function_tracer, logger, metrics, tracing
 
 logger.info("cold start", extra={"version": __version__})
 

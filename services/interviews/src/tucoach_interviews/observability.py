@@ -6,6 +6,8 @@ from functools import cache
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
+from tucoach_interviews.collector import paused
+
 SERVICE = "interviews"
 METRICS_NAMESPACE = "TuCoachAi"
 # What the function calls out through: DynamoDB and Bedrock (botocore), an OpenAI-compatible
@@ -22,7 +24,8 @@ def function_tracer() -> Tracer:
     """The function's Tracer, built at the first request rather than as the function loads:
     building it loads the X-Ray SDK and patches botocore and http.client, about a twentieth of
     the cold import (see "Cold start" in the README). Outside Lambda it switches the SDK off."""
-    return Tracer(service=SERVICE, patch_modules=TRACED_MODULES)
+    with paused():  # what it loads stays for the container's life (see collector.py)
+        return Tracer(service=SERVICE, patch_modules=TRACED_MODULES)
 
 
 def tracing() -> bool:
