@@ -184,6 +184,34 @@ resource "aws_cloudfront_distribution" "frontend" {
     }
   }
 
+  # The catalog (GET /catalog: public, the same for everyone, changed only by a deployment),
+  # cached at the edge for the max-age the function sends, so most start pages never reach API
+  # Gateway or Lambda. Before /api/*: CloudFront takes the first behaviour whose pattern
+  # matches. Its cache key is the path and the encoding alone, and Authorization is neither in
+  # it nor forwarded; the origin still gets the secret header (every request to that origin
+  # does) and the viewer's IP from the function, so the WAF's two rules hold on a cache miss.
+  # Without the edge features (an emulator, which has no cache policies) it is /api/*'s
+  # uncached setup.
+  ordered_cache_behavior {
+    path_pattern               = "${local.api_base_path}/catalog"
+    target_origin_id           = local.api_origin_id
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = false # API Gateway gzips; the cache policy forwards Accept-Encoding and keys copies by it
+    cache_policy_id            = try(aws_cloudfront_cache_policy.catalog[0].id, local.cloudfront_caching_disabled_policy_id)
+    origin_request_policy_id   = try(aws_cloudfront_origin_request_policy.catalog[0].id, local.cloudfront_all_viewer_except_host_policy_id)
+    response_headers_policy_id = try(aws_cloudfront_response_headers_policy.security["catalog"].id, null)
+
+    dynamic "function_association" {
+      for_each = aws_cloudfront_function.viewer_ip[*].arn
+      content {
+        event_type   = "viewer-request"
+        function_arn = function_association.value
+      }
+    }
+  }
+
   # The API on the app's origin: nothing cached, every method, the viewer's headers (with
   # Authorization) and query strings forwarded.
   ordered_cache_behavior {
@@ -192,7 +220,7 @@ resource "aws_cloudfront_distribution" "frontend" {
     viewer_protocol_policy     = "https-only" # a redirect would turn a POST into a GET
     allowed_methods            = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
     cached_methods             = ["GET", "HEAD"]
-    compress                   = false # API Gateway gzips (api_gateway.tf); CachingDisabled forwards Accept-Encoding
+    compress                   = false # API Gateway gzips (api_gateway.tf); AllViewerExceptHostHeader forwards Accept-Encoding
     cache_policy_id            = local.cloudfront_caching_disabled_policy_id
     origin_request_policy_id   = local.cloudfront_all_viewer_except_host_policy_id
     response_headers_policy_id = try(aws_cloudfront_response_headers_policy.security["api"].id, null)
@@ -220,6 +248,61 @@ resource "aws_cloudfront_distribution" "frontend" {
     acm_certificate_arn            = var.cloudfront_acm_certificate_arn != "" ? var.cloudfront_acm_certificate_arn : null
     ssl_support_method             = var.cloudfront_acm_certificate_arn != "" ? "sni-only" : null
     minimum_protocol_version       = var.cloudfront_acm_certificate_arn != "" ? "TLSv1.2_2021" : "TLSv1"
+  }
+}
+
+# The catalog's cache key: no header, cookie or query string (GET /catalog takes none, and
+# whoever asks gets the same body), only whether the viewer accepts gzip: CloudFront then sends
+# API Gateway `Accept-Encoding: gzip` (or none) and keeps the gzipped and the plain copy apart.
+# Not Brotli, which API Gateway does not make: it would only split the gzipped copy in two. The
+# TTL is the origin's max-age (routes/catalog.py in services/interviews), within these bounds;
+# default_ttl applies only to a response without Cache-Control, which the API never sends.
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html
+resource "aws_cloudfront_cache_policy" "catalog" {
+  count = var.cloudfront_edge_features ? 1 : 0
+
+  name        = "${local.name}-catalog"
+  comment     = "TuCoach AI GET /catalog: public, cached for the API's max-age"
+  min_ttl     = 0
+  default_ttl = 0
+  max_ttl     = 86400
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_gzip   = true
+    enable_accept_encoding_brotli = false
+    headers_config {
+      header_behavior = "none"
+    }
+    cookies_config {
+      cookie_behavior = "none"
+    }
+    query_strings_config {
+      query_string_behavior = "none"
+    }
+  }
+}
+
+# What a cache miss sends the API beyond the cache key: the viewer's IP, which the function
+# writes and the WAF's rate limit counts (a request without it is blocked). Not Authorization,
+# not Host (CloudFront then sends the origin's own, as API Gateway requires).
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html
+resource "aws_cloudfront_origin_request_policy" "catalog" {
+  count = var.cloudfront_edge_features ? 1 : 0
+
+  name    = "${local.name}-catalog"
+  comment = "TuCoach AI GET /catalog: the viewer's IP for the WAF, nothing else"
+
+  headers_config {
+    header_behavior = "whitelist"
+    headers {
+      items = [local.viewer_ip_header]
+    }
+  }
+  cookies_config {
+    cookie_behavior = "none"
+  }
+  query_strings_config {
+    query_string_behavior = "none"
   }
 }
 
@@ -265,9 +348,12 @@ locals {
   # (401, 429) carry it too, and nothing of the API stays in a browser or proxy cache. Such a
   # header reaches the viewer only; it does not change what CloudFront caches:
   # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/modifying-response-headers.html
+  # The catalog's leaves the API's Cache-Control as it is (public, with a max-age), so that
+  # browsers keep it too.
   response_headers_policies = {
     frontend = {}
     api      = { "Cache-Control" = "no-store" }
+    catalog  = {}
   }
 }
 

@@ -3,9 +3,9 @@
 // the rest); axe-core on every new state, screenshots at 1280 and 375 px in test-results/pages/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
+import { checkPage, watchConsole } from "./pages";
 import { SCREENSHOTS, root } from "./server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -18,7 +18,7 @@ const BANK = join(root, "packages/coach/src/tucoach_coach/bank/backend/junior.to
 
 let page: Page;
 let firstAnswer = "";
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 /**
  * The bank's model answer to the question asked, plus one of its red flags stated as a fact: the
@@ -36,31 +36,12 @@ function answerWithAWrongClaim(questionText: string): string {
   return `${model}\n\nNote that ${flag} in most APIs.`;
 }
 
-async function check(name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth > window.innerWidth,
-    );
-    expect(sideways, `${name} scrolls sideways at ${width} px`).toBe(false);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const found = violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join()}`,
-    );
-    expect(found, `axe violations on ${name} at ${width} px`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1100, height: 800 });
-}
-
 const markTexts = (scope: string) =>
   page.locator(`${scope} mark.mark`).evaluateAll((marks) => marks.map((m) => m.textContent));
 
 test.beforeAll(async ({ browser, baseURL }) => {
   page = await (await browser.newContext({ baseURL })).newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
+  consoleErrors = watchConsole(page);
 });
 
 test.afterAll(async () => {
@@ -97,7 +78,7 @@ test("the feedback card shows the answer marked up beside the example answer", a
   await expect(card.locator("mark.correction .mark-icon")).toHaveText("✗");
   await expect(card.getByText(/Needs work|Getting there|Good|Strong/).first()).toBeVisible();
   expect(new URL(page.url()).searchParams.get("answer"), "the URL names the answer").toBeTruthy();
-  await check("10-feedback-marked");
+  await checkPage(page, "10-feedback-marked");
 });
 
 test("a reload on the feedback screen shows that same feedback again", async () => {
@@ -108,7 +89,7 @@ test("a reload on the feedback screen shows that same feedback again", async () 
   await expect(page.getByText("Question 1 of 3, answered")).toBeVisible();
   expect(await markTexts(".feedback")).toEqual(marks);
   await expect(page.getByLabel("Your answer")).toHaveCount(0);
-  await check("11-feedback-after-reload");
+  await checkPage(page, "11-feedback-after-reload");
 });
 
 test("answer the rest and finish", async () => {
@@ -144,7 +125,7 @@ test("the report opens each question, by keyboard, to the answer marked up", asy
   await expect(first.locator("mark.correction")).toHaveCount(1);
   await expect(first.getByRole("heading", { name: "Corrections" })).toBeVisible();
   await expect(first.getByRole("heading", { name: "Example answer" }).first()).toBeVisible();
-  await check("12-report-drilldown");
+  await checkPage(page, "12-report-drilldown");
 });
 
 test("the Markdown export holds every answer marked, its feedback and the example", async () => {

@@ -19,6 +19,7 @@ from terraform_plan import FRONTEND_ORIGIN, INFRA, Plan, make_plan, references, 
 
 LOCAL_HEADERS = Path("services/local/src/tucoach_local/headers.py")
 LOCAL_GATEWAY = Path("services/local/src/tucoach_local/gateway.py")
+CATALOG_ROUTE = Path("services/interviews/src/tucoach_interviews/routes/catalog.py")
 CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
 CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"
 ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
@@ -29,9 +30,25 @@ def _distribution(plan: Plan) -> dict[str, Any]:
     return plan.one("aws_cloudfront_distribution", "frontend").values
 
 
+def _behaviors(plan: Plan) -> dict[str, dict[str, Any]]:
+    """The ordered behaviours by path pattern, in CloudFront's order (the first match wins)."""
+    return {b["path_pattern"]: b for b in _distribution(plan)["ordered_cache_behavior"]}
+
+
 def _api_behavior(plan: Plan) -> dict[str, Any]:
-    (behavior,) = _distribution(plan)["ordered_cache_behavior"]
-    return dict(behavior)
+    return _behaviors(plan)[f"/{_stage_name(plan)}/*"]
+
+
+def _catalog_behavior(plan: Plan) -> dict[str, Any]:
+    return _behaviors(plan)[f"/{_stage_name(plan)}/catalog"]
+
+
+def _behavior_configs(plan: Plan) -> dict[str, dict[str, Any]]:
+    """The ordered behaviours' configuration (expressions with their references) by their
+    planned path pattern: the configuration names the pattern by reference only, so they are
+    matched by position, which is the same in both."""
+    config = plan.configuration("aws_cloudfront_distribution", "frontend")["expressions"]
+    return dict(zip(_behaviors(plan), config["ordered_cache_behavior"], strict=True))
 
 
 def _origins(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -117,6 +134,78 @@ def test_api_gateway_compresses_and_cloudfront_passes_it_on(plan: Plan) -> None:
     assert behavior["cache_policy_id"] == CACHING_DISABLED
     assert behavior["origin_request_policy_id"] == ALL_VIEWER_EXCEPT_HOST
     assert behavior["compress"] is False
+
+
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesCacheBehavior
+# (path pattern: CloudFront takes the first behaviour, in order, whose pattern matches)
+def test_the_catalog_has_its_own_behaviour_before_the_apis(plan: Plan) -> None:
+    # Given the ordered behaviours, in CloudFront's order
+    patterns = list(_behaviors(plan))
+    catalog = _catalog_behavior(plan)
+    stage = _stage_name(plan)
+
+    # Then /<stage>/catalog is matched before /<stage>/*, which would match it too
+    assert patterns == [f"/{stage}/catalog", f"/{stage}/*"]
+    # ... and goes to the same origin, reading only (nothing to send it)
+    assert catalog["target_origin_id"] == _api_behavior(plan)["target_origin_id"]
+    assert sorted(catalog["allowed_methods"]) == ["GET", "HEAD"]
+    assert catalog["viewer_protocol_policy"] == "https-only"
+
+
+def _catalog_max_age() -> int:
+    """The max-age GET /catalog sends, read from the route's source."""
+    cache_control = _local_constants(CATALOG_ROUTE, {"CACHE_CONTROL"})["CACHE_CONTROL"]
+    match = re.fullmatch(r"public, max-age=(\d+)", cache_control)
+    assert match, cache_control
+    return int(match.group(1))
+
+
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html (the
+# origin's max-age applies between the policy's minimum and maximum TTL)
+def test_the_catalog_is_cached_by_path_alone_for_the_apis_max_age(plan: Plan) -> None:
+    policy = plan.one("aws_cloudfront_cache_policy", "catalog").values
+    (key,) = policy["parameters_in_cache_key_and_forwarded_to_origin"]
+    catalog = _behavior_configs(plan)[f"/{_stage_name(plan)}/catalog"]
+
+    # The behaviour uses it (by reference: its id is AWS's, unknown until applied)
+    assert "aws_cloudfront_cache_policy.catalog" in references(catalog["cache_policy_id"])
+    # Nothing of the viewer's in the key, Authorization least of all: one copy for everyone
+    assert key["headers_config"][0]["header_behavior"] == "none"
+    assert key["cookies_config"][0]["cookie_behavior"] == "none"
+    assert key["query_strings_config"][0]["query_string_behavior"] == "none"
+    # ... but whether gzip is accepted, which API Gateway answers (Brotli it does not make)
+    assert key["enable_accept_encoding_gzip"] is True
+    assert key["enable_accept_encoding_brotli"] is False
+    # The API's max-age is what counts: within the bounds, and nothing kept without one
+    assert policy["min_ttl"] == 0
+    assert policy["default_ttl"] == 0
+    assert policy["min_ttl"] <= _catalog_max_age() <= policy["max_ttl"]
+
+
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html
+# (an origin request carries the cache key's values and the origin request policy's)
+def test_a_catalog_miss_sends_the_api_what_its_waf_needs_and_no_token(plan: Plan) -> None:
+    policy = plan.one("aws_cloudfront_origin_request_policy", "catalog").values
+    catalog = _catalog_behavior(plan)
+    config = _behavior_configs(plan)[f"/{_stage_name(plan)}/catalog"]
+    function = plan.one("aws_cloudfront_function", "viewer_ip").values
+
+    assert "aws_cloudfront_origin_request_policy.catalog" in references(
+        config["origin_request_policy_id"]
+    )
+    # The viewer's IP as the function writes it, which the WAF's rate limit counts (a request
+    # without it is blocked); neither Authorization nor Host (API Gateway refuses another's)
+    (headers,) = policy["headers_config"]
+    assert headers["header_behavior"] == "whitelist"
+    (named,) = headers["headers"]
+    assert named["items"] == [_header_in_function(function["code"])]
+    assert policy["cookies_config"][0]["cookie_behavior"] == "none"
+    assert policy["query_strings_config"][0]["query_string_behavior"] == "none"
+    # ... the function runs on the catalog's requests as on the API's
+    assert [a["event_type"] for a in catalog["function_association"]] == ["viewer-request"]
+    # ... and the secret header is the origin's, so it goes with every request to the API
+    assert _origins(plan)[catalog["target_origin_id"]]["custom_header"]
 
 
 # https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/GeneratingCustomErrorResponses.html
@@ -238,7 +327,7 @@ def test_the_app_and_the_api_get_the_local_servers_headers_and_hsts(plan: Plan) 
     issuer = f"https://cognito-idp.{_region(plan)}.amazonaws.com"
     hosted_ui = f"https://{_cognito_domain(plan)}.auth.{_region(plan)}.amazoncognito.com"
 
-    assert set(policies) == {"frontend", "api"}
+    assert set(policies) == {"frontend", "api", "catalog"}
     for policy in policies.values():
         sent = _sent_headers(policy)
         # Then each sends the local server's set, the CSP the same but for the identity
@@ -265,10 +354,18 @@ def test_the_app_and_the_api_get_the_local_servers_headers_and_hsts(plan: Plan) 
     # The API's answers are never stored, API Gateway's own (401, 429) included
     assert _sent_headers(policies["api"]).get("Cache-Control") == "no-store"
     assert "Cache-Control" not in _sent_headers(policies["frontend"])
+    # ... but for the catalog, which browsers may keep: its own Cache-Control passes
+    assert "Cache-Control" not in _sent_headers(policies["catalog"])
     # ... and each behaviour has its own
     config = plan.configuration("aws_cloudfront_distribution", "frontend")["expressions"]
-    for name, key in (("frontend", "default_cache_behavior"), ("api", "ordered_cache_behavior")):
-        refs = references(config[key][0]["response_headers_policy_id"])
+    behaviors = _behavior_configs(plan)
+    stage = _stage_name(plan)
+    for name, block in (
+        ("frontend", config["default_cache_behavior"][0]),
+        ("api", behaviors[f"/{stage}/*"]),
+        ("catalog", behaviors[f"/{stage}/catalog"]),
+    ):
+        refs = references(block["response_headers_policy_id"])
         assert f'aws_cloudfront_response_headers_policy.security["{name}"]' in refs
 
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import { useAuth } from "../lib/auth";
-import { startedState } from "../lib/handover";
+import { handOver } from "../lib/handover";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import type { MissedItem, RolePlan, TopicPlan } from "../lib/types";
 import { useLoad } from "../lib/useLoad";
@@ -73,7 +73,7 @@ function Role({ plan }: { plan: RolePlan }) {
         Math.max(PRACTICE_QUESTIONS, topics.length),
         topics,
       );
-      void navigate(`/interviews/${started.interview_id}`, { state: startedState(started) });
+      void navigate(`/interviews/${started.interview_id}`, { state: handOver(started) });
     } catch (failure) {
       setError(failure);
       setStarting(false);

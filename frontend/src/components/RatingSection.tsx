@@ -1,18 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useAuth } from "../lib/auth";
 import { formatDate } from "../lib/labels";
-import type { RatingView } from "../lib/types";
+import type { RatingState, RatingView } from "../lib/types";
 import { useLoad } from "../lib/useLoad";
 import { RatingForm } from "./RatingForm";
 import { ErrorMessage, Loading } from "./Status";
 
+/** What the section knows without asking: no rating (an interview finished this visit). */
+const NO_RATING: RatingState = { rating: null };
+
 /**
  * The rating of an interview's feedback: the one sent (read back from the API, so it shows
  * after a reload too), changed only by an explicit "Change rating"; a form when there is none.
+ * `unrated` says there is none yet, so nothing is read.
  */
-export function RatingSection({ interviewId }: { interviewId: string }) {
+export function RatingSection({
+  interviewId,
+  unrated = false,
+}: {
+  interviewId: string;
+  unrated?: boolean;
+}) {
   const { api } = useAuth();
-  const loaded = useLoad(useCallback(() => api.rating(interviewId), [api, interviewId]));
+  const loaded = useLoad(
+    useCallback(() => api.rating(interviewId), [api, interviewId]),
+    unrated ? NO_RATING : null,
+  );
   const [sent, setSent] = useState<RatingView | null>(null);
   const [changing, setChanging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);

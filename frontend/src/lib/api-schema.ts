@@ -82,7 +82,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish: get the report */
+        /** Finish: get the finished interview, with its report */
         post: operations["completeInterview"];
         delete?: never;
         options?: never;
@@ -198,13 +198,21 @@ export interface components {
         };
         /**
          * AnswerResponse
-         * @description The feedback on an answer, and what comes next.
+         * @description The answer just recorded with its feedback, and what comes next. Its size does not grow
+         *     with the interview: the whole interview is `GET /interviews/{id}`.
          */
         AnswerResponse: {
+            /** @description The question answered (or skipped). */
+            question: components["schemas"]["QuestionView"];
+            /**
+             * Answer
+             * @description The answer as stored, which the feedback's highlights point into; empty for a skip.
+             */
+            answer: string;
             feedback: components["schemas"]["Feedback"];
             /** @description A follow-up or the next question; null when the interview can be finished. */
             next_question: components["schemas"]["QuestionView"] | null;
-            interview: components["schemas"]["InterviewView"];
+            interview: components["schemas"]["InterviewState"];
         };
         /** AnswerView */
         AnswerView: {
@@ -511,6 +519,26 @@ export interface components {
             next_token: string | null;
         };
         /**
+         * InterviewState
+         * @description An interview without its questions, answers and report: where it stands, of the same
+         *     size at every step. A step's response carries it; `GET /interviews/{id}` has the whole.
+         */
+        InterviewState: {
+            /** Interview Id */
+            interview_id: string;
+            role: components["schemas"]["Role"];
+            seniority: components["schemas"]["Seniority"];
+            status: components["schemas"]["InterviewStatus"];
+            /** Version */
+            version: number;
+            /** Created At */
+            created_at: string;
+            /** Updated At */
+            updated_at: string;
+            progress: components["schemas"]["Progress"];
+            current_question: components["schemas"]["QuestionView"] | null;
+        };
+        /**
          * InterviewStatus
          * @enum {string}
          */
@@ -544,7 +572,11 @@ export interface components {
             /** Updated At */
             updated_at: string;
         };
-        /** InterviewView */
+        /**
+         * InterviewView
+         * @description An interview, whole: its state, every question asked, every answer with its feedback,
+         *     and its report once finished.
+         */
         InterviewView: {
             /** Interview Id */
             interview_id: string;
@@ -1275,13 +1307,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The interview's report. */
+            /** @description The finished interview, whole, with its report (`report`): all a report page shows. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["InterviewView"];
                 };
             };
             /** @description Not signed in, or the session expired. */
@@ -1815,6 +1847,8 @@ export interface operations {
             /** @description What can be practised. */
             200: {
                 headers: {
+                    /** @description The catalog may be kept: it changes only with a deployment. Every other answer of the API, this route's errors included, is no-store. */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -7,7 +7,6 @@ import type {
   PracticePlan,
   RatingState,
   RatingView,
-  Report,
   Role,
   Seniority,
 } from "./types";
@@ -101,7 +100,7 @@ export function createApi(token: TokenSource, fetcher: typeof fetch = (...a) => 
       ),
     skip: (id: string, questionId: string) =>
       call<AnswerResult>("POST", `${interview(id)}/skip`, { question_id: questionId }),
-    complete: (id: string) => call<Report>("POST", `${interview(id)}/complete`),
+    complete: (id: string) => call<Interview>("POST", `${interview(id)}/complete`),
     rating: (id: string) => call<RatingState>("GET", `${interview(id)}/rating`),
     practicePlan: () => call<PracticePlan>("GET", "/practice-plan"),
     rate: (id: string, helpful: boolean, comment: string) =>

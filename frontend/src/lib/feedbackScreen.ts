@@ -14,20 +14,19 @@ function lastAnswerTo(interview: Interview, questionId: string): number {
   return Math.max(...positions, -1);
 }
 
-/** The feedback screen right after `question` was answered (or skipped). */
-export function screenAfterAnswer(result: AnswerResult, question: Question): FeedbackScreen {
-  const stored = result.interview.answers[lastAnswerTo(result.interview, question.question_id)];
+/** The feedback screen right after an answer (or a skip): all of it is in the response. */
+export function screenAfterAnswer(result: AnswerResult): FeedbackScreen {
   return {
-    question,
+    question: result.question,
     feedback: result.feedback,
-    answer: stored?.answer,
+    answer: result.answer,
     upcoming: result.next_question,
   };
 }
 
 /**
- * The feedback screen of `questionId`, from the interview's state alone (GET /interviews/{id}):
- * a reload shows the same feedback again rather than skipping to the next question. Null when
+ * The feedback screen of `questionId`, from the whole interview (GET /interviews/{id}): a
+ * reload shows the same feedback again rather than skipping to the next question. Null when
  * that question has no answer (a stale or mistyped link): the interview then goes on as usual.
  */
 export function screenOfAnswer(

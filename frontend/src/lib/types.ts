@@ -12,6 +12,7 @@ export type Correction = Schemas["Correction"];
 export type Feedback = Schemas["Feedback"];
 export type Report = Schemas["Report"];
 export type Interview = Schemas["InterviewView"];
+export type InterviewState = Schemas["InterviewState"];
 export type AnswerResult = Schemas["AnswerResponse"];
 export type InterviewSummary = Schemas["InterviewSummaryView"];
 export type InterviewList = Schemas["InterviewList"];

@@ -1,7 +1,9 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useLocation } from "react-router";
 import { vi } from "vitest";
 import { ApiError } from "../lib/api";
+import { handOver } from "../lib/handover";
 import { reportMarkdown } from "../lib/markdown";
 import FeedbackPage from "./FeedbackPage";
 import { answerView, fakeApi, interview, question, renderPage, report } from "../test/render";
@@ -38,6 +40,11 @@ const reviewedInterview: Interview = interview({
 });
 
 const where = { path: "/interviews/i1/report", route: "/interviews/:id/report" };
+
+/** The history entry's navigation state, as a reload would find it. */
+function HistoryState() {
+  return <output aria-label="history state">{JSON.stringify(useLocation().state ?? null)}</output>;
+}
 const loadedApi = (overrides = {}) =>
   fakeApi({
     getInterview: vi.fn().mockResolvedValue(interview({ status: "completed", report })),
@@ -217,6 +224,39 @@ describe("FeedbackPage", () => {
     expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
     expect(api.getInterview).toHaveBeenCalledTimes(1);
     expect(api.getInterview).toHaveBeenCalledWith("i1");
+  });
+
+  it("right after Finish reads nothing: the finished interview is handed over, unrated", async () => {
+    const api = loadedApi();
+    renderPage(
+      <>
+        <FeedbackPage />
+        <HistoryState />
+      </>,
+      { api, ...where, state: handOver(reviewedInterview) },
+    );
+
+    expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
+    expect(screen.getByText("What is caching?")).toBeInTheDocument();
+    // The rating form, without asking for a rating a just-finished interview cannot have
+    expect(screen.getByRole("button", { name: "Send rating" })).toBeInTheDocument();
+    expect(api.getInterview).not.toHaveBeenCalled();
+    expect(api.rating).not.toHaveBeenCalled();
+    // ... and the hand-over is cleared, so that a reload reads both
+    expect(screen.getByLabelText("history state")).toHaveTextContent("null");
+  });
+
+  it("reads the interview and its rating when the one handed over is another", async () => {
+    const api = loadedApi();
+    renderPage(<FeedbackPage />, {
+      api,
+      ...where,
+      state: handOver({ ...reviewedInterview, interview_id: "other" }),
+    });
+
+    expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
+    expect(api.getInterview).toHaveBeenCalledWith("i1");
+    await waitFor(() => expect(api.rating).toHaveBeenCalledWith("i1"));
   });
 
   it("says an interview that is not finished has no report yet", async () => {

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef } from "react";
-import { Link, useParams } from "react-router";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
+import { handedOver } from "../lib/handover";
 import { useLoad } from "../lib/useLoad";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { formatDateTime, plainCategory } from "../lib/reportLabels";
@@ -26,17 +27,30 @@ function Bulleted({ items, empty }: { items: string[]; empty: string }) {
 }
 
 /** The report of a finished interview: scores, review, insights, rating and export. It reads
- * the interview alone: a finished interview carries its report. */
+ * the interview alone: a finished interview carries its report. Right after Finish it reads
+ * nothing: the interview page hands over the finished interview that finishing returned. */
 export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
-  const loaded = useLoad(useCallback(() => api.getInterview(id), [api, id]));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const completed = handedOver(location.state, id);
+  // Taken once: the hand-over is cleared below, and this visit still knows it came from Finish.
+  const [justFinished] = useState(completed !== null);
+  const loaded = useLoad(
+    useCallback(() => api.getInterview(id), [api, id]),
+    completed,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = loaded.data !== null;
   // The report is new content (after Finish interview, say): its heading takes the focus.
   useEffect(() => {
     if (shown) heading.current?.focus();
   }, [shown]);
+  // The hand-over served this visit: a reload keeps history state, and must read the interview.
+  useEffect(() => {
+    if (completed) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [completed, navigate, location.search]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
   if (!loaded.data) {
@@ -156,7 +170,8 @@ export default function FeedbackPage() {
 
       <section className="card no-print" aria-labelledby="rate">
         <h2 id="rate">Rate this feedback</h2>
-        <RatingSection interviewId={id} />
+        {/* Just finished, it has no rating yet (the app rates finished interviews only). */}
+        <RatingSection interviewId={id} unrated={justFinished} />
       </section>
       <p className="no-print">
         <Link to="/">Start another interview</Link> or <Link to="/history">see your history</Link>.

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { useLocation } from "react-router";
 import { vi } from "vitest";
 import InterviewPage from "./InterviewPage";
-import { startedState } from "../lib/handover";
+import { handOver } from "../lib/handover";
 import { answerView, fakeApi, interview, question, renderPage } from "../test/render";
 
 const route = "/interviews/:id";
@@ -86,7 +86,7 @@ describe("InterviewPage just after the start", () => {
         api: fakeApi({ getInterview }),
         path: "/interviews/i1",
         route,
-        state: startedState(interview()),
+        state: handOver(interview()),
       },
     );
 
@@ -102,7 +102,7 @@ describe("InterviewPage just after the start", () => {
       api: fakeApi({ getInterview }),
       path: "/interviews/i1",
       route,
-      state: startedState(interview({ interview_id: "other" })),
+      state: handOver(interview({ interview_id: "other" })),
     });
 
     expect(await screen.findByText("Question 2 of 3")).toBeInTheDocument();

@@ -3,8 +3,18 @@ import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import { ApiError } from "../lib/api";
 import type { AnswerResult } from "../lib/types";
+import FeedbackPage from "./FeedbackPage";
 import InterviewPage from "./InterviewPage";
-import { fakeApi, feedback, interview, question, renderPage } from "../test/render";
+import {
+  answerResult,
+  fakeApi,
+  feedback,
+  interview,
+  interviewState,
+  question,
+  renderPage,
+  report,
+} from "../test/render";
 
 const route = "/interviews/:id";
 const path = "/interviews/i1";
@@ -43,11 +53,7 @@ describe("InterviewPage", () => {
     const answer = vi
       .fn()
       .mockRejectedValueOnce(new ApiError(503, "unavailable", "DynamoDB is busy."))
-      .mockResolvedValueOnce({
-        feedback,
-        next_question: question(2),
-        interview: interview({ current_question: question(2) }),
-      });
+      .mockResolvedValueOnce(answerResult({ answer: "Use a cache" }));
     renderPage(<InterviewPage />, {
       api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
       path,
@@ -89,15 +95,16 @@ describe("InterviewPage", () => {
     expect(answer.mock.calls[1]?.[3]).not.toBe(answer.mock.calls[0]?.[3]);
   });
 
-  it("shows the feedback card, then the next question", async () => {
-    const answer = vi.fn().mockResolvedValue({
-      feedback,
-      next_question: question(2),
-      interview: interview({
-        current_question: question(2),
-        progress: { question_number: 2, question_count: 3, answered: 1 },
+  it("shows the feedback card beside the answer as stored, then the next question", async () => {
+    const answer = vi.fn().mockResolvedValue(
+      answerResult({
+        answer: "An answer, as stored",
+        feedback: {
+          ...feedback,
+          highlights: [{ start: 3, end: 9, kind: "covered", label: "cache invalidation" }],
+        },
       }),
-    });
+    );
     renderPage(<InterviewPage />, {
       api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
       path,
@@ -107,27 +114,32 @@ describe("InterviewPage", () => {
     await user.type(await screen.findByLabelText("Your answer"), "An answer");
     await user.click(screen.getByRole("button", { name: "Submit answer" }));
 
-    expect(await screen.findByText("cache invalidation")).toBeInTheDocument();
-    expect(screen.getByText("eviction policies")).toBeInTheDocument();
+    expect(await screen.findByText("eviction policies")).toBeInTheDocument();
     expect(screen.getByText("Example answer")).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: /Feedback/ })).toHaveFocus();
+    // The answer is the response's, as stored, marked where the feedback's highlights say
+    const marks = Array.from(document.querySelectorAll("mark"), (mark) => mark.textContent);
+    expect(marks).toEqual(["✓covered: cache invalidation: “answer”"]);
     await user.click(screen.getByRole("button", { name: "Next question" }));
 
+    // The next question, with the progress of the response's state
     expect(await screen.findByText("Question 2 of 3")).toBeInTheDocument();
+    expect(screen.getByLabelText("1 of 3 answered")).toBeInTheDocument();
     expect(screen.getByLabelText("Your answer")).toHaveValue("");
   });
 
-  it("offers to finish after the last answer and opens the report", async () => {
-    const complete = vi.fn().mockResolvedValue({});
-    const answer = vi.fn().mockResolvedValue({
-      feedback,
-      next_question: null,
-      interview: interview({ current_question: null }),
-    });
+  it("offers to finish after the last answer and opens the report it returned", async () => {
+    const complete = vi
+      .fn()
+      .mockResolvedValue(interview({ status: "completed", current_question: null, report }));
+    const answer = vi.fn().mockResolvedValue(answerResult({ next_question: null }));
+    const getInterview = vi.fn().mockResolvedValue(interview());
+    const rating = vi.fn();
     renderPage(<InterviewPage />, {
-      api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer, complete }),
+      api: fakeApi({ getInterview, answer, complete, rating }),
       path,
       route,
+      routes: { "/interviews/:id/report": <FeedbackPage /> },
     });
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText("Your answer"), "Last one");
@@ -135,7 +147,10 @@ describe("InterviewPage", () => {
     await user.click(await screen.findByRole("button", { name: "Finish interview" }));
 
     expect(complete).toHaveBeenCalledWith("i1");
-    expect(await screen.findByText("elsewhere")).toBeInTheDocument();
+    // The report page shows what finishing returned, and reads neither it nor a rating
+    expect(await screen.findByLabelText("Overall score 72 out of 100")).toBeInTheDocument();
+    expect(getInterview).toHaveBeenCalledTimes(1);
+    expect(rating).not.toHaveBeenCalled();
   });
 
   it("does not send an empty answer by hand", async () => {
@@ -194,16 +209,18 @@ describe("InterviewPage", () => {
 
   it("lets the candidate skip a follow-up, which is shown as not scored", async () => {
     const followUp = question(1, { question_id: "q1~fu", kind: "follow_up", follow_up_of: "q1" });
-    const skip = vi.fn().mockResolvedValue({
-      feedback: {
-        ...feedback,
-        score: 0,
-        unscored: "skipped",
-        improvements: ["Follow-up skipped: not scored; the main answer's score stands."],
-      },
-      next_question: question(2),
-      interview: interview({ current_question: question(2) }),
-    } satisfies AnswerResult);
+    const skip = vi.fn().mockResolvedValue(
+      answerResult({
+        question: followUp,
+        answer: "",
+        feedback: {
+          ...feedback,
+          score: 0,
+          unscored: "skipped",
+          improvements: ["Follow-up skipped: not scored; the main answer's score stands."],
+        },
+      }),
+    );
     renderPage(<InterviewPage />, {
       api: fakeApi({
         getInterview: vi.fn().mockResolvedValue(interview({ current_question: followUp })),
@@ -244,21 +261,22 @@ describe("InterviewPage", () => {
       ],
       progress: { question_number: 1, question_count: 3, answered: 1 },
     });
-    const spanishResult = {
+    const spanishResult = answerResult({
+      answer: spanish,
       feedback: unscored,
       next_question: retry,
-      interview: afterSpanish,
-    } satisfies AnswerResult;
+      interview: interviewState({
+        version: 2,
+        current_question: retry,
+        progress: { question_number: 1, question_count: 3, answered: 1 },
+      }),
+    });
 
     it("offers to answer the same question again in English, then scores that answer", async () => {
       const answer = vi
         .fn()
         .mockResolvedValueOnce(spanishResult)
-        .mockResolvedValueOnce({
-          feedback,
-          next_question: question(2),
-          interview: interview({ current_question: question(2) }),
-        } satisfies AnswerResult);
+        .mockResolvedValueOnce(answerResult({ question: retry, answer: "Use a cache" }));
       renderPage(<InterviewPage />, {
         api: fakeApi({ getInterview: vi.fn().mockResolvedValue(interview()), answer }),
         path,
@@ -291,11 +309,13 @@ describe("InterviewPage", () => {
     });
 
     it("lets the candidate skip the question asked again, from the offer", async () => {
-      const skip = vi.fn().mockResolvedValue({
-        feedback: { ...feedback, score: 0, unscored: "skipped", improvements: ["Skipped."] },
-        next_question: question(2),
-        interview: interview({ current_question: question(2) }),
-      } satisfies AnswerResult);
+      const skip = vi.fn().mockResolvedValue(
+        answerResult({
+          question: retry,
+          answer: "",
+          feedback: { ...feedback, score: 0, unscored: "skipped", improvements: ["Skipped."] },
+        }),
+      );
       renderPage(<InterviewPage />, {
         api: fakeApi({ getInterview: vi.fn().mockResolvedValue(afterSpanish), skip }),
         path: `${path}?answer=q1`,

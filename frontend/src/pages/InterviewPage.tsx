@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { startedInterview } from "../lib/handover";
+import { handOver, handedOver } from "../lib/handover";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { topicLabel } from "../lib/reportLabels";
 import { screenAfterAnswer, screenOfAnswer } from "../lib/feedbackScreen";
@@ -13,7 +13,7 @@ import {
   saveTimerMinutes,
   submissionIdFor,
 } from "../lib/storage";
-import type { AnswerResult, Interview, Question } from "../lib/types";
+import type { AnswerResult, Interview, InterviewState, Question } from "../lib/types";
 import { ApiError } from "../lib/api";
 import { AnswerForm } from "../components/AnswerForm";
 import { EndInterview } from "../components/EndInterview";
@@ -23,7 +23,13 @@ import { FeedbackCard } from "../components/FeedbackCard";
 import { ErrorMessage, Loading } from "../components/Status";
 import { TimerSetting } from "../components/TimerSetting";
 
-function QuestionHeading({ question, interview }: { question: Question; interview: Interview }) {
+function QuestionHeading({
+  question,
+  interview,
+}: {
+  question: Question;
+  interview: InterviewState;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A new question takes the focus, so keyboard and screen-reader users start reading it.
   useEffect(() => heading.current?.focus(), [question.question_id]);
@@ -55,9 +61,11 @@ export default function InterviewPage() {
   // reload shows that feedback again, from the interview's own state.
   const [params, setParams] = useSearchParams();
   // Just started, the interview is the start's response; opened any other way, it is read.
+  // After a step the page holds that step's state, which has no answers: only the whole
+  // interview (read, or handed over) can show an answer's feedback again (?answer=).
   const location = useLocation();
-  const started = startedInterview(location.state, id);
-  const loaded = useLoad(
+  const started = handedOver(location.state, id);
+  const loaded = useLoad<Interview | InterviewState>(
     useCallback(() => api.getInterview(id), [api, id]),
     started,
   );
@@ -144,8 +152,9 @@ export default function InterviewPage() {
     setFinishing(true);
     onFailure(null);
     try {
-      await api.complete(id);
-      void navigate(`/interviews/${id}/report`);
+      // The finished interview is all the report page shows: handed over, it reads nothing.
+      const completed = await api.complete(id);
+      void navigate(`/interviews/${id}/report`, { state: handOver(completed) });
     } catch (failure) {
       // Finished already (in another tab): its report is there.
       if (failure instanceof ApiError && failure.code === "interview_already_completed") {
@@ -199,10 +208,11 @@ export default function InterviewPage() {
     );
   }
 
-  const shown =
-    result && question
-      ? screenAfterAnswer(result, question)
-      : screenOfAnswer(interview, params.get("answer"));
+  const shown = result
+    ? screenAfterAnswer(result)
+    : "answers" in interview
+      ? screenOfAnswer(interview, params.get("answer"))
+      : null;
   if (shown) {
     const upcoming = shown.upcoming;
     return (

@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { startedState } from "../lib/handover";
+import { handOver } from "../lib/handover";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { loadTimerMinutes, saveTimerMinutes } from "../lib/storage";
 import type { Role, Seniority } from "../lib/types";
@@ -41,7 +41,7 @@ export function StartPage() {
     saveTimerMinutes(timer);
     try {
       const interview = await api.createInterview(chosenRole, chosenSeniority, chosenCount);
-      void navigate(`/interviews/${interview.interview_id}`, { state: startedState(interview) });
+      void navigate(`/interviews/${interview.interview_id}`, { state: handOver(interview) });
     } catch (failure) {
       setError(failure);
       setStarting(false);

@@ -6,10 +6,12 @@ import { AuthContext } from "../lib/auth";
 import type { Auth } from "../lib/auth";
 import type { Api } from "../lib/api";
 import type {
+  AnswerResult,
   AnswerView,
   Catalog,
   Feedback,
   Interview,
+  InterviewState,
   InterviewSummary,
   Question,
   Report,
@@ -130,6 +132,36 @@ export const feedback: Feedback = {
   highlights: [],
   provenance: { engine: "offline", prompt_version: "test" },
 };
+
+/** An interview's state as a step's response carries it: no questions, answers or report. */
+export function interviewState(overrides: Partial<InterviewState> = {}): InterviewState {
+  const { interview_id, role, seniority, status, version, created_at, updated_at } = interview();
+  return {
+    interview_id,
+    role,
+    seniority,
+    status,
+    version,
+    created_at,
+    updated_at,
+    progress: { question_number: 2, question_count: 3, answered: 1 },
+    current_question: question(2),
+    ...overrides,
+  };
+}
+
+/** The response to an answer (or a skip): question 1 answered, question 2 next, by default. */
+export function answerResult(overrides: Partial<AnswerResult> = {}): AnswerResult {
+  const next = overrides.next_question === undefined ? question(2) : overrides.next_question;
+  return {
+    question: question(1),
+    answer: "An answer",
+    feedback,
+    next_question: next,
+    interview: interviewState({ version: 2, current_question: next }),
+    ...overrides,
+  };
+}
 
 /** An answer as GET /interviews/{id} returns it, with `feedback` changed by `overrides`. */
 export function answerView(

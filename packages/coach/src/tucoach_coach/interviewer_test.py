@@ -394,6 +394,25 @@ def test_when_every_question_is_answered_the_interview_waits_to_be_finished() ->
         COACH.complete(completed, now=NOW)
     with pytest.raises(InterviewAlreadyCompleted):
         COACH.answer(completed, question_id="anything", text="x", now=NOW)
+    assert completed.report.ended_early is None
+
+
+def test_an_interview_finished_early_has_a_report_that_says_what_was_left_out() -> None:
+    # Given a 5-question interview with its first answer in and a question waiting
+    interview = _start()
+    interview = COACH.answer(
+        interview,
+        question_id=_current(interview).question_id,
+        text=_model_answer_to_current(interview),
+        now=NOW,
+    )
+    # When it is finished now
+    completed = COACH.complete(interview, now=NOW)
+    # Then its report says so, as the interview it was built from does
+    assert completed.report is not None
+    assert completed.report.ended_early is not None
+    assert completed.report.ended_early == interview.ended_early()
+    assert completed.report.ended_early.planned == 5
 
 
 def test_an_interview_without_answers_cannot_be_finished() -> None:

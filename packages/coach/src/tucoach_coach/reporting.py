@@ -89,6 +89,7 @@ def build_report(interview: Interview, bank: QuestionBank, now: datetime) -> Rep
         ),
         provenance=Provenance(engine=CoachEngine.OFFLINE, prompt_version=REPORT_PROMPT_VERSION),
         generated_at=now,
+        ended_early=interview.ended_early(),
     )
 
 

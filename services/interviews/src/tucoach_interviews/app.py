@@ -61,7 +61,7 @@ def _render(error: HttpError) -> Response[str]:
 
 def _common_headers(request_headers: Mapping[str, str] | None) -> dict[str, str]:
     """On every response: the function's version, no caching (answers and feedback are
-    personal), and CORS headers for the web app."""
+    personal) unless the route says otherwise, and CORS headers for the web app."""
     cors = cors_headers(settings().cors_allow_origin, request_headers or {})
     return {VERSION_HEADER: __version__, "Cache-Control": "no-store", **cors}
 
@@ -101,7 +101,10 @@ def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     # API Gateway REST responses: Powertools puts every header in multiValueHeaders.
     headers = response.setdefault("multiValueHeaders", {})
     for name, value in _common_headers(event.get("headers")).items():
-        headers[name] = [value]
+        # A route's own Cache-Control stands: GET /catalog's answer, the same for everyone,
+        # may be kept. Its errors, rendered without one, are no-store like all others.
+        if name != "Cache-Control" or name not in headers:
+            headers[name] = [value]
     return response
 
 

@@ -74,6 +74,30 @@ def test_an_answer_gets_feedback_and_the_next_question(api: Api) -> None:
     assert reply.body["interview"]["version"] == 2
 
 
+def test_an_answers_response_carries_the_interviews_state_not_its_history(api: Api) -> None:
+    # Given an interview answered to its end, each answer's response kept
+    interview = _start(api).body
+    replies = []
+    while interview["current_question"] is not None:
+        asked = interview["current_question"]
+        reply = _answer(api, interview)
+        assert reply.status == 200, reply.body
+        replies.append((asked, reply.body))
+        interview = reply.body["interview"]
+    whole = api.call("GET", f"/interviews/{interview['interview_id']}").body
+    for asked, body in replies:
+        # Then each names the question answered and the answer as stored, with its feedback
+        assert body["question"] == asked
+        assert body["answer"] == GOOD_ANSWER
+        # ... and the interview's state, without the questions, answers and report so far,
+        # so a response is the same size at every step
+        assert not {"questions", "answers", "report"} & set(body["interview"])
+    # ... the last state being the whole interview's, which GET /interviews/{id} reads
+    history = ("questions", "answers", "report")
+    assert replies[-1][1]["interview"] == {k: v for k, v in whole.items() if k not in history}
+    assert [a["feedback"] for a in whole["answers"]] == [b["feedback"] for _, b in replies]
+
+
 def test_feedback_marks_the_answer_and_reads_back_with_the_interview(api: Api) -> None:
     # Given the model answer of the first question, sent as the candidate's own
     interview = _start(api).body
@@ -154,15 +178,19 @@ def test_a_whole_interview_ends_with_a_report_that_can_be_read_again(api: Api) -
     interview_id = interview["interview_id"]
     early = api.call("GET", f"/interviews/{interview_id}/report")
     _assert_error(early, 409, "report_not_ready")
-    report = api.call("POST", f"/interviews/{interview_id}/complete")
-    assert report.status == 200, report.body
-    assert 0 <= report.body["overall_score"] <= 100
-    assert api.call("GET", f"/interviews/{interview_id}/report").body == report.body
+    completed = api.call("POST", f"/interviews/{interview_id}/complete")
+    assert completed.status == 200, completed.body
+    # Finishing answers with the finished interview, whole, as GET /interviews/{id} reads it
+    assert completed.body["status"] == "completed"
+    assert completed.body == api.call("GET", f"/interviews/{interview_id}").body
+    report = completed.body["report"]
+    assert 0 <= report["overall_score"] <= 100
+    assert api.call("GET", f"/interviews/{interview_id}/report").body == report
     again = api.call("POST", f"/interviews/{interview_id}/complete")
     _assert_error(again, 409, "interview_already_completed")
     listed = api.call("GET", "/interviews").body["items"]
     assert listed[0]["status"] == "completed"
-    assert listed[0]["overall_score"] == report.body["overall_score"]
+    assert listed[0]["overall_score"] == report["overall_score"]
 
 
 def test_finishing_without_answers_is_refused(api: Api) -> None:
@@ -179,13 +207,15 @@ def test_finishing_early_gives_a_report_that_names_what_was_not_reached(api: Api
     reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
     # Then the report is marked as ended early: 1 of 3 answered, the waiting one named
     assert reply.status == 200, reply.body
-    assert reply.body["ended_early"] == {
+    report = reply.body["report"]
+    assert report["ended_early"] == {
         "answered": 1,
         "planned": 3,
         "unanswered": [waiting],
         "not_asked": 1,
     }
-    assert len(reply.body["questions"]) == 1
+    assert len(report["questions"]) == 1
+    assert api.call("GET", f"/interviews/{interview['interview_id']}/report").body == report
     listed = api.call("GET", "/interviews").body["items"][0]
     assert (listed["status"], listed["answered_count"]) == ("completed", 1)
 
@@ -195,7 +225,7 @@ def test_a_report_of_a_whole_interview_is_not_marked_as_ended_early(api: Api) ->
     while interview["current_question"] is not None:
         interview = _answer(api, interview).body["interview"]
     reply = api.call("POST", f"/interviews/{interview['interview_id']}/complete")
-    assert reply.body["ended_early"] is None
+    assert reply.body["report"]["ended_early"] is None
 
 
 def test_a_focused_interview_asks_its_focus_topic_first(api: Api) -> None:
@@ -367,6 +397,17 @@ def test_the_catalog_is_public(api: Api) -> None:
     assert reply.body["roles"] == ["backend", "frontend", "devops"]
     assert len(reply.body["cells"]) == 12
     assert all(cell["question_count"] >= 15 for cell in reply.body["cells"])
+
+
+def test_the_catalog_may_be_kept_for_an_hour_but_not_its_refusals(api: Api) -> None:
+    # Given the catalog, the same for everyone until the next deployment
+    reply = api.call("GET", "/catalog", user=None)
+    # Then browsers and CloudFront may keep it for an hour
+    assert reply.headers["Cache-Control"] == "public, max-age=3600"
+    # ... while a refused request for it is kept by no one, like every other answer
+    refused = api.call("GET", "/catalog", query={"x": "1"}, user=None)
+    assert refused.status == 422
+    assert refused.headers["Cache-Control"] == "no-store"
 
 
 @pytest.mark.parametrize(
@@ -649,6 +690,8 @@ def test_a_follow_up_can_be_skipped_without_a_score(api: Api) -> None:
     # Then it is recorded as skipped, not scored, and the interview moves on
     assert reply.status == 200, reply.body
     assert reply.body["feedback"]["unscored"] == "skipped"
+    assert reply.body["question"] == interview["current_question"]
+    assert reply.body["answer"] == ""
     assert reply.body["interview"]["version"] == interview["version"] + 1
     next_question = reply.body["next_question"]
     assert next_question is None or next_question["kind"] == "main"

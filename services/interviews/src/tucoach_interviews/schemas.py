@@ -7,7 +7,7 @@ the client has no use for (the owner's id, the questions the coach avoids).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -164,7 +164,10 @@ class Progress(View):
     answered: int = Field(description="Main questions answered; follow-ups do not count.")
 
 
-class InterviewView(View):
+class InterviewState(View):
+    """An interview without its questions, answers and report: where it stands, of the same
+    size at every step. A step's response carries it; `GET /interviews/{id}` has the whole."""
+
     interview_id: str
     role: Role
     seniority: Seniority
@@ -174,6 +177,21 @@ class InterviewView(View):
     updated_at: UtcDatetime
     progress: Progress
     current_question: QuestionView | None
+
+    @classmethod
+    def of(cls, interview: Interview) -> InterviewState:
+        number = _question_number(interview.questions)
+        current = interview.current_question
+        return cls(
+            **_state_fields(interview, number),
+            current_question=_question_view(current, number) if current else None,
+        )
+
+
+class InterviewView(InterviewState):
+    """An interview, whole: its state, every question asked, every answer with its feedback,
+    and its report once finished."""
+
     questions: tuple[QuestionView, ...]
     answers: tuple[AnswerView, ...]
     report: Report | None
@@ -183,18 +201,7 @@ class InterviewView(View):
         views = _question_views(interview.questions)
         current = interview.current_question
         return cls(
-            interview_id=interview.interview_id,
-            role=interview.role,
-            seniority=interview.seniority,
-            status=interview.status,
-            version=interview.version,
-            created_at=interview.created_at,
-            updated_at=interview.updated_at,
-            progress=Progress(
-                question_number=views[-1].number if views else 0,
-                question_count=interview.question_count,
-                answered=interview.main_questions_answered,
-            ),
+            **_state_fields(interview, views[-1].number if views else 0),
             current_question=views[-1] if current is not None else None,
             questions=views,
             answers=tuple(_answer_view(a) for a in interview.answers),
@@ -203,13 +210,37 @@ class InterviewView(View):
 
 
 class AnswerResponse(View):
-    """The feedback on an answer, and what comes next."""
+    """The answer just recorded with its feedback, and what comes next. Its size does not grow
+    with the interview: the whole interview is `GET /interviews/{id}`."""
 
+    question: QuestionView = Field(description="The question answered (or skipped).")
+    answer: str = Field(
+        description="The answer as stored, which the feedback's highlights point into; empty "
+        "for a skip."
+    )
     feedback: Feedback
     next_question: QuestionView | None = Field(
         description="A follow-up or the next question; null when the interview can be finished."
     )
-    interview: InterviewView
+    interview: InterviewState
+
+    @classmethod
+    def of(cls, interview: Interview) -> AnswerResponse:
+        """The response to the step that made `interview`: its last answer. Answers follow
+        questions one for one, so the answer's question is at the same place."""
+        answer = interview.answers[-1]
+        answered = len(interview.answers)
+        state = InterviewState.of(interview)
+        return cls(
+            question=_question_view(
+                interview.questions[answered - 1],
+                _question_number(interview.questions[:answered]),
+            ),
+            answer=answer.text,
+            feedback=answer.feedback,
+            next_question=state.current_question,
+            interview=state,
+        )
 
 
 class InterviewSummaryView(View):
@@ -334,25 +365,49 @@ class Deleted(View):
     deleted: Literal[True] = True
 
 
+def _state_fields(interview: Interview, question_number: int) -> dict[str, Any]:
+    return {
+        "interview_id": interview.interview_id,
+        "role": interview.role,
+        "seniority": interview.seniority,
+        "status": interview.status,
+        "version": interview.version,
+        "created_at": interview.created_at,
+        "updated_at": interview.updated_at,
+        "progress": Progress(
+            question_number=question_number,
+            question_count=interview.question_count,
+            answered=interview.main_questions_answered,
+        ),
+    }
+
+
+def _question_number(questions: tuple[AskedQuestion, ...]) -> int:
+    """The number of the last of `questions`: a follow-up or a retry shares its main's."""
+    return sum(q.counts_as_main for q in questions)
+
+
+def _question_view(question: AskedQuestion, number: int) -> QuestionView:
+    return QuestionView(
+        question_id=question.question_id,
+        kind=question.kind,
+        follow_up_of=question.follow_up_of,
+        number=number,
+        topic=question.topic,
+        difficulty=question.difficulty,
+        text=question.text,
+        asked_at=question.asked_at,
+        retry=question.retry,
+    )
+
+
 def _question_views(questions: tuple[AskedQuestion, ...]) -> tuple[QuestionView, ...]:
     views = []
     number = 0
     for question in questions:
         if question.counts_as_main:
             number += 1
-        views.append(
-            QuestionView(
-                question_id=question.question_id,
-                kind=question.kind,
-                follow_up_of=question.follow_up_of,
-                number=number,
-                topic=question.topic,
-                difficulty=question.difficulty,
-                text=question.text,
-                asked_at=question.asked_at,
-                retry=question.retry,
-            )
-        )
+        views.append(_question_view(question, number))
     return tuple(views)
 
 

@@ -21,7 +21,6 @@ from tucoach_interviews.schemas import (
     InterviewList,
     InterviewView,
     PracticePlan,
-    QuestionView,
     RatingRequest,
     RatingState,
     RatingView,
@@ -173,17 +172,14 @@ class InterviewService:
         _check_expected(latest, expected_version)
         return latest
 
-    def complete(self, user_id: str, interview_id: str) -> Report:
+    def complete(self, user_id: str, interview_id: str) -> InterviewView:
         """Finishes the interview, early too (after one answer at least): the report then
-        says what was left out."""
+        says what was left out. The finished interview is returned whole, with its report,
+        which is all a report page shows."""
         previous = self.store.get_latest(user_id, interview_id)
         completed = self.interviewer.complete(previous, now=self.clock())
-        ended_early = previous.ended_early()
-        if ended_early is not None and completed.report is not None:
-            report = completed.report.model_copy(update={"ended_early": ended_early})
-            completed = completed.model_copy(update={"report": report})
         self.store.append_version(previous, completed)
-        return _report_of(completed)
+        return InterviewView.of(completed)
 
     def report(self, user_id: str, interview_id: str) -> Report:
         return _report_of(self.store.get_latest(user_id, interview_id))
@@ -255,11 +251,7 @@ def _report_of(interview: Interview) -> Report:
 
 
 def _answer_response(interview: Interview) -> AnswerResponse:
-    view = InterviewView.of(interview)
-    next_question: QuestionView | None = view.current_question
-    return AnswerResponse(
-        feedback=interview.answers[-1].feedback, next_question=next_question, interview=view
-    )
+    return AnswerResponse.of(interview)
 
 
 def _fingerprint(interview_id: str, request: AnswerRequest) -> str:

@@ -245,6 +245,8 @@ def _requests_per_route() -> None:
     call("POST /interviews/{id}/complete", "POST", f"{base}/complete")
     call("GET /interviews/{id}/report", "GET", f"{base}/report")
     call("POST /interviews/{id}/rating", "POST", f"{base}/rating", body={"helpful": True})
+    call("GET /interviews/{id}/rating", "GET", f"{base}/rating")
+    call("GET /practice-plan", "GET", "/practice-plan")
     call("DELETE /interviews/{id}", "DELETE", base)
     call("GET /catalog", "GET", "/catalog")
 

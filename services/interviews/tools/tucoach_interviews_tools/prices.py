@@ -176,6 +176,9 @@ class Usage:
     stored_bytes: int  # kept after every time-to-live has passed, with DynamoDB's per-item overhead
     input_tokens: int = 0
     output_tokens: int = 0
+    # Answered by CloudFront from its cache (GET /catalog): a CloudFront request, never seen
+    # by API Gateway, the function, its logs or X-Ray.
+    edge_cached_requests: int = 0
 
 
 def interview_costs(
@@ -201,7 +204,8 @@ def interview_costs(
         "Lambda requests": usage.lambda_invocations * prices.lambda_request.usd,
         "Lambda duration": usage.lambda_gb_seconds * gb_second.usd,
         "API Gateway": usage.api_requests * prices.api_gateway_rest_request.usd,
-        "CloudFront requests": usage.api_requests * prices.cloudfront_https_request.usd,
+        "CloudFront requests": (usage.api_requests + usage.edge_cached_requests)
+        * prices.cloudfront_https_request.usd,
         "CloudFront transfer": usage.response_bytes * prices.cloudfront_data_transfer_out.usd,
         "CloudWatch Logs": log_bytes * prices.cloudwatch_logs_ingestion.usd,
         # API Gateway samples, Lambda follows: one trace per sampled request (docs/cost.md).

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -73,6 +74,18 @@ def test_each_line_is_usage_times_price() -> None:
     }
     # And the one-off total leaves out storage, which recurs every month
     assert one_off_total(costs) == pytest.approx(62.75)
+
+
+def test_a_request_cloudfront_answers_from_its_cache_costs_a_cloudfront_request_only() -> None:
+    # Given the same interview with two more requests, answered from CloudFront's cache
+    cached = interview_costs(replace(USAGE, edge_cached_requests=2), ROUND)
+    costs = interview_costs(USAGE, ROUND)
+
+    # Then they add two CloudFront requests, and nothing of API Gateway, Lambda or X-Ray
+    assert cached["CloudFront requests"] == pytest.approx(costs["CloudFront requests"] + 0.25)
+    assert {k: v for k, v in cached.items() if k != "CloudFront requests"} == {
+        k: v for k, v in costs.items() if k != "CloudFront requests"
+    }
 
 
 def test_arm64_prices_duration_only() -> None:

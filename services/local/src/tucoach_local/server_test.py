@@ -240,9 +240,10 @@ def test_a_whole_interview_over_http(local_server: RunningServer, signed_in: str
         assert reply.status == 200, reply.body
         assert reply.header("X-TuCoach-Version")
         interview = reply.body["interview"]
-    report = client.api("POST", f"/interviews/{interview_id}/complete")
-    assert report.status == 200, report.body
-    assert client.api("GET", f"/interviews/{interview_id}/report").body == report.body
+    completed = client.api("POST", f"/interviews/{interview_id}/complete")
+    assert completed.status == 200, completed.body
+    report = client.api("GET", f"/interviews/{interview_id}/report").body
+    assert completed.body["report"] == report
     versions = client.api("GET", f"/interviews/{interview_id}/versions").body["items"]
     assert [v["version"] for v in versions] == list(range(1, len(versions) + 1))
     rating = client.api("POST", f"/interviews/{interview_id}/rating", {"helpful": True})

@@ -161,8 +161,7 @@ def submit_answer(
 )
 def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerResponse:
     response = service().skip(caller(router), interview_id, body)
-    skipped = response.interview.questions[len(response.interview.answers) - 1]
-    name = "RetriesSkipped" if skipped.retry else "FollowUpsSkipped"
+    name = "RetriesSkipped" if response.question.retry else "FollowUpsSkipped"
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
     return response
 
@@ -171,15 +170,19 @@ def skip_follow_up(interview_id: InterviewIdPath, body: SkipRequest) -> AnswerRe
     "/interviews/<interview_id>/complete",
     operation_id="completeInterview",
     tags=["interviews"],
-    summary="Finish: get the report",
+    summary="Finish: get the finished interview, with its report",
     responses=responses(
-        200, Report, "The interview's report.", 401, 404, 409, 503, links=links.from_report()
+        200,
+        InterviewView,
+        "The finished interview, whole, with its report (`report`): all a report page shows.",
+        *(401, 404, 409, 503),
+        links=links.from_completed(),
     ),
 )
-def complete_interview(interview_id: InterviewIdPath) -> Report:
-    report = service().complete(caller(router), interview_id)
+def complete_interview(interview_id: InterviewIdPath) -> InterviewView:
+    view = service().complete(caller(router), interview_id)
     metrics.add_metric(name="InterviewsCompleted", unit=MetricUnit.Count, value=1)
-    return report
+    return view
 
 
 @router.get(

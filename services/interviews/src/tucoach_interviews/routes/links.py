@@ -49,8 +49,19 @@ def from_interview(pointer: str = "") -> dict[str, Link]:
     }
 
 
+def from_completed() -> dict[str, Link]:
+    """Links from a finished interview (finishing it)."""
+    interview_id = "$response.body#/interview_id"
+    return {
+        "GetInterview": _link("getInterview", interview_id, "The interview, read back."),
+        "GetReport": _link("getReport", interview_id, "The report alone, read again."),
+        "RateFeedback": _link("rateFeedback", interview_id, "Rate the coach's feedback."),
+        **_versions_and_deletion(interview_id),
+    }
+
+
 def from_report() -> dict[str, Link]:
-    """Links from a report (finishing, or reading it again)."""
+    """Links from a report, read again."""
     return {
         "GetReport": _link("getReport", PATH_ID, "The report, read again."),
         "RateFeedback": _link("rateFeedback", PATH_ID, "Rate the coach's feedback."),
