@@ -181,6 +181,15 @@ def _new_version_stored(stubber: Stubber) -> None:
     stubber.add_response("put_item", {})
 
 
+def _summary_shows(stubber: Stubber, summary: dict[str, Any]) -> None:
+    """The summary's condition fails, DynamoDB returning the summary as it is."""
+    stubber.add_client_error(
+        "put_item",
+        service_error_code="ConditionalCheckFailedException",
+        modeled_fields={"Item": summary},
+    )
+
+
 def _new_version_deleted(stubber: Stubber) -> None:
     stubber.add_response("delete_item", {}, {"TableName": "TuCoachAi-test", "Key": SECOND_KEY})
 
@@ -191,11 +200,7 @@ def test_a_summary_that_moved_on_is_a_conflict_and_the_new_version_is_deleted(
     # Given a summary that shows another writer's version
     repository, stubber = stubbed
     _new_version_stored(stubber)
-    stubber.add_client_error(
-        "put_item",
-        service_error_code="ConditionalCheckFailedException",
-        modeled_fields={"Item": {"version": {"N": "2"}}},
-    )
+    _summary_shows(stubber, {"version": {"N": "2"}})
     _new_version_deleted(stubber)
     # When a version is appended to the first
     # Then it is the conflict, and the version it stored is deleted (the stubber checks it)
@@ -224,15 +229,8 @@ def test_a_summary_that_already_shows_the_new_version_is_success(
     # retry finds the summary showing the new version
     repository, stubber = stubbed
     _new_version_stored(stubber)
-    stubber.add_client_error(
-        "put_item",
-        service_error_code="ConditionalCheckFailedException",
-        modeled_fields={
-            "Item": {
-                "version": {"N": "2"},
-                "updated_at": {"S": format_timestamp(SECOND.updated_at)},
-            }
-        },
+    _summary_shows(
+        stubber, {"version": {"N": "2"}, "updated_at": {"S": format_timestamp(SECOND.updated_at)}}
     )
     # When the version is appended, Then it succeeded, and nothing is deleted
     repository.append_version(FIRST, SECOND)
@@ -244,11 +242,7 @@ def test_a_lost_version_that_cannot_be_deleted_is_logged_and_the_conflict_stands
     # Given a lost append whose version item cannot be deleted either
     repository, stubber = stubbed
     _new_version_stored(stubber)
-    stubber.add_client_error(
-        "put_item",
-        service_error_code="ConditionalCheckFailedException",
-        modeled_fields={"Item": {"version": {"N": "2"}}},
-    )
+    _summary_shows(stubber, {"version": {"N": "2"}})
     stubber.add_client_error("delete_item", service_error_code="InternalServerError")
     # Then the caller still gets the conflict (reading never follows that item), and operators
     # see the item left behind

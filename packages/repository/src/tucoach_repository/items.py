@@ -81,7 +81,7 @@ Item = dict[str, Any]
 # the keys and the coach's template sentences every step repeats.
 STEP = "step"
 # What no step changes: a change of any of these is stored as a whole version.
-_FIXED_FIELDS = (
+FIXED_FIELDS = (
     "user_id",
     "interview_id",
     "role",
@@ -214,7 +214,7 @@ def step_to_item(
     `new` is stored whole)."""
     asked, answered = len(previous.questions), len(previous.answers)
     if (
-        any(getattr(previous, name) != getattr(new, name) for name in _FIXED_FIELDS)
+        any(getattr(previous, name) != getattr(new, name) for name in FIXED_FIELDS)
         or new.questions[:asked] != previous.questions
         or new.answers[:answered] != previous.answers
         or (previous.report is not None and new.report != previous.report)

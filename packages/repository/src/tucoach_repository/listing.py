@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tucoach_models import MAX_PAGE_LIMIT, InterviewSummary, Page
 from tucoach_repository.attribute_values import AttributeValues, from_attribute_values
 from tucoach_repository.errors import InvalidPageLimit
-from tucoach_repository.items import Item, summary_from_item
+from tucoach_repository.items import FIXED_FIELDS, Item, summary_from_item
 from tucoach_repository.reads import read_partition
 from tucoach_repository.schema import (
     ANSWERED_COUNT,
@@ -31,13 +31,8 @@ if TYPE_CHECKING:
     from types_boto3_dynamodb.type_defs import QueryInputTypeDef
 
 # A version history's entries: the interview's fields no version changes, and each version's own.
-_FIXED_SUMMARY_FIELDS = (
-    "user_id",
-    "interview_id",
-    "role",
-    "seniority",
-    "question_count",
-    "created_at",
+_FIXED_SUMMARY_FIELDS = tuple(
+    name for name in FIXED_FIELDS if name in InterviewSummary.model_fields
 )
 _VERSION_SUMMARY_FIELDS = ("version", "status", ANSWERED_COUNT, OVERALL_SCORE)
 
