@@ -2,9 +2,11 @@ variable "environment" {
   type        = string
   description = "Deployment stage; names every resource and the table (TuCoachAi-<environment>)."
 
+  # At most 19: the frontend bucket's prefix, tucoach-<environment>-frontend-, may have 37
+  # characters, and the X-Ray sampling rule's name, tucoach-<environment>-api, 32.
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.environment))
-    error_message = "environment must be 2-21 lowercase letters, digits or hyphens, starting with a letter."
+    condition     = can(regex("^[a-z][a-z0-9-]{1,18}$", var.environment))
+    error_message = "environment must be 2-19 lowercase letters, digits or hyphens, starting with a letter."
   }
 }
 

@@ -22,6 +22,13 @@ X_RAY_DEFAULT_RULE_PRIORITY = 10000
 # of 0. Maximum value of 1"; ReservoirSize, an integer, "Minimum value of 0".
 SAMPLING_RULE_FORMAT_VERSION = 1
 MAX_SERVICE_NAME_LENGTH = 64
+# A rule's name: RuleName, 1 to 32 characters in the SamplingRule type of the X-Ray API model
+# (as the SDKs generated from it carry it, e.g. metacpan.org/pod/Paws::XRay::CreateSamplingRule).
+MAX_RULE_NAME_LENGTH = 32
+# The environment names both, and the frontend bucket's prefix, tucoach-<environment>-frontend-,
+# which the AWS provider takes up to 37 characters (S3's 63 less the 26 it appends): 19 at most.
+MAX_BUCKET_PREFIX_LENGTH = 37
+LONGEST_ENVIRONMENT = MAX_BUCKET_PREFIX_LENGTH - len("tucoach--frontend-")
 # dev's API is "tucoach-dev-api": with "/" before the stage, 16 of the 64 characters.
 LONGEST_DEV_STAGE_NAME = "s" * (MAX_SERVICE_NAME_LENGTH - len("tucoach-dev-api/"))
 
@@ -47,7 +54,7 @@ def test_the_rule_matches_the_stage_by_the_service_name_api_gateway_gives_it(pla
     )
     # It is found before X-Ray's default rule, and its name fits X-Ray's 32 characters
     assert 1 <= rule["priority"] < X_RAY_DEFAULT_RULE_PRIORITY
-    assert len(rule["rule_name"]) <= 32
+    assert len(rule["rule_name"]) <= MAX_RULE_NAME_LENGTH
     assert plan.environment in rule["rule_name"]
 
 
@@ -92,6 +99,8 @@ def test_the_rule_keeps_to_x_rays_limits_on_a_sampling_rule(plan: Plan) -> None:
         ("xray_sampling_reservoir=-1", "0 or more"),
         ("xray_sampling_reservoir=0.5", "whole number of requests a second"),
         (f"api_stage_name={LONGEST_DEV_STAGE_NAME}s", "must be 64 characters at most"),
+        # An environment name that makes the bucket's prefix too long (the rule's name fits)
+        (f"environment={'e' * (LONGEST_ENVIRONMENT + 1)}", "must be 2-19"),
     ],
 )
 def test_a_setting_past_x_rays_limits_is_refused_at_plan(
@@ -113,3 +122,17 @@ def test_the_longest_stage_name_x_ray_can_match_is_planned(tmp_path: Path) -> No
     plan = make_plan("dev", tmp_path, extra_vars=(f"api_stage_name={LONGEST_DEV_STAGE_NAME}",))
 
     assert len(_rule(plan)["service_name"]) == MAX_SERVICE_NAME_LENGTH
+
+
+def test_the_longest_environment_name_plans_with_names_aws_takes(tmp_path: Path) -> None:
+    require_terraform()
+
+    # The longest environment name the variable takes still names a rule X-Ray takes and a
+    # bucket prefix the provider takes
+    environment = "e" * LONGEST_ENVIRONMENT
+    plan = make_plan("dev", tmp_path, extra_vars=(f"environment={environment}",))
+
+    assert _rule(plan)["rule_name"] == f"tucoach-{environment}-api"
+    assert len(_rule(plan)["rule_name"]) <= MAX_RULE_NAME_LENGTH
+    bucket = plan.one("aws_s3_bucket", "frontend").values
+    assert len(bucket["bucket_prefix"]) == MAX_BUCKET_PREFIX_LENGTH
