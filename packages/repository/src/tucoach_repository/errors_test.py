@@ -25,6 +25,8 @@ from tucoach_repository import (
     make_client,
     transactions,
 )
+from tucoach_repository.items import step_to_item
+from tucoach_repository.sizing import checked_values
 from tucoach_repository_testing.request_counts import counted_requests
 from tucoach_repository_testing.samples import new_interview, next_version
 
@@ -175,6 +177,25 @@ def test_a_new_version_whose_key_is_taken_is_a_conflict(
     # When a version is appended, Then it is the conflict, and nothing else is sent
     with pytest.raises(VersionConflict):
         repository.append_version(FIRST, SECOND)
+
+
+def test_a_new_version_already_stored_by_a_lost_attempt_goes_on_to_the_summary(
+    stubbed: tuple[InterviewRepository, Stubber],
+) -> None:
+    # Given a new version stored by an attempt whose answer was lost, so that botocore's retry
+    # finds its key taken, by this very item
+    repository, stubber = stubbed
+    step = step_to_item(FIRST, SECOND)
+    assert step is not None
+    stored = checked_values(step)
+    stubber.add_client_error(
+        "put_item",
+        service_error_code="ConditionalCheckFailedException",
+        modeled_fields={"Item": stored},
+    )
+    # When the version is appended, Then the summary is put as after a first success
+    stubber.add_response("put_item", {})
+    repository.append_version(FIRST, SECOND)
 
 
 def _new_version_stored(stubber: Stubber) -> None:

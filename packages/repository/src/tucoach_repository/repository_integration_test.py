@@ -19,6 +19,8 @@ from tucoach_repository import (
     RepositorySettings,
     VersionConflict,
 )
+from tucoach_repository.items import step_to_item
+from tucoach_repository.sizing import checked_values
 from tucoach_repository_testing.old_shape import store_the_old_way
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.request_counts import counted_requests
@@ -325,3 +327,22 @@ def test_conditions_and_request_counts_hold_on_the_real_engine(
         {"Query": 1},
         {"Query": 1},
     )
+
+
+def test_a_new_version_stored_by_an_attempt_whose_answer_was_lost_counts_on_the_real_engine(
+    dynamodb_local_repository: InterviewRepository,
+    dynamodb_local_client: DynamoDBClient,
+    dynamodb_local_settings: RepositorySettings,
+) -> None:
+    # Given a new version already stored, as by an attempt whose answer never arrived
+    repository, client = dynamodb_local_repository, dynamodb_local_client
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first, "an answer whose write answered too late")
+    step = step_to_item(first, second)
+    assert step is not None
+    client.put_item(TableName=dynamodb_local_settings.table_name, Item=checked_values(step))
+    # When the append is sent again, Then DynamoDB returns that very item on the failed
+    # condition, and the append goes on: the new version is the latest
+    repository.append_version(first, second)
+    assert repository.get_latest("user-1", "interview-1") == second

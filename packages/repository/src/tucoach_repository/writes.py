@@ -24,7 +24,6 @@ from tucoach_repository.errors import (
     InterviewNotFound,
     VersionConflict,
     error_code,
-    translated_errors,
     unavailable,
 )
 from tucoach_repository.items import interview_to_item, step_to_item, summary_to_item
@@ -94,21 +93,7 @@ def append_version(
     item = checked_values(
         step_to_item(previous, new, idempotency) or interview_to_item(new, previous=previous)
     )
-    with translated_errors(
-        "PutItem",
-        # The new version's timestamp taken: another writer's version is there.
-        {
-            CONDITIONAL_CHECK_FAILED: lambda _: VersionConflict(
-                previous.interview_id, previous.version
-            )
-        },
-    ):
-        table.client.put_item(
-            TableName=table.name,
-            Item=item,
-            ConditionExpression="attribute_not_exists(#partition_key)",
-            ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
-        )
+    _put_version(table, item, previous)
     try:
         _move_summary(table, previous, new)
     except _Unsummarised:
@@ -123,6 +108,28 @@ def append_version(
         # was not, reading never follows it.
         _forget(table, item)
         raise
+
+
+def _put_version(table: Table, item: AttributeValues, previous: Interview) -> None:
+    """Puts the new version on condition that its key is free. A version already there is
+    another writer's (VersionConflict), unless it is this very item: an attempt whose answer was
+    lost stored it, and botocore sent it again."""
+    try:
+        table.client.put_item(
+            TableName=table.name,
+            Item=item,
+            ConditionExpression="attribute_not_exists(#partition_key)",
+            ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
+            ReturnValuesOnConditionCheckFailure="ALL_OLD",
+        )
+    except ClientError as error:
+        if error_code(error) != CONDITIONAL_CHECK_FAILED:
+            raise unavailable("PutItem", error) from error
+        if error.response.get("Item") == item:
+            return
+        raise VersionConflict(previous.interview_id, previous.version) from error
+    except BotoCoreError as error:
+        raise unavailable("PutItem", error) from error
 
 
 def _forget(table: Table, item: AttributeValues) -> None:
