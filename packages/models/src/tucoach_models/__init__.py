@@ -29,7 +29,12 @@ from tucoach_models.feedback import (
     Highlight,
     Provenance,
 )
-from tucoach_models.idempotency import IDEMPOTENCY_TTL, IdempotencyKey, IdempotencyRecord
+from tucoach_models.idempotency import (
+    IDEMPOTENCY_TTL,
+    IdempotencyKey,
+    IdempotencyRecord,
+    MadeRequest,
+)
 from tucoach_models.identifiers import InterviewId, QuestionId, UserId
 from tucoach_models.interview import (
     DEFAULT_QUESTIONS,
@@ -87,6 +92,7 @@ __all__ = [
     "InterviewStatus",
     "InterviewSummary",
     "InvalidRequestError",
+    "MadeRequest",
     "NotFoundError",
     "Page",
     "Provenance",

@@ -1,20 +1,24 @@
 """What an `Idempotency-Key` buys: a request's first outcome, kept to answer its replays.
 
-It is written in the same transaction as the change it records, so a request either happened
-with its record or did not happen at all. It points at the version the request produced; a
-replay answers from that version, as the first response did.
+The version a request produced carries its key and hash (stored with the version, so a request
+happened with its key or not at all); records written before 2026-12-02 were items of their own,
+expiring after `IDEMPOTENCY_TTL`. Either points at the version the request produced; a replay
+answers from that version, as the first response did.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from pydantic import Field, StringConstraints
 
 from tucoach_models.base import DomainModel
 from tucoach_models.identifiers import InterviewId, UserId
 from tucoach_models.timestamps import UtcDatetime
+
+if TYPE_CHECKING:
+    from tucoach_models.interview import Interview
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
 
@@ -37,3 +41,10 @@ class IdempotencyRecord(DomainModel):
     def expires_at_epoch(self) -> int:
         """When DynamoDB's TTL may remove the record, in epoch seconds."""
         return int((self.created_at + IDEMPOTENCY_TTL).timestamp())
+
+
+class MadeRequest(NamedTuple):
+    """A request made with an Idempotency-Key, and the interview version it produced."""
+
+    record: IdempotencyRecord
+    version: Interview

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import Interview, InterviewSummary
+from tucoach_models import Interview, InterviewSummary, MadeRequest
 from tucoach_repository import InterviewRepository, VersionConflict
 from tucoach_repository_testing.old_shape import store_the_old_way
 from tucoach_repository_testing.readback import item_count
@@ -108,7 +108,7 @@ def test_the_first_new_version_carries_its_requests_key(
     # Then reading with that key finds the request and the version it made
     assert repository.get_latest_and_request("user-1", "interview-1", record.key) == (
         new,
-        record,
+        MadeRequest(record, new),
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tucoach_models import IdempotencyRecord, Interview, format_timestamp
+from tucoach_models import IdempotencyRecord, Interview, MadeRequest, format_timestamp
 from tucoach_repository.attribute_values import from_attribute_values
 from tucoach_repository.errors import InterviewNotFound, translated_errors
 from tucoach_repository.items import (
@@ -28,12 +28,14 @@ from tucoach_repository.items import (
     request_of_item,
 )
 from tucoach_repository.schema import (
+    PARTITION_KEY,
     PREVIOUS_VERSION,
     RECORD_TYPE,
     REQUEST_KEY,
     SORT_KEY,
     SUMMARY_SORT_KEY,
     USER_INTERVIEWS_PARTITION_KEY,
+    parse_interview_partition_key,
 )
 from tucoach_repository.table import Table, interview_key, item_key
 
@@ -52,11 +54,16 @@ def get_latest(table: Table, user_id: str, interview_id: str) -> Interview:
 
 def get_latest_and_request(
     table: Table, user_id: str, interview_id: str, key: str
-) -> tuple[Interview, IdempotencyRecord | None]:
-    """The latest version, and the request made with Idempotency-Key `key` on this interview:
-    the key's version, or a record of the kind stored before versions carried their keys."""
+) -> tuple[Interview, MadeRequest | None]:
+    """The latest version, and the request made with Idempotency-Key `key` on this interview
+    (the key's version, or a record of the kind stored before versions carried their keys) with
+    the version it produced, all from one read."""
     partition = read_partition(table, user_id, interview_id)
-    return partition.latest(), partition.request(key)
+    record = partition.request(key)
+    if record is None:
+        return partition.latest(), None
+    produced = partition.version_at(format_timestamp(record.version_updated_at))
+    return partition.latest(), MadeRequest(record, produced)
 
 
 def check_exists(table: Table, user_id: str, interview_id: str) -> None:
@@ -193,4 +200,4 @@ def _fold(newest_first: list[AttributeValues]) -> Interview:
 
 
 def _interview_id(items: list[AttributeValues]) -> str:
-    return items[0]["partition_key"]["S"].rpartition("#")[2] if items else "?"
+    return parse_interview_partition_key(items[0][PARTITION_KEY]["S"])[1] if items else "?"

@@ -7,7 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tucoach_models import FeedbackRating, IdempotencyRecord, Interview, InterviewSummary, Page
+from tucoach_models import (
+    FeedbackRating,
+    IdempotencyRecord,
+    Interview,
+    InterviewSummary,
+    MadeRequest,
+    Page,
+)
 from tucoach_repository import deletion, listing, ratings, reads, writes
 from tucoach_repository.client import make_client
 from tucoach_repository.settings import RepositorySettings
@@ -42,7 +49,7 @@ class InterviewRepository:
 
     def get_latest_and_request(
         self, user_id: str, interview_id: str, key: str
-    ) -> tuple[Interview, IdempotencyRecord | None]:
+    ) -> tuple[Interview, MadeRequest | None]:
         return reads.get_latest_and_request(self._table, user_id, interview_id, key)
 
     def check_exists(self, user_id: str, interview_id: str) -> None:

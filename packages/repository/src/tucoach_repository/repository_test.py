@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tucoach_models import FeedbackRating, Interview, InterviewSummary
+from tucoach_models import FeedbackRating, Interview, InterviewSummary, MadeRequest
 from tucoach_repository import (
     MAX_ITEM_SIZE,
     InterviewAlreadyExists,
@@ -468,10 +468,10 @@ def test_a_request_is_found_by_its_key_with_the_version_it_made(
     # Then each finds its own request, and the latest version comes with it
     assert repository.get_latest_and_request("user-1", "interview-1", "key-00000002") == (
         third,
-        idempotency_record(second, key="key-00000002"),
+        MadeRequest(idempotency_record(second, key="key-00000002"), second),
     )
     assert repository.get_latest_and_request("user-1", "interview-1", "key-00000003")[1] == (
-        idempotency_record(third, key="key-00000003")
+        MadeRequest(idempotency_record(third, key="key-00000003"), third)
     )
     assert repository.get_latest_and_request("user-1", "interview-1", "key-00000009")[1] is None
 
@@ -500,10 +500,10 @@ def test_versions_appended_before_and_after_versions_named_their_previous_read_a
         for version in (first, second, third)
     )
     assert repository.get_latest_and_request("user-1", "interview-1", "old-key-0001")[1] == (
-        idempotency_record(second, key="old-key-0001")
+        MadeRequest(idempotency_record(second, key="old-key-0001"), second)
     )
     assert repository.get_latest_and_request("user-1", "interview-1", "new-key-0001")[1] == (
-        idempotency_record(third, key="new-key-0001")
+        MadeRequest(idempotency_record(third, key="new-key-0001"), third)
     )
 
 

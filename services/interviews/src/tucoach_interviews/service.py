@@ -34,6 +34,7 @@ from tucoach_models import (
     IdempotencyRecord,
     Interview,
     InterviewStatus,
+    MadeRequest,
     Report,
     Role,
     Seniority,
@@ -98,9 +99,9 @@ class InterviewService:
     ) -> AnswerOutcome:
         """Scores the answer and stores the new version, once per Idempotency-Key."""
         fingerprint = _fingerprint(interview_id, request)
-        previous, record = self._read(user_id, interview_id, idempotency_key)
-        if record is not None:
-            return self._replay(record, fingerprint)
+        previous, made = self._read(user_id, interview_id, idempotency_key)
+        if made is not None:
+            return _replay(made, fingerprint)
         try:
             response = self._answer(previous, request, idempotency_key, fingerprint)
         except ConflictError:
@@ -108,17 +109,17 @@ class InterviewService:
             # question answered, or lost the write): its response is this request's too.
             if idempotency_key is None:
                 raise
-            _, record = self._read(user_id, interview_id, idempotency_key)
-            if record is None:
+            _, made = self._read(user_id, interview_id, idempotency_key)
+            if made is None:
                 raise
-            return self._replay(record, fingerprint)
+            return _replay(made, fingerprint)
         return AnswerOutcome(response, replayed=False)
 
     def _read(
         self, user_id: str, interview_id: str, idempotency_key: str | None
-    ) -> tuple[Interview, IdempotencyRecord | None]:
-        """The latest version, and the version a request with this key made, if one did (one
-        read: versions carry the key of the request that made them)."""
+    ) -> tuple[Interview, MadeRequest | None]:
+        """The latest version, and the request made with this key with the version it produced,
+        if one was (one read: versions carry the key of the request that made them)."""
         if idempotency_key is None:
             return self.store.get_latest(user_id, interview_id), None
         return self.store.get_latest_and_request(user_id, interview_id, idempotency_key)
@@ -229,14 +230,12 @@ class InterviewService:
             ),
         ).model_dump_json()
 
-    def _replay(self, record: IdempotencyRecord, fingerprint: str) -> AnswerOutcome:
-        if record.request_hash != fingerprint:
-            raise IdempotencyKeyReused
-        # The response is rebuilt from the version the request produced, as it first was.
-        produced = self.store.get_version(
-            record.user_id, record.interview_id, record.version_updated_at
-        )
-        return AnswerOutcome(_answer_response(produced), replayed=True)
+
+def _replay(made: MadeRequest, fingerprint: str) -> AnswerOutcome:
+    if made.record.request_hash != fingerprint:
+        raise IdempotencyKeyReused
+    # The response is rebuilt from the version the request produced, as it first was.
+    return AnswerOutcome(_answer_response(made.version), replayed=True)
 
 
 def _check_expected(latest: Interview, expected_version: int | None) -> None:

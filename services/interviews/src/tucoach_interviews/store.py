@@ -12,6 +12,7 @@ from tucoach_models import (
     IdempotencyRecord,
     Interview,
     InterviewSummary,
+    MadeRequest,
     Page,
 )
 
@@ -30,16 +31,14 @@ class InterviewStore(Protocol):
 
     def get_latest_and_request(
         self, user_id: str, interview_id: str, key: str
-    ) -> tuple[Interview, IdempotencyRecord | None]:
+    ) -> tuple[Interview, MadeRequest | None]:
         """The latest version, and the request made with Idempotency-Key `key` on the
-        interview (what it asked and the version it produced), if one was."""
+        interview with the version it produced, if one was (one read)."""
         ...
 
     def check_exists(self, user_id: str, interview_id: str) -> None:
         """Raises InterviewNotFound unless the user has this interview."""
         ...
-
-    def get_version(self, user_id: str, interview_id: str, updated_at: datetime) -> Interview: ...
 
     def list_versions(
         self, user_id: str, interview_id: str, limit: int, next_token: str | None
