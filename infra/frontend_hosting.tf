@@ -124,6 +124,12 @@ resource "terraform_data" "api_origin_secret" {
   }
 }
 
+locals {
+  # The error statuses CloudFront caches whatever Cache-Control says (404, 414 and 501 honour
+  # no-store, 416 is never cached): see the distribution's custom_error_response.
+  cloudfront_uncached_errors = [400, 403, 405, 500, 502, 503, 504]
+}
+
 resource "aws_cloudfront_distribution" "frontend" {
   #checkov:skip=CKV_AWS_68:The WAF sits on the API stage (waf.tf), where requests cost money; the static app is served from cache.
   #checkov:skip=CKV2_AWS_47:See CKV_AWS_68: the web ACL with AWS's common rules is on the API stage; the bucket serves static files only, no Java, no Log4j.
@@ -231,6 +237,21 @@ resource "aws_cloudfront_distribution" "frontend" {
         event_type   = "viewer-request"
         function_arn = function_association.value
       }
+    }
+  }
+
+  # CloudFront caches an origin's 400, 403, 405, 500, 502, 503 and 504 for 10 s by default and,
+  # for these codes, ignores the no-store the API sends on them
+  # (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages-expiration.html,
+  # HTTPStatusCodes.html): on the cached /api/catalog one viewer's refusal (the WAF's rate limit)
+  # or a passing 5xx would be every viewer's answer there. A minimum TTL of 0 caches none of
+  # them; no page or status is set, so the API's bodies pass as they are. With the catalog's
+  # cache (the edge features) only: without it nothing is cached.
+  dynamic "custom_error_response" {
+    for_each = var.cloudfront_edge_features ? local.cloudfront_uncached_errors : []
+    content {
+      error_code            = custom_error_response.value
+      error_caching_min_ttl = 0
     }
   }
 

@@ -231,7 +231,7 @@ variable "cognito_extra_app_origins" {
 
 variable "cloudfront_edge_features" {
   type        = bool
-  description = "Attach the response headers policies (CSP, HSTS, ...), the catalog's cache and origin request policies and the CloudFront Functions (the app's routes, the viewer's IP for the WAF); false only on an emulator without those APIs (moto: no response headers, cache or origin request policies, no PublishFunction)."
+  description = "Attach the response headers policies (CSP, HSTS, ...), the catalog's cache and origin request policies (and errors kept out of its cache) and the CloudFront Functions (the app's routes, the viewer's IP for the WAF); false only on an emulator without those APIs (moto: no response headers, cache or origin request policies, no PublishFunction)."
   default     = true
 }
 

@@ -214,8 +214,14 @@ def test_no_custom_error_response_masks_the_apis_errors(plan: Plan) -> None:
     (default,) = distribution["default_cache_behavior"]
 
     # Custom error responses apply to every origin of a distribution: a 403 or 404 of the API
-    # would reach the app as index.html with a 200. The app's routes are a function instead.
-    assert distribution["custom_error_response"] == []
+    # would reach the app as index.html with a 200. The app's routes are a function instead;
+    # the only entries set how long an error is cached, never a page or a status.
+    for response in distribution["custom_error_response"]:
+        assert (response["response_page_path"], response["response_code"]) in {
+            ("", 0),
+            ("", None),
+            (None, None),
+        }
     assert [a["event_type"] for a in default["function_association"]] == ["viewer-request"]
     assert default["cache_policy_id"] == CACHING_OPTIMIZED
     functions = {r.name: r.values for r in plan.resources("aws_cloudfront_function")}
@@ -503,3 +509,21 @@ def test_the_origin_header_is_one_cloudfront_may_add(plan: Plan) -> None:
 
     assert name not in CLOUDFRONT_DENIED_ORIGIN_HEADERS
     assert not name.startswith(("x-amz-", "x-edge-"))
+
+
+# https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages-expiration.html
+# and HTTPStatusCodes.html ("HTTP 4xx and 5xx status codes that CloudFront caches"): 400, 403,
+# 405, 500, 502, 503 and 504 are cached for 10 s by default, a no-store from the origin ignored
+# (it is honoured on 404, 414 and 501 only).
+CACHED_WHATEVER_CACHE_CONTROL_SAYS = {400, 403, 405, 500, 502, 503, 504}
+
+
+def test_no_error_of_the_cached_catalog_is_kept_for_other_viewers(plan: Plan) -> None:
+    distribution = _distribution(plan)
+
+    # The catalog's behaviour caches; an error CloudFront would cache despite the API's no-store
+    # (a WAF refusal of one viewer, a passing 5xx) is not cached at all
+    ttls = {
+        r["error_code"]: r["error_caching_min_ttl"] for r in distribution["custom_error_response"]
+    }
+    assert ttls == dict.fromkeys(CACHED_WHATEVER_CACHE_CONTROL_SAYS, 0)
