@@ -12,7 +12,7 @@ version to a new summary item in one transaction (`_adopt`).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -39,7 +39,7 @@ from tucoach_repository.table import Table, item_key
 from tucoach_repository.transactions import Reason, Write, transact
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from tucoach_models import TuCoachError
 
@@ -114,22 +114,21 @@ def _put_version(table: Table, item: AttributeValues, previous: Interview) -> No
     """Puts the new version on condition that its key is free. A version already there is
     another writer's (VersionConflict), unless it is this very item: an attempt whose answer was
     lost stored it, and botocore sent it again."""
-    try:
-        table.client.put_item(
-            TableName=table.name,
-            Item=item,
-            ConditionExpression="attribute_not_exists(#partition_key)",
-            ExpressionAttributeNames={"#partition_key": PARTITION_KEY},
-            ReturnValuesOnConditionCheckFailure="ALL_OLD",
-        )
-    except ClientError as error:
-        if error_code(error) != CONDITIONAL_CHECK_FAILED:
-            raise unavailable("PutItem", error) from error
-        if error.response.get("Item") == item:
-            return
-        raise VersionConflict(previous.interview_id, previous.version) from error
-    except BotoCoreError as error:
-        raise unavailable("PutItem", error) from error
+
+    def refused(there: Reason) -> TuCoachError | None:
+        if there.get("Item") == item:
+            return None
+        return VersionConflict(previous.interview_id, previous.version)
+
+    _conditional_put(
+        table,
+        item,
+        {
+            "ConditionExpression": "attribute_not_exists(#partition_key)",
+            "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY},
+        },
+        refused,
+    )
 
 
 def _forget(table: Table, item: AttributeValues) -> None:
@@ -180,22 +179,45 @@ def _move_summary(table: Table, previous: Interview, new: Interview) -> None:
     shows another version, _Unsummarised when there is none. A summary that already shows `new`
     is this write's own, carried out by an attempt whose answer was lost (botocore sent it
     again), so that is success."""
+
+    def refused(there: Reason) -> TuCoachError | None:
+        if there.get("Item", {}).get("updated_at") == {"S": format_timestamp(new.updated_at)}:
+            return None
+        return _moved_on(previous, _Unsummarised)(there)
+
+    _conditional_put(
+        table,
+        checked_values(summary_to_item(new)),
+        {
+            "ConditionExpression": "#version = :previous_version",
+            "ExpressionAttributeNames": {"#version": "version"},
+            "ExpressionAttributeValues": {":previous_version": {"N": str(previous.version)}},
+        },
+        refused,
+    )
+
+
+def _conditional_put(
+    table: Table,
+    item: AttributeValues,
+    condition: Mapping[str, Any],
+    refused: Callable[[Reason], TuCoachError | None],
+) -> None:
+    """A PutItem on `condition`. When it fails, DynamoDB returns the item as it is, and
+    `refused` says what that means: an error, or None when the item there is this write's own."""
     try:
         table.client.put_item(
             TableName=table.name,
-            Item=checked_values(summary_to_item(new)),
-            ConditionExpression="#version = :previous_version",
-            ExpressionAttributeNames={"#version": "version"},
-            ExpressionAttributeValues={":previous_version": {"N": str(previous.version)}},
+            Item=item,
             ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            **condition,
         )
     except ClientError as error:
         if error_code(error) != CONDITIONAL_CHECK_FAILED:
             raise unavailable("PutItem", error) from error
-        summary: Reason = error.response.get("Item", {})  # type: ignore[assignment]
-        if summary.get("updated_at") == {"S": format_timestamp(new.updated_at)}:
-            return
-        raise _moved_on(previous, _Unsummarised)(error.response) from error
+        meaning = refused(error.response)
+        if meaning is not None:
+            raise meaning from error
     except BotoCoreError as error:
         raise unavailable("PutItem", error) from error
 
