@@ -88,8 +88,9 @@ def _write_units(repository: InterviewRepository, client: DynamoDBClient, table:
     longest = _interview(repository, client, table, "longest", MAX_ANSWER_LENGTH)
     old = _old_interview(client, table, TYPICAL_ANSWER)
     print(
-        "Write units per answer (TransactWriteItems with an Idempotency-Key; DynamoDB Local's "
-        "ReturnConsumedCapacity) and bytes of the version item stored (DynamoDB's item size):"
+        "Write units per answer (the version's and the summary's puts, with an Idempotency-Key; "
+        "0.2.0's shape: its transaction; DynamoDB Local's ReturnConsumedCapacity) and bytes of "
+        "the version item stored (DynamoDB's item size):"
     )
     print(
         f"{'version':>8} {'step':>9}   {'1,000 chars':>21}   {'5,000 chars':>21}"
