@@ -302,12 +302,24 @@ def interview_from_items(items: Sequence[Item]) -> Interview:
     step from the one before. A gap or another interview's item raises ValueError."""
     first, *steps = items
     whole = _InterviewItem.model_validate(first)
-    fields = {name: getattr(whole, name) for name in Interview.model_fields}
-    questions, answers = list(whole.questions), list(whole.answers)
+    return _after_steps(whole.partition_key, whole, steps)
+
+
+def interview_after_steps(base: Interview, steps: Sequence[Item]) -> Interview:
+    """The version the last of `steps` stores: the first is a step from `base`, each after it
+    a step from the one before. A gap or another interview's item raises ValueError."""
+    return _after_steps(interview_partition_key(base.user_id, base.interview_id), base, steps)
+
+
+def _after_steps(partition_key: str, base: Interview, steps: Sequence[Item]) -> Interview:
+    if not steps and type(base) is Interview:
+        return base
+    fields = {name: getattr(base, name) for name in Interview.model_fields}
+    questions, answers = list(base.questions), list(base.answers)
     for item in steps:
         step = _StepItem.model_validate(item)
-        if step.partition_key != whole.partition_key:
-            raise ValueError(f"a step of {step.partition_key!r} in {whole.partition_key!r}")
+        if step.partition_key != partition_key:
+            raise ValueError(f"a step of {step.partition_key!r} in {partition_key!r}")
         if step.version != fields["version"] + 1:
             raise ValueError(f"version {step.version} does not follow {fields['version']}")
         change = step.change()

@@ -9,21 +9,29 @@ from the last whole version on are folded (`items.interview_from_items`). The Qu
 the attributes reading needs only, not the summary a whole version also carries for lists. A
 version is a few KB, so one page of the Query (up to 1 MB) holds a whole interview; a longer one
 pages on.
+
+The latest version, once read, is kept folded (folded.py): reading the interview again queries
+its items from that version on only (it, any newer version, and the summary) and folds only the
+newer steps onto it. A replay finds its key's version among those items, unless the key made a
+version before the one kept: then it reads the whole partition.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tucoach_models import IdempotencyRecord, Interview, MadeRequest, format_timestamp
 from tucoach_repository.attribute_values import from_attribute_values
 from tucoach_repository.errors import InterviewNotFound, translated_errors
+from tucoach_repository.folded import Folded, FoldedInterviews
 from tucoach_repository.items import (
     READ_ATTRIBUTES,
     RecordType,
     idempotency_from_item,
+    interview_after_steps,
     interview_from_items,
     request_of_item,
 )
@@ -47,23 +55,44 @@ if TYPE_CHECKING:
 _VERSION_TYPES = frozenset({RecordType.INTERVIEW.value, RecordType.INTERVIEW_STEP.value})
 
 
-def get_latest(table: Table, user_id: str, interview_id: str) -> Interview:
+def get_latest(
+    table: Table, folded: FoldedInterviews, user_id: str, interview_id: str
+) -> Interview:
     """The interview's latest version."""
-    return read_partition(table, user_id, interview_id).latest()
+    return _read_latest(table, folded, interview_key(user_id, interview_id), interview_id).latest
 
 
 def get_latest_and_request(
-    table: Table, user_id: str, interview_id: str, key: str
+    table: Table, folded: FoldedInterviews, user_id: str, interview_id: str, key: str
 ) -> tuple[Interview, MadeRequest | None]:
     """The latest version, and the request made with Idempotency-Key `key` on this interview
     (the key's version, or a record of the kind stored before versions carried their keys) with
-    the version it produced, all from one read."""
-    partition = read_partition(table, user_id, interview_id)
-    record = partition.request(key)
-    if record is None:
-        return partition.latest(), None
-    produced = partition.version_at(format_timestamp(record.version_updated_at))
-    return partition.latest(), MadeRequest(record, produced)
+    the version it produced, from one read; a key used on a version before the one this
+    process kept folded needs the whole partition (one Query more)."""
+    partition = _read_latest(table, folded, interview_key(user_id, interview_id), interview_id)
+    made = partition.made_request(key)
+    if made is None and partition.base is not None and key in partition.folded.request_keys:
+        partition = read_partition(table, user_id, interview_id)
+        made = partition.made_request(key)
+    return partition.latest, made
+
+
+def _read_latest(
+    table: Table, folded: FoldedInterviews, partition_key: str, interview_id: str
+) -> Partition:
+    """The partition from the version this process kept folded on, when the latest version
+    still leads back to it, else whole; its latest version is kept folded for the next read."""
+    kept = folded.get(partition_key)
+    partition = None
+    if kept is not None:
+        partition = _read(table, partition_key, interview_id, base=kept)
+    if partition is None:
+        folded.forget(partition_key)
+        partition = _read(table, partition_key, interview_id)
+    if partition is None:
+        raise InterviewNotFound(interview_id)
+    folded.put(partition_key, partition.folded)
+    return partition
 
 
 def check_exists(table: Table, user_id: str, interview_id: str) -> None:
@@ -98,21 +127,46 @@ class Partition:
     """An interview's items as read, newest first, and the path of its versions."""
 
     chain: list[AttributeValues]
-    """The versions that count, newest first: from the latest to the first."""
+    """The versions that count, newest first: from the latest to the first, or to the version
+    kept folded (`base`) when the partition was read from it on."""
     records: list[AttributeValues]
     """Idempotency records stored before versions carried their keys (they expire in a day)."""
     summary: AttributeValues | None
+    base: Folded | None = None
+    """The version kept folded that the chain leads back to, when read from it on."""
 
+    @cached_property
     def latest(self) -> Interview:
-        return _fold(self.chain)
+        return _fold(self.chain, self.base)
+
+    @cached_property
+    def folded(self) -> Folded:
+        """The latest version folded, with the Idempotency-Keys of the requests that made it
+        and the versions before it."""
+        keys = {item[REQUEST_KEY]["S"] for item in self.chain if REQUEST_KEY in item}
+        keys.update(item["key"]["S"] for item in self.records)
+        if self.base is not None:
+            keys.update(self.base.request_keys)
+        return Folded(self.chain[0][SORT_KEY]["S"], self.latest, frozenset(keys))
 
     def version_at(self, sort_key: str) -> Interview:
         for index, item in enumerate(self.chain):
             if item[SORT_KEY]["S"] == sort_key:
-                return _fold(self.chain[index:])
+                return _fold(self.chain[index:], self.base)
         raise InterviewNotFound(_interview_id(self.chain))
 
-    def request(self, key: str) -> IdempotencyRecord | None:
+    def made_request(self, key: str) -> MadeRequest | None:
+        """The request made with Idempotency-Key `key` and the version it produced, when both
+        are among these items (read from a version kept on, an earlier version is not)."""
+        record = self._request(key)
+        if record is None:
+            return None
+        made_at = format_timestamp(record.version_updated_at)
+        if self.base is not None and all(item[SORT_KEY]["S"] != made_at for item in self.chain):
+            return None
+        return MadeRequest(record, self.version_at(made_at))
+
+    def _request(self, key: str) -> IdempotencyRecord | None:
         for item in self.chain:
             if item.get(REQUEST_KEY, {}).get("S") == key:
                 return request_of_item(from_attribute_values(item))
@@ -124,8 +178,21 @@ class Partition:
 
 def read_partition(table: Table, user_id: str, interview_id: str) -> Partition:
     """The interview's summary, versions and records, in one Query (more past 1 MB)."""
+    partition = _read(table, interview_key(user_id, interview_id), interview_id)
+    if partition is None:
+        raise InterviewNotFound(interview_id)
+    return partition
+
+
+def _read(
+    table: Table, partition_key: str, interview_id: str, *, base: Folded | None = None
+) -> Partition | None:
+    """The partition's items, or those from the version `base` on, with the chain of versions
+    from the latest back to the first, or to `base`; None when there are no versions, or when
+    read from `base` on, no summary or a chain that does not lead back to it."""
+    since = base.version if base is not None else None
     request: QueryInputTypeDef = {
-        **table.interview_query(interview_key(user_id, interview_id), attributes=READ_ATTRIBUTES),
+        **table.interview_query(partition_key, attributes=READ_ATTRIBUTES, first=since),
         "ScanIndexForward": False,
     }
     versions: list[AttributeValues] = []
@@ -144,18 +211,22 @@ def read_partition(table: Table, user_id: str, interview_id: str) -> Partition:
         if "LastEvaluatedKey" not in response:
             break
         request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
-    if not versions:
-        raise InterviewNotFound(interview_id)
-    return Partition(chain=_chain(versions, summary), records=records, summary=summary)
+    if not versions or (base is not None and summary is None):
+        return None
+    chain = _chain(versions, summary, since)
+    if chain is None:
+        return None
+    return Partition(chain=chain, records=records, summary=summary, base=base)
 
 
 def _chain(
-    newest_first: list[AttributeValues], summary: AttributeValues | None
-) -> list[AttributeValues]:
+    newest_first: list[AttributeValues], summary: AttributeValues | None, since: str | None
+) -> list[AttributeValues] | None:
     """The versions that count, newest first: from the latest (the summary's, or for an
-    interview stored before summaries the version carrying the index keys) to the first, each
-    followed to the version it names, or, written before versions named it, to the version item
-    of that time just before it (no write lost a race then: appends were transactions)."""
+    interview stored before summaries the version carrying the index keys) to the first (or to
+    `since`; None if it is not on the way), each followed to the version it names, or, written
+    before versions named it, to the version item of that time just before it (no write lost a
+    race then: appends were transactions)."""
     by_key = {item[SORT_KEY]["S"]: index for index, item in enumerate(newest_first)}
     if summary is not None:
         head = summary["updated_at"]["S"]
@@ -167,10 +238,12 @@ def _chain(
     while index is not None:
         item = newest_first[index]
         chain.append(item)
+        if item[SORT_KEY]["S"] == since:
+            return chain
         if PREVIOUS_VERSION in item:
             previous = item[PREVIOUS_VERSION]["S"]
             index = by_key.get(previous)
-            if index is None:
+            if index is None and since is None:
                 raise ValueError(f"version {previous} of {_interview_id(chain)} is missing")
         else:
             index = next(
@@ -181,14 +254,20 @@ def _chain(
                 ),
                 None,
             )
+    if since is not None:
+        return None
     if not chain:
         raise ValueError(f"the latest version {head} of {_interview_id(newest_first)} is missing")
     return chain
 
 
-def _fold(newest_first: list[AttributeValues]) -> Interview:
-    """The version the first of the items stores, folded from the last whole version below."""
+def _fold(newest_first: list[AttributeValues], base: Folded | None) -> Interview:
+    """The version the first of the items stores, folded from the last whole version below, or
+    onto `base`, the version kept folded, if that comes first."""
     for index, item in enumerate(newest_first):
+        if base is not None and item[SORT_KEY]["S"] == base.version:
+            steps = [from_attribute_values(item) for item in reversed(newest_first[:index])]
+            return interview_after_steps(base.interview, steps)
         if item[RECORD_TYPE]["S"] == RecordType.INTERVIEW:
             return interview_from_items(
                 [from_attribute_values(item) for item in reversed(newest_first[: index + 1])]

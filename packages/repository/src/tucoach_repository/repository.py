@@ -17,6 +17,8 @@ from tucoach_models import (
 )
 from tucoach_repository import deletion, listing, ratings, reads, writes
 from tucoach_repository.client import make_client
+from tucoach_repository.folded import FoldedInterviews
+from tucoach_repository.schema import interview_partition_key
 from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.table import Table
 
@@ -32,6 +34,7 @@ class InterviewRepository:
         self, settings: RepositorySettings, *, client: DynamoDBClient | None = None
     ) -> None:
         self._table = Table(client or make_client(settings), settings.table_name)
+        self._folded = FoldedInterviews(settings.folded_interviews)
 
     def create(self, interview: Interview) -> None:
         writes.create(self._table, interview)
@@ -45,12 +48,12 @@ class InterviewRepository:
         writes.append_version(self._table, previous, new, idempotency)
 
     def get_latest(self, user_id: str, interview_id: str) -> Interview:
-        return reads.get_latest(self._table, user_id, interview_id)
+        return reads.get_latest(self._table, self._folded, user_id, interview_id)
 
     def get_latest_and_request(
         self, user_id: str, interview_id: str, key: str
     ) -> tuple[Interview, MadeRequest | None]:
-        return reads.get_latest_and_request(self._table, user_id, interview_id, key)
+        return reads.get_latest_and_request(self._table, self._folded, user_id, interview_id, key)
 
     def check_exists(self, user_id: str, interview_id: str) -> None:
         reads.check_exists(self._table, user_id, interview_id)
@@ -69,7 +72,9 @@ class InterviewRepository:
         return listing.list_interviews(self._table, user_id, limit, next_token)
 
     def delete(self, user_id: str, interview_id: str) -> int:
-        return deletion.delete(self._table, user_id, interview_id)
+        deleted = deletion.delete(self._table, user_id, interview_id)
+        self._folded.forget(interview_partition_key(user_id, interview_id))
+        return deleted
 
     def put_rating(self, rating: FeedbackRating) -> None:
         ratings.put_rating(self._table, rating)

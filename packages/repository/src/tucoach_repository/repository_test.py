@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tucoach_models import FeedbackRating, Interview, InterviewSummary, MadeRequest
+from tucoach_models import (
+    FeedbackRating,
+    Interview,
+    InterviewSummary,
+    MadeRequest,
+    format_timestamp,
+)
 from tucoach_repository import (
     MAX_ITEM_SIZE,
     InterviewAlreadyExists,
@@ -20,6 +26,7 @@ from tucoach_repository import (
 )
 from tucoach_repository.attribute_values import to_attribute_values
 from tucoach_repository.items import step_to_item
+from tucoach_repository.schema import VERSION_SORT_KEYS
 from tucoach_repository_testing.old_shape import append_with_a_record, store_the_old_way
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.samples import (
@@ -519,3 +526,164 @@ def test_an_interview_exists_for_its_owner_only(
     for user_id, interview_id in (("user-2", "interview-1"), ("user-1", "interview-9")):
         with pytest.raises(InterviewNotFound):
             repository.check_exists(user_id, interview_id)
+
+
+# -- reading again, from the version folded ---------------------------------------------------
+
+
+def _queried_from(client: DynamoDBClient) -> list[str]:
+    """The first sort key of every Query the client sends from now on."""
+    firsts: list[str] = []
+
+    def record(params: dict[str, Any], **_: object) -> None:
+        firsts.append(params["ExpressionAttributeValues"][":first"]["S"])
+
+    client.meta.events.register("provide-client-params.dynamodb.Query", record)
+    return firsts
+
+
+def _fresh(settings: RepositorySettings, client: DynamoDBClient) -> Interview:
+    """The latest version as a process that never read the interview reads it."""
+    return InterviewRepository(settings, client=client).get_latest("user-1", "interview-1")
+
+
+def test_reading_again_queries_only_from_the_version_read_on(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given an interview of four versions, read once
+    versions = [new_interview()]
+    repository.create(versions[0])
+    for _ in range(3):
+        versions.append(next_version(versions[-1]))
+        repository.append_version(versions[-2], versions[-1])
+    repository.get_latest("user-1", "interview-1")
+    firsts = _queried_from(client)
+    # When it is read again, after one more version
+    fifth = next_version(versions[-1], "one more answer")
+    repository.append_version(versions[-1], fifth)
+    latest = repository.get_latest("user-1", "interview-1")
+    # Then the read starts at the version read before, and gives what a whole read gives
+    assert firsts == [format_timestamp(versions[-1].updated_at)]
+    assert latest == fifth == _fresh(settings, client)
+
+
+def test_versions_another_process_appended_are_folded_onto_the_version_read(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given a process that read an interview at version 2
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    repository.append_version(first, second)
+    assert repository.get_latest("user-1", "interview-1") == second
+    # When another process appends a step, a version stored whole (a change a step cannot say)
+    # and a step after it, the first reading after each
+    other = InterviewRepository(settings, client=client)
+    third = next_version(second, "a third answer")
+    whole = Interview.model_validate(
+        {
+            **next_version(third, None).model_dump(),
+            "avoided_question_ids": ("q-9",),
+        }
+    )
+    fifth = next_version(whole, "a fifth answer")
+    seen = []
+    for previous, new in ((second, third), (third, whole), (whole, fifth)):
+        other.append_version(previous, new)
+        seen.append(repository.get_latest("user-1", "interview-1"))
+    # Then the first process reads each latest version as a process that never read it does
+    assert seen == [third, whole, fifth]
+    assert seen[-1] == _fresh(settings, client)
+
+
+def test_a_lost_writers_version_after_the_version_read_is_never_folded(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given a process that read version 1, and then a winner's version 2 and a loser's version 2
+    # left behind, stored after the winner's
+    first = new_interview()
+    repository.create(first)
+    repository.get_latest("user-1", "interview-1")
+    winner = next_version(first, "the winner's answer")
+    InterviewRepository(settings, client=client).append_version(first, winner)
+    _lost_append(client, settings, first, next_version(first, "the loser's", later_by=timedelta(2)))
+    # When the first process reads the interview again
+    # Then it reads the winner's
+    assert repository.get_latest("user-1", "interview-1") == winner
+
+
+def test_a_key_used_on_a_version_after_the_version_read_is_found(
+    repository: InterviewRepository, settings: RepositorySettings, client: DynamoDBClient
+) -> None:
+    # Given a process that read version 1, and another that appended version 2 with a key
+    first = new_interview()
+    repository.create(first)
+    repository.get_latest("user-1", "interview-1")
+    second = next_version(first)
+    InterviewRepository(settings, client=client).append_version(
+        first, second, idempotency_record(second, key="key-00000002")
+    )
+    # When the first process looks the key up, and then again, having read version 2
+    # Then it finds the request with the version it made both times
+    made = MadeRequest(idempotency_record(second, key="key-00000002"), second)
+    assert repository.get_latest_and_request("user-1", "interview-1", "key-00000002") == (
+        second,
+        made,
+    )
+    assert repository.get_latest_and_request("user-1", "interview-1", "key-00000002") == (
+        second,
+        made,
+    )
+
+
+def test_a_replay_reads_from_the_version_kept_unless_its_key_made_an_earlier_one(
+    repository: InterviewRepository, client: DynamoDBClient
+) -> None:
+    # Given a process that appended versions 2 and 3 with keys, having read version 2 before 3
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    repository.get_latest("user-1", "interview-1")
+    third = next_version(second, "another answer")
+    repository.append_version(second, third, idempotency_record(third, key="key-00000003"))
+    firsts = _queried_from(client)
+    # When the request that made version 3 is sent again, and then the one that made version 2
+    latest = repository.get_latest_and_request("user-1", "interview-1", "key-00000003")
+    again = repository.get_latest_and_request("user-1", "interview-1", "key-00000002")
+    # Then the first is found from the version kept (2) on, in one Query; the second, whose
+    # version is before the one kept (3, by then), reads the whole partition too
+    assert latest == (third, MadeRequest(idempotency_record(third, key="key-00000003"), third))
+    assert again == (third, MadeRequest(idempotency_record(second, key="key-00000002"), second))
+    kept_then = [format_timestamp(second.updated_at), format_timestamp(third.updated_at)]
+    assert firsts == [kept_then[0], kept_then[1], VERSION_SORT_KEYS[0]]
+
+
+def test_an_interview_another_process_deleted_is_not_found_by_one_that_read_it(
+    repository: InterviewRepository, settings: RepositorySettings, client: DynamoDBClient
+) -> None:
+    # Given a process that read an interview
+    repository.create(new_interview())
+    repository.get_latest("user-1", "interview-1")
+    # When another process deletes it
+    InterviewRepository(settings, client=client).delete("user-1", "interview-1")
+    # Then the first no longer finds it
+    with pytest.raises(InterviewNotFound):
+        repository.get_latest("user-1", "interview-1")
+
+
+def test_with_no_interviews_kept_folded_every_read_is_whole(
+    settings: RepositorySettings, client: DynamoDBClient
+) -> None:
+    # Given a repository that keeps no interview folded
+    repository = InterviewRepository(
+        settings.model_copy(update={"folded_interviews": 0}), client=client
+    )
+    first = new_interview()
+    repository.create(first)
+    repository.get_latest("user-1", "interview-1")
+    firsts = _queried_from(client)
+    # When the interview is read again
+    repository.get_latest("user-1", "interview-1")
+    # Then the read starts at the first version
+    assert firsts == [VERSION_SORT_KEYS[0]]

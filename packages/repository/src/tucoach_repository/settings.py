@@ -23,3 +23,9 @@ class RepositorySettings(BaseModel):
         description="Attempts per request, the first included; throttled requests are retried "
         "with exponential backoff and jitter (botocore's standard retry mode).",
     )
+    folded_interviews: int = Field(
+        default=64,
+        ge=0,
+        description="Interviews kept folded at the latest version read, so reading one again "
+        "reads only what is newer (folded.py); the least recently read is forgotten first.",
+    )

@@ -50,22 +50,30 @@ class Table:
         }
 
     def interview_query(
-        self, partition_key: str, *, attributes: Sequence[str]
+        self, partition_key: str, *, attributes: Sequence[str], first: str | None = None
     ) -> QueryInputTypeDef:
         """A strongly consistent query of an interview's items but its ratings' (which have a
-        partition of their own): the versions, the idempotency records stored before versions
-        carried their keys, and the summary item; of their `attributes` only."""
-        return self.versions_query(partition_key, SUMMARY_SORT_KEY, attributes=attributes)
+        partition of their own): the versions (from the sort key `first` on, when given), the
+        idempotency records stored before versions carried their keys, and the summary item; of
+        their `attributes` only."""
+        return self.versions_query(
+            partition_key,
+            SUMMARY_SORT_KEY,
+            first=first or VERSION_SORT_KEYS[0],
+            attributes=attributes,
+        )
 
     def versions_query(
         self,
         partition_key: str,
         last: str = VERSION_SORT_KEYS[1],
         *,
+        first: str = VERSION_SORT_KEYS[0],
         attributes: Sequence[str] = (),
     ) -> QueryInputTypeDef:
-        """A strongly consistent query of the interview versions in a partition (up to the sort
-        key `last`), and of nothing else there; of their `attributes` only, when given."""
+        """A strongly consistent query of the interview versions in a partition (from the sort
+        key `first` up to `last`), and of nothing else there; of their `attributes` only, when
+        given."""
         request: QueryInputTypeDef = {
             "TableName": self.name,
             "KeyConditionExpression": (
@@ -74,7 +82,7 @@ class Table:
             "ExpressionAttributeNames": {"#partition_key": PARTITION_KEY, "#sort_key": SORT_KEY},
             "ExpressionAttributeValues": {
                 ":partition_key": {"S": partition_key},
-                ":first": {"S": VERSION_SORT_KEYS[0]},
+                ":first": {"S": first},
                 ":last": {"S": last},
             },
             "ConsistentRead": True,

@@ -1,0 +1,59 @@
+"""The interviews a process has read, kept folded at the version read, so that reading one again
+reads only what is newer (reads.py).
+
+A version item never changes once stored (ADR 0010), so an interview folded at a version is that
+version for good: the next read of the interview needs only the items from that version on (the
+summary, which names the latest version, and any version appended since), not every step again.
+The summary is read every time, so what a read returns is always the table's latest. A warm
+Lambda container answering the same interview question after question reads three small items
+instead of the whole partition, and folds one step instead of all of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from tucoach_models import Interview
+
+
+@dataclass(frozen=True)
+class Folded:
+    """An interview as folded at one of its versions."""
+
+    version: str
+    """The sort key of the version folded (its `updated_at`)."""
+    interview: Interview
+    request_keys: frozenset[str]
+    """The Idempotency-Keys of the requests that made this version and those before it."""
+
+
+class FoldedInterviews:
+    """Folded interviews by partition key, the least recently read forgotten first once there are
+    more than `size` (0 keeps none). Safe to share between threads (the local server's)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._entries: OrderedDict[str, Folded] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, partition_key: str) -> Folded | None:
+        with self._lock:
+            folded = self._entries.get(partition_key)
+            if folded is not None:
+                self._entries.move_to_end(partition_key)
+            return folded
+
+    def put(self, partition_key: str, folded: Folded) -> None:
+        if self._size == 0:
+            return
+        with self._lock:
+            self._entries[partition_key] = folded
+            self._entries.move_to_end(partition_key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def forget(self, partition_key: str) -> None:
+        with self._lock:
+            self._entries.pop(partition_key, None)
