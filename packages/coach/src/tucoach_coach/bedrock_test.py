@@ -10,10 +10,18 @@ from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
 
 from tucoach_coach.bedrock import BedrockEngine, BedrockSettings
+from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.prompts import FEEDBACK_TOOL_NAME, PROMPT_VERSION
 from tucoach_coach.verdict import verdict_json_schema
-from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
-from tucoach_models import CoachEngine
+from tucoach_coach_testing.llm_test_data import (
+    ANSWER,
+    QUESTION,
+    RED_FLAG,
+    TARGET,
+    VALID_VERDICT,
+    WRONG_CLAIM,
+)
+from tucoach_models import CoachEngine, Feedback, HighlightKind
 
 SETTINGS = BedrockSettings(model_id="anthropic.claude-test", region="us-east-1", timeout_seconds=2)
 GOOD_ANSWER = QUESTION.model_answer
@@ -204,3 +212,33 @@ def test_the_settings_read_the_variables_the_interviews_service_reads() -> None:
     assert BedrockSettings.from_environment(
         environment | {"BEDROCK_REGION": "us-west-2"}
     ).region == ("us-west-2")
+
+
+def test_the_models_feedback_marks_its_covered_points_and_its_correction_in_the_answer(
+    client: Any,
+) -> None:
+    # Given Bedrock's verdict covers three points and corrects one claim
+    with Stubber(client) as stubber:
+        stubber.add_response("converse", _tool_response(VALID_VERDICT))
+        feedback = _engine(client).feedback(TARGET, ANSWER)
+    # Then the answer's own words are marked: each covered point where it is said, and the claim
+    marked = _marked(feedback)
+    assert {label for kind, _, label in marked if kind is HighlightKind.COVERED} == set(
+        feedback.covered_points
+    )
+    assert (HighlightKind.CORRECTION, f"{WRONG_CLAIM} a transaction", RED_FLAG.claim) in marked
+
+
+def test_the_fallbacks_feedback_is_marked_as_the_offline_engines_is(client: Any) -> None:
+    # Given Bedrock throttles the request
+    with Stubber(client) as stubber:
+        stubber.add_client_error("converse", "ThrottlingException")
+        feedback = _engine(client).feedback(TARGET, ANSWER)
+    # Then the offline engine's feedback comes back with its highlights
+    assert feedback.provenance.fallback_reason is not None
+    assert feedback.highlights
+    assert feedback.highlights == OfflineEngine().feedback(TARGET, ANSWER).highlights
+
+
+def _marked(feedback: Feedback) -> set[tuple[HighlightKind, str, str]]:
+    return {(h.kind, ANSWER[h.start : h.end], h.label) for h in feedback.highlights}

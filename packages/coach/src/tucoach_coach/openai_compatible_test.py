@@ -15,12 +15,20 @@ import pytest
 from pydantic import ValidationError
 
 from tucoach_coach.bank import load_bank
+from tucoach_coach.offline import OfflineEngine
 from tucoach_coach.openai_compatible import MAX_RESPONSE_BYTES, OpenAICompatibleEngine
 from tucoach_coach.openai_settings import OpenAICompatibleSettings, ResponseFormat
 from tucoach_coach.prompts import JSON_SYSTEM_PROMPT, PROMPT_VERSION
 from tucoach_coach.rubric import assess
 from tucoach_coach.verdict import verdict_json_schema
-from tucoach_coach_testing.llm_test_data import ANSWER, QUESTION, RED_FLAG, TARGET, VALID_VERDICT
+from tucoach_coach_testing.llm_test_data import (
+    ANSWER,
+    QUESTION,
+    RED_FLAG,
+    TARGET,
+    VALID_VERDICT,
+    WRONG_CLAIM,
+)
 from tucoach_coach_testing.openai_stand_in import (
     COMPLETIONS_PATH,
     Reply,
@@ -31,7 +39,7 @@ from tucoach_coach_testing.openai_stand_in import (
     stand_in,
     verdict_reply,
 )
-from tucoach_models import CoachEngine, Feedback
+from tucoach_models import CoachEngine, Feedback, HighlightKind
 
 MODEL = "llama3.2"
 
@@ -370,3 +378,30 @@ def test_a_reply_over_the_size_limit_is_not_read_further(server: StandInServer) 
     assert _fallback_reason(feedback) == (
         "OpenAI-compatible model unavailable (response too large); scored offline."
     )
+
+
+def test_the_models_feedback_marks_its_covered_points_and_its_correction_in_the_answer(
+    server: StandInServer,
+) -> None:
+    # Given a model whose verdict covers three points and corrects one claim
+    server.enqueue(verdict_reply(VALID_VERDICT))
+    # When an answer is scored
+    feedback = _engine(server).feedback(TARGET, ANSWER)
+    # Then the answer's own words are marked: each covered point where it is said, and the claim
+    marked = {(h.kind, ANSWER[h.start : h.end], h.label) for h in feedback.highlights}
+    assert feedback.provenance.engine is CoachEngine.OPENAI
+    assert {label for kind, _, label in marked if kind is HighlightKind.COVERED} == set(
+        feedback.covered_points
+    )
+    assert (HighlightKind.CORRECTION, f"{WRONG_CLAIM} a transaction", RED_FLAG.claim) in marked
+
+
+def test_the_fallbacks_feedback_is_marked_as_the_offline_engines_is(server: StandInServer) -> None:
+    # Given a server that refuses the request
+    server.enqueue(error_reply(400, "bad request"))
+    # When an answer is scored
+    feedback = _engine(server).feedback(TARGET, ANSWER)
+    # Then the offline engine's feedback comes back with its highlights
+    assert _fallback_reason(feedback) is not None
+    assert feedback.highlights
+    assert feedback.highlights == OfflineEngine().feedback(TARGET, ANSWER).highlights
