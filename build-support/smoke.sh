@@ -10,7 +10,8 @@
 #   unauthorized  a private route without a token gets 401 in the API's error shape
 #                 ({"error": {"code": "unauthorized", "message", "request_id"}}, infra/api_gateway.tf)
 #   same_origin   the API is on the web app's origin (CloudFront routes /api/* to the stage): the
-#                 app's routes are its HTML, the API's answers JSON that no one may store
+#                 app's routes are its HTML, the API's answers JSON that no one may store but
+#                 the catalog, which CloudFront keeps (asked again, X-Cache says Hit)
 #   headers       the web app's HTML comes with its security headers (infra/frontend_hosting.tf)
 #   signin        a user created with Cognito's admin API signs in through the smoke client
 #                 (infra/cognito_smoke.tf) and is deleted again: the first half of `interview`
@@ -135,7 +136,20 @@ if wanted same_origin; then
   # The catalog, the same for everyone, may be kept (CloudFront's /api/catalog behaviour); every
   # other answer of the API is no-store (the unauthorized check above reads one).
   [[ "$(header cache-control)" == "public, max-age="* ]] || fail "the catalog is not cacheable (Cache-Control '$(header cache-control)')"
-  ok "the API answers on the app's origin ($api_url), the catalog cacheable; app routes are the app"
+  # And CloudFront keeps it: asked again, an edge answers from its copy (X-Cache "Hit from
+  # cloudfront", or "RefreshHit"). A few tries, as another server of the edge may answer first.
+  cached=""
+  for _ in 1 2 3; do
+    request GET "$api_url/catalog"
+    expect_status 200 "GET /catalog again"
+    if [[ "$(header x-cache)" == *Hit* ]]; then
+      cached="$(header x-cache)"
+      break
+    fi
+    sleep 1
+  done
+  [[ -n "$cached" ]] || fail "CloudFront does not keep the catalog (X-Cache '$(header x-cache)')"
+  ok "the API answers on the app's origin ($api_url), the catalog cacheable and kept ($cached); app routes are the app"
 fi
 
 if wanted headers; then
