@@ -137,16 +137,17 @@ if wanted same_origin; then
   # other answer of the API is no-store (the unauthorized check above reads one).
   [[ "$(header cache-control)" == "public, max-age="* ]] || fail "the catalog is not cacheable (Cache-Control '$(header cache-control)')"
   # And CloudFront keeps it: asked again, an edge answers from its copy (X-Cache "Hit from
-  # cloudfront", or "RefreshHit"). A few tries, as another server of the edge may answer first.
+  # cloudfront", or "RefreshHit"). A few tries: another server of the edge may answer first, and
+  # the invalidation publishing sent may still be on its way to this edge.
   cached=""
-  for _ in 1 2 3; do
+  for _ in 1 2 3 4 5; do
     request GET "$api_url/catalog"
     expect_status 200 "GET /catalog again"
     if [[ "$(header x-cache)" == *Hit* ]]; then
       cached="$(header x-cache)"
       break
     fi
-    sleep 1
+    sleep 2
   done
   [[ -n "$cached" ]] || fail "CloudFront does not keep the catalog (X-Cache '$(header x-cache)')"
   ok "the API answers on the app's origin ($api_url), the catalog cacheable and kept ($cached); app routes are the app"
