@@ -15,6 +15,7 @@ def test_formatting_then_parsing_gives_the_same_moment(moment: datetime) -> None
     text = format_timestamp(moment)
     assert len(text) == 27
     assert parse_timestamp(text) == moment
+    assert parse_timestamp(text).tzinfo is UTC
 
 
 def test_the_format_is_fixed_width_even_on_a_whole_second() -> None:
@@ -28,6 +29,10 @@ def test_the_format_is_fixed_width_even_on_a_whole_second() -> None:
         "2026-01-01T00:00:00Z",
         "2026-01-01T00:00:00.000000+00:00",
         "not a time at all, no",
+        "2026-02-30T00:00:00.000000Z",
+        "2026-01-01T24:00:00.000000Z",
+        "2026-01-01T00:00:00.000000z",
+        "\uff12026-01-01T00:00:00.000000Z",  # a full-width digit two
     ],
 )
 def test_other_shapes_are_refused_with_an_example(text: str) -> None:

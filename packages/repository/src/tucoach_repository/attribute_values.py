@@ -19,7 +19,7 @@ _deserializer = TypeDeserializer()
 
 
 def to_attribute_values(item: Item) -> AttributeValues:
-    return {name: _serializer.serialize(value) for name, value in item.items()}
+    return {name: _wire(value) for name, value in item.items()}
 
 
 def from_attribute_values(values: Mapping[str, AttributeValueTypeDef]) -> Item:
@@ -40,3 +40,16 @@ def _plain(value: Mapping[str, Any]) -> Any:
     if kind == "M":
         return {name: _plain(element) for name, element in content.items()}
     return _deserializer.deserialize(value)  # type: ignore[arg-type]
+
+
+def _wire(value: Any) -> Any:
+    # Strings, lists and maps are most values written (a summary's question ids, a whole
+    # version's questions), so they are mapped here as boto3 maps them, without its checks of
+    # every other type first; the rest (numbers, binary, booleans, nulls, sets) by boto3 itself.
+    if isinstance(value, str):
+        return {"S": value}
+    if isinstance(value, list | tuple):
+        return {"L": [_wire(element) for element in value]}
+    if isinstance(value, dict):
+        return {"M": {name: _wire(element) for name, element in value.items()}}
+    return _serializer.serialize(value)

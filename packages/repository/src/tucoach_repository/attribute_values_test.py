@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from boto3.dynamodb.types import Binary, TypeDeserializer
+from boto3.dynamodb.types import Binary, TypeDeserializer, TypeSerializer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,6 +36,15 @@ def test_an_item_reads_back_as_boto3_reads_it(item: dict[str, Any]) -> None:
     expected = {name: TypeDeserializer().deserialize(value) for name, value in values.items()}
     assert read == expected == item
     assert _types(read) == _types(expected)
+
+
+@given(st.dictionaries(st.text(min_size=1), _values, max_size=6))
+def test_an_item_is_written_as_boto3_writes_it(item: dict[str, Any]) -> None:
+    # Given any item, when it is put in DynamoDB's wire format
+    # Then it is what boto3's own serializer makes of it
+    assert to_attribute_values(item) == {
+        name: TypeSerializer().serialize(value) for name, value in item.items()
+    }
 
 
 def _types(value: Any) -> Any:
