@@ -542,6 +542,14 @@ def _queried_from(client: DynamoDBClient) -> list[str]:
     return firsts
 
 
+def _created_and_read(repository: InterviewRepository) -> Interview:
+    """A new interview, created and read by `repository`, which keeps it folded."""
+    first = new_interview()
+    repository.create(first)
+    repository.get_latest("user-1", "interview-1")
+    return first
+
+
 def _fresh(settings: RepositorySettings, client: DynamoDBClient) -> Interview:
     """The latest version as a process that never read the interview reads it."""
     return InterviewRepository(settings, client=client).get_latest("user-1", "interview-1")
@@ -601,9 +609,7 @@ def test_a_lost_writers_version_after_the_version_read_is_never_folded(
 ) -> None:
     # Given a process that read version 1, and then a winner's version 2 and a loser's version 2
     # left behind, stored after the winner's
-    first = new_interview()
-    repository.create(first)
-    repository.get_latest("user-1", "interview-1")
+    first = _created_and_read(repository)
     winner = next_version(first, "the winner's answer")
     InterviewRepository(settings, client=client).append_version(first, winner)
     _lost_append(client, settings, first, next_version(first, "the loser's", later_by=timedelta(2)))
@@ -616,9 +622,7 @@ def test_a_key_used_on_a_version_after_the_version_read_is_found(
     repository: InterviewRepository, settings: RepositorySettings, client: DynamoDBClient
 ) -> None:
     # Given a process that read version 1, and another that appended version 2 with a key
-    first = new_interview()
-    repository.create(first)
-    repository.get_latest("user-1", "interview-1")
+    first = _created_and_read(repository)
     second = next_version(first)
     InterviewRepository(settings, client=client).append_version(
         first, second, idempotency_record(second, key="key-00000002")
@@ -663,8 +667,7 @@ def test_an_interview_another_process_deleted_is_not_found_by_one_that_read_it(
     repository: InterviewRepository, settings: RepositorySettings, client: DynamoDBClient
 ) -> None:
     # Given a process that read an interview
-    repository.create(new_interview())
-    repository.get_latest("user-1", "interview-1")
+    _created_and_read(repository)
     # When another process deletes it
     InterviewRepository(settings, client=client).delete("user-1", "interview-1")
     # Then the first no longer finds it
@@ -679,9 +682,7 @@ def test_with_no_interviews_kept_folded_every_read_is_whole(
     repository = InterviewRepository(
         settings.model_copy(update={"folded_interviews": 0}), client=client
     )
-    first = new_interview()
-    repository.create(first)
-    repository.get_latest("user-1", "interview-1")
+    _created_and_read(repository)
     firsts = _queried_from(client)
     # When the interview is read again
     repository.get_latest("user-1", "interview-1")
