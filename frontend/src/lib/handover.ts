@@ -1,3 +1,5 @@
+import { useEffect } from "react";
+import { useLocation, useNavigate } from "react-router";
 import type { Interview } from "./types";
 
 /**
@@ -18,4 +20,19 @@ export function handOver(interview: Interview): HandedOver {
 export function handedOver(state: unknown, id: string): Interview | null {
   const interview = (state as Partial<HandedOver> | null | undefined)?.handedOver;
   return interview?.interview_id === id ? interview : null;
+}
+
+/**
+ * The interview handed over to this visit of the page of interview `id`, for its first render:
+ * the hand-over is then cleared from history state, so that a reload reads the interview.
+ */
+export function useHandedOver(id: string): Interview | null {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const interview = handedOver(location.state, id);
+  const served = interview !== null;
+  useEffect(() => {
+    if (served) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [served, navigate, location.search]);
+  return interview;
 }

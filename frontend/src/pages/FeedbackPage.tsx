@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useAuth } from "../lib/auth";
-import { handedOver } from "../lib/handover";
+import { useHandedOver } from "../lib/handover";
 import { useLoad } from "../lib/useLoad";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { formatDateTime, plainCategory } from "../lib/reportLabels";
@@ -32,9 +32,7 @@ function Bulleted({ items, empty }: { items: string[]; empty: string }) {
 export default function FeedbackPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const completed = handedOver(location.state, id);
+  const completed = useHandedOver(id);
   // Taken once: the hand-over is cleared below, and this visit still knows it came from Finish.
   const [justFinished] = useState(completed !== null);
   const loaded = useLoad(
@@ -47,10 +45,6 @@ export default function FeedbackPage() {
   useEffect(() => {
     if (shown) heading.current?.focus();
   }, [shown]);
-  // The hand-over served this visit: a reload keeps history state, and must read the interview.
-  useEffect(() => {
-    if (completed) void navigate({ search: location.search }, { replace: true, state: null });
-  }, [completed, navigate, location.search]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your report…" />;
   if (!loaded.data) {

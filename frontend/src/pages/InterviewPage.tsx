@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../lib/auth";
 import { useLoad } from "../lib/useLoad";
-import { handOver, handedOver } from "../lib/handover";
+import { handOver, useHandedOver } from "../lib/handover";
 import { roleLabel, seniorityLabel } from "../lib/labels";
 import { topicLabel } from "../lib/reportLabels";
 import { screenAfterAnswer, screenOfAnswer } from "../lib/feedbackScreen";
@@ -63,8 +63,7 @@ export default function InterviewPage() {
   // Just started, the interview is the start's response; opened any other way, it is read.
   // After a step the page holds that step's state, which has no answers: only the whole
   // interview (read, or handed over) can show an answer's feedback again (?answer=).
-  const location = useLocation();
-  const started = handedOver(location.state, id);
+  const started = useHandedOver(id);
   const loaded = useLoad<Interview | InterviewState>(
     useCallback(() => api.getInterview(id), [api, id]),
     started,
@@ -82,10 +81,6 @@ export default function InterviewPage() {
   useEffect(() => {
     if (result) feedbackHeading.current?.focus();
   }, [result]);
-  // The hand-over served this visit: a reload keeps history state, and must read the interview.
-  useEffect(() => {
-    if (started) void navigate({ search: location.search }, { replace: true, state: null });
-  }, [started, navigate, location.search]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your interview…" />;
   if (!loaded.data) return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
