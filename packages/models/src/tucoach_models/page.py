@@ -9,7 +9,8 @@ DEFAULT_PAGE_LIMIT = 20
 
 
 class Page[T](BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built when a page of some T is first made (a list's request), not as the models load.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     items: tuple[T, ...]
     next_token: str | None = None

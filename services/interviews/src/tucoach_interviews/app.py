@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -219,13 +218,24 @@ QUERY_PARAMETERS: dict[str, frozenset[str]] = {
     "/interviews": frozenset({"limit", "next_token"}),
     "/interviews/<interview_id>/versions": frozenset({"limit", "next_token"}),
 }
-_ROUTE_PATTERNS = tuple(
-    (re.compile("^" + re.sub(r"<[a-z_]+>", "[^/]+", path) + "$"), path) for path in ROUTES
-)
+# Each route's segments; a `<name>` segment matches any non-empty one.
+_ROUTE_SEGMENTS = tuple((tuple(path.split("/")), path) for path in ROUTES)
 
 
 def _route(path: str) -> str | None:
-    return next((route for pattern, route in _ROUTE_PATTERNS if pattern.match(path)), None)
+    segments = path.split("/")
+    return next(
+        (
+            route
+            for pattern, route in _ROUTE_SEGMENTS
+            if len(pattern) == len(segments)
+            and all(
+                expected == given or (expected.startswith("<") and given != "")
+                for expected, given in zip(pattern, segments, strict=True)
+            )
+        ),
+        None,
+    )
 
 
 def allowed_methods(path: str) -> tuple[str, ...]:
