@@ -166,7 +166,8 @@ def test_the_layers_hold_the_packages_and_their_dependencies_under_python(
     assert {"tucoach_models", "tucoach_coach", "tucoach_repository"} <= top_level
     assert {"pydantic", "boto3", "aws_lambda_powertools"} <= top_level
     assert not {"moto", "pytest", "hypothesis", "types_boto3", "joserfc"} & top_level
-    assert (opt_python / "tucoach_coach" / "bank" / "backend" / "junior.toml").is_file()
+    assert (opt_python / "tucoach_coach" / "bank" / "compiled.json").is_file()
+    assert not list((opt_python / "tucoach_coach" / "bank").rglob("*.toml"))
 
 
 def test_the_artifacts_answer_real_events_against_dynamodb_local(

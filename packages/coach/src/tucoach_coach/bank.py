@@ -1,7 +1,14 @@
-"""The curated question bank: one TOML file per role and seniority, validated when loaded."""
+"""The curated question bank: one TOML file per role and seniority, validated when loaded.
+
+The TOML files are what people edit; the package loads them compiled into one JSON document
+(`bank/compiled.json`, by `tools/tucoach_coach_tools/compile_bank.py`, which a test holds to the
+TOML files). Python's TOML parser is pure Python: it took about 120 ms of every cold start's
+first request on Lambda, where the JSON parser takes a few.
+"""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Iterator
 from functools import cache
@@ -15,6 +22,8 @@ from tucoach_models import DomainModel, QuestionId, Role, Seniority
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Phrasing = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 MIN_QUESTIONS_PER_CELL = 15
+# The bank files' questions as TOML gives them, by file (see the module's docstring).
+COMPILED_BANK = "bank/compiled.json"
 
 
 class TalkingPoint(DomainModel):
@@ -132,26 +141,42 @@ class QuestionBank:
         return tuple(sorted({q.topic for q in self.questions(role, seniority)}))
 
 
+def cell_source(role: Role, seniority: Seniority) -> str:
+    """The bank file of a role and seniority, under the package."""
+    return f"bank/{role.value}/{seniority.value}.toml"
+
+
 def parse_cell(text: str, source: str) -> tuple[BankQuestion, ...]:
     """The questions of one bank file's text; BankError names `source` and what is wrong."""
+    return validate_cell(read_cell(text, source), source)
+
+
+def read_cell(text: str, source: str) -> list[object]:
+    """The questions of one bank file's text as TOML gives them, not yet validated."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BankError(f"{source}: not valid TOML: {error}") from error
+    questions: list[object] = document.get("questions", [])
+    return questions
+
+
+def validate_cell(questions: list[object], source: str) -> tuple[BankQuestion, ...]:
     try:
-        return tuple(BankQuestion.model_validate(q) for q in document.get("questions", []))
+        return tuple(BankQuestion.model_validate(q) for q in questions)
     except ValueError as error:
         raise BankError(f"{source}: {error}") from error
 
 
 @cache
 def load_bank() -> QuestionBank:
-    """The bank shipped in this package (read once per process)."""
-    root = resources.files("tucoach_coach") / "bank"
+    """The bank shipped in this package, from its compiled JSON (read once per process)."""
+    compiled = json.loads(
+        (resources.files("tucoach_coach") / COMPILED_BANK).read_text(encoding="utf-8")
+    )
     cells: dict[tuple[Role, Seniority], tuple[BankQuestion, ...]] = {}
     for role in Role:
         for seniority in Seniority:
-            source = f"bank/{role.value}/{seniority.value}.toml"
-            resource = root / role.value / f"{seniority.value}.toml"
-            cells[role, seniority] = parse_cell(resource.read_text(encoding="utf-8"), source)
+            source = cell_source(role, seniority)
+            cells[role, seniority] = validate_cell(compiled[source], source)
     return QuestionBank(cells)

@@ -1,0 +1,47 @@
+"""Compiles the question bank's TOML files into the JSON document the package loads.
+
+Run after editing a bank file (tucoach_coach/bank/<role>/<seniority>.toml):
+
+    ./pants run packages/coach/tools/tucoach_coach_tools/compile_bank.py
+
+It writes packages/coach/src/tucoach_coach/bank/compiled.json: each file's questions as TOML
+gives them, by file, one question a line (so a change to a question is a change of one line).
+`compile_bank_test.py` fails while the two differ. Validation stays at load (`load_bank`).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from tucoach_coach.bank import COMPILED_BANK, cell_source, read_cell
+from tucoach_models import Role, Seniority
+
+COMPILED_PATH = Path("packages/coach/src/tucoach_coach") / COMPILED_BANK
+
+
+def compiled_text() -> str:
+    """The compiled bank's text, from the bank files shipped beside the package's modules."""
+    root = resources.files("tucoach_coach")
+    cells = []
+    for role in Role:
+        for seniority in Seniority:
+            source = cell_source(role, seniority)
+            questions = read_cell((root / source).read_text(encoding="utf-8"), source)
+            lines = ",\n".join(_compact(question) for question in questions)
+            cells.append(f"{_compact(source)}: [\n{lines}\n]")
+    return "{\n" + ",\n".join(cells) + "\n}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def main() -> None:
+    COMPILED_PATH.write_text(compiled_text(), encoding="utf-8")
+    print(f"wrote {COMPILED_PATH}")
+
+
+if __name__ == "__main__":
+    main()
