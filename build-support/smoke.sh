@@ -137,7 +137,8 @@ if wanted same_origin; then
   # other answer of the API is no-store (the unauthorized check above reads one).
   [[ "$(header cache-control)" == "public, max-age="* ]] || fail "the catalog is not cacheable (Cache-Control '$(header cache-control)')"
   # And CloudFront keeps it: asked again, an edge answers from its copy (X-Cache "Hit from
-  # cloudfront", or "RefreshHit"). A few tries: another server of the edge may answer first, and
+  # cloudfront", or "RefreshHit"; AWS lists no values for the header: these are as CloudFront
+  # sends them, stackoverflow.com/questions/76861544). A few tries: another server of the edge may answer first, and
   # the invalidation publishing sent may still be on its way to this edge.
   cached=""
   for _ in 1 2 3 4 5; do
