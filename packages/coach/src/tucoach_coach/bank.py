@@ -9,7 +9,6 @@ first request on Lambda, where the JSON parser takes a few.
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -153,6 +152,10 @@ def parse_cell(text: str, source: str) -> tuple[BankQuestion, ...]:
 
 def read_cell(text: str, source: str) -> list[object]:
     """The questions of one bank file's text as TOML gives them, not yet validated."""
+    # Only the compiler and the tests read TOML: importing the parser (its patterns compiled)
+    # is not for a Lambda container's first request, which loads the compiled bank.
+    import tomllib  # noqa: PLC0415
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
