@@ -30,6 +30,7 @@ from tucoach_repository_testing.samples import (
     new_interview,
     next_version,
     oversized_feedback,
+    stored_versions,
 )
 
 if TYPE_CHECKING:
@@ -139,11 +140,7 @@ def test_the_version_history_is_in_order_and_complete(
     dynamodb_local_repository: InterviewRepository,
 ) -> None:
     repository = dynamodb_local_repository
-    versions = [new_interview()]
-    repository.create(versions[0])
-    for n in range(6):
-        versions.append(next_version(versions[-1], f"answer {n}"))
-        repository.append_version(versions[-2], versions[-1])
+    versions = stored_versions(repository, [f"answer {n}" for n in range(6)])
     pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 4, token))
     assert [[s.version for s in page.items] for page in pages] == [[1, 2, 3, 4], [5, 6, 7]]
     # A version's entry carries no question ids, whole or step; the interview's summary does
@@ -256,11 +253,7 @@ def test_delete_leaves_nothing_behind(
 ) -> None:
     # Given an interview of 60 versions (three batches) and 3 ratings, and another interview
     repository = dynamodb_local_repository
-    versions = [new_interview()]
-    repository.create(versions[0])
-    for _ in range(59):
-        versions.append(next_version(versions[-1], None))
-        repository.append_version(versions[-2], versions[-1])
+    stored_versions(repository, [None] * 59)
     for hour in range(3):
         repository.put_rating(
             FeedbackRating(

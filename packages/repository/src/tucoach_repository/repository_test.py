@@ -30,11 +30,13 @@ from tucoach_repository.schema import VERSION_SORT_KEYS
 from tucoach_repository_testing.old_shape import append_with_a_record, store_the_old_way
 from tucoach_repository_testing.readback import all_pages, item_count
 from tucoach_repository_testing.samples import (
+    ANSWER,
     START,
     idempotency_record,
     new_interview,
     next_version,
     oversized_feedback,
+    stored_versions,
 )
 
 if TYPE_CHECKING:
@@ -167,11 +169,7 @@ def test_an_unknown_version_is_not_found(repository: InterviewRepository) -> Non
 
 def test_the_version_history_pages_oldest_first(repository: InterviewRepository) -> None:
     # Given an interview with five versions
-    versions = [new_interview()]
-    repository.create(versions[0])
-    for _ in range(4):
-        versions.append(next_version(versions[-1]))
-        repository.append_version(versions[-2], versions[-1])
+    versions = stored_versions(repository, [ANSWER] * 4)
     # When its history is read two at a time
     pages = all_pages(lambda token: repository.list_versions("user-1", "interview-1", 2, token))
     # Then the pages hold every version once, oldest first, and the last has no token; each
@@ -337,11 +335,7 @@ def test_delete_removes_every_version_and_rating_and_nothing_else(
     repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
     # Given an interview of 30 versions (more than one batch) with two ratings, and another one
-    versions = [new_interview()]
-    repository.create(versions[0])
-    for _ in range(29):
-        versions.append(next_version(versions[-1], None, later_by=timedelta(milliseconds=1)))
-        repository.append_version(versions[-2], versions[-1])
+    stored_versions(repository, [None] * 29, later_by=timedelta(milliseconds=1))
     for minute in (1, 2):
         repository.put_rating(_rating(rated_at=START + timedelta(minutes=minute)))
     repository.create(new_interview(interview_id="interview-2"))
@@ -559,11 +553,7 @@ def test_reading_again_queries_only_from_the_version_read_on(
     repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
     # Given an interview of four versions, read once
-    versions = [new_interview()]
-    repository.create(versions[0])
-    for _ in range(3):
-        versions.append(next_version(versions[-1]))
-        repository.append_version(versions[-2], versions[-1])
+    versions = stored_versions(repository, [ANSWER] * 3)
     repository.get_latest("user-1", "interview-1")
     firsts = _queried_from(client)
     # When it is read again, after one more version

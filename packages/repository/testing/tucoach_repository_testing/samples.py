@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tucoach_models import (
     MAX_QUESTIONS,
@@ -18,6 +20,9 @@ from tucoach_models import (
     Role,
     Seniority,
 )
+
+if TYPE_CHECKING:
+    from tucoach_repository import InterviewRepository
 
 START = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
@@ -45,9 +50,12 @@ def new_interview(
     )
 
 
+ANSWER = "I would make the handler idempotent."
+
+
 def next_version(
     previous: Interview,
-    answer: str | None = "I would make the handler idempotent.",
+    answer: str | None = ANSWER,
     *,
     feedback: Feedback = FEEDBACK,
     later_by: timedelta = timedelta(seconds=1),
@@ -71,6 +79,22 @@ def next_version(
             Answer(question_id=question_id, text=answer, answered_at=moment, feedback=feedback),
         )
     return Interview.model_validate({**previous.model_dump(), **changes})
+
+
+def stored_versions(
+    repository: InterviewRepository,
+    answers: Iterable[str | None],
+    *,
+    later_by: timedelta = timedelta(seconds=1),
+) -> list[Interview]:
+    """A new interview created through `repository`, then a version appended per answer (None:
+    a version that changes nothing but the version); every version, oldest first."""
+    versions = [new_interview()]
+    repository.create(versions[0])
+    for answer in answers:
+        versions.append(next_version(versions[-1], answer, later_by=later_by))
+        repository.append_version(versions[-2], versions[-1])
+    return versions
 
 
 def idempotency_record(new: Interview, key: str = "key-00000001") -> IdempotencyRecord:
