@@ -37,11 +37,6 @@ class IdempotencyRecord(DomainModel):
     )
     created_at: UtcDatetime
 
-    @property
-    def expires_at_epoch(self) -> int:
-        """When DynamoDB's TTL may remove the record, in epoch seconds."""
-        return int((self.created_at + IDEMPOTENCY_TTL).timestamp())
-
 
 class MadeRequest(NamedTuple):
     """A request made with an Idempotency-Key, and the interview version it produced."""

@@ -9,7 +9,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tucoach_models import IdempotencyRecord, Interview, InterviewSummary, format_timestamp
+from tucoach_models import (
+    IDEMPOTENCY_TTL,
+    IdempotencyRecord,
+    Interview,
+    InterviewSummary,
+    format_timestamp,
+)
 from tucoach_repository.attribute_values import to_attribute_values
 from tucoach_repository.items import (
     Item,
@@ -106,7 +112,7 @@ def idempotency_to_item(record: IdempotencyRecord) -> Item:
     document[PARTITION_KEY] = interview_partition_key(record.user_id, record.interview_id)
     document[SORT_KEY] = idempotency_sort_key(record.key)
     document[RECORD_TYPE] = RecordType.IDEMPOTENCY.value
-    document[TIME_TO_LIVE_ATTRIBUTE] = record.expires_at_epoch
+    document[TIME_TO_LIVE_ATTRIBUTE] = int((record.created_at + IDEMPOTENCY_TTL).timestamp())
     return document
 
 
