@@ -6,9 +6,10 @@ Run: ./pants run services/interviews/tools/tucoach_interviews_tools/bench.py
 1. Warm GET /catalog through the handler against a bare Powertools route answering the same
    event (without and with request validation): interleaved rounds, min and median of the p50s.
 2. Warm answers 1 and 19 of ten-question interviews: wall time and the CPU time spent outside
-   DynamoDB (Local runs in its own process), against the bare route. One process answers every
-   interview, as one warm container answers a person's interview question after question, so
-   each answer but the first reads from the version kept folded (ADR 0011).
+   DynamoDB (Local runs in its own process), against the bare route, and how much of that CPU
+   is botocore's own (its four requests an answer) and how much the function's. One process
+   answers every interview, as one warm container answers a person's interview question after
+   question, so each answer but the first reads from the version kept folded (ADR 0011).
 3. DynamoDB requests per route, counted on the repository's client.
 
 Cold import is cold_import_bench.py's (from the built artifacts, as Lambda lays them out).
@@ -23,11 +24,14 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from tucoach_interviews_testing import Api
+
+if TYPE_CHECKING:
+    from types_boto3_dynamodb.client import DynamoDBClient
 
 ROUNDS = 9
 REQUESTS = 300
@@ -147,10 +151,13 @@ def _answers_against_bare_route(bare_p50: float) -> None:
     in its own process (the answer's logic, mapping, botocore's serialising and parsing)."""
     from tucoach_coach import load_bank  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+    from tucoach_repository_testing.sdk_time import time_in_sdk  # noqa: PLC0415
 
     bank = load_bank()
+    client = _own_client()
     context = _Context()
-    measured: dict[int, list[tuple[float, float]]] = {k: [] for k in ANSWERS_MEASURED}
+    # (wall, CPU, CPU in botocore's requests) of each answer measured
+    measured: dict[int, list[tuple[float, float, float]]] = {k: [] for k in ANSWERS_MEASURED}
     reached = []
     for _ in range(INTERVIEWS):
         body = {"role": "backend", "seniority": "junior", "question_count": 10}
@@ -164,14 +171,15 @@ def _answers_against_bare_route(bare_p50: float) -> None:
                 "answer": _partial_answer(bank, question),
             }
             event = _event("POST", path, body=answer)
-            wall, cpu = time.perf_counter(), time.process_time()
-            response = lambda_handler(event, context)
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            with time_in_sdk(client) as in_sdk:
+                wall, cpu = time.perf_counter(), time.process_time()
+                response = lambda_handler(event, context)
+                wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             if response["statusCode"] != 200:
                 raise RuntimeError(f"answer {answered + 1}: {response['body']}")
             answered += 1
             if answered in measured:
-                measured[answered].append((wall, cpu))
+                measured[answered].append((wall, cpu, in_sdk.seconds))
             view = json.loads(response["body"])["interview"]
         reached.append(answered)
     print(
@@ -182,12 +190,18 @@ def _answers_against_bare_route(bare_p50: float) -> None:
         if not samples:
             print(f"  answer {k:>2}: not reached")
             continue
-        walls, cpus = [w for w, _ in samples], [c for _, c in samples]
+        walls, cpus = [w for w, _, _ in samples], [c for _, c, _ in samples]
+        sdk, ours = [s for _, _, s in samples], [c - s for _, c, s in samples]
         print(
             f"  answer {k:>2}: wall min {min(walls) * 1000:6.2f} ms median"
             f" {statistics.median(walls) * 1000:6.2f} ms; CPU outside DynamoDB min"
             f" {min(cpus) * 1000:6.2f} ms median {statistics.median(cpus) * 1000:6.2f} ms;"
             f" median wall / bare route p50 {statistics.median(walls) / bare_p50:.0f}"
+        )
+        print(
+            f"             of that CPU, in botocore's requests min {min(sdk) * 1000:6.2f} ms"
+            f" median {statistics.median(sdk) * 1000:6.2f} ms; the function's own min"
+            f" {min(ours) * 1000:6.2f} ms median {statistics.median(ours) * 1000:6.2f} ms"
         )
 
 
@@ -199,14 +213,12 @@ def _partial_answer(bank: Any, question: dict[str, Any]) -> str:
     return ". ".join(sentences[:2])
 
 
-def _requests_per_route() -> None:
+def _own_client() -> DynamoDBClient:
+    """Has the handler answer with the function's own service, over a repository and quotas
+    whose client (returned) the benchmark can watch."""
     from tucoach_interviews import container  # noqa: PLC0415
-    from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
     from tucoach_repository import DailyQuotas, InterviewRepository, make_client  # noqa: PLC0415
-    from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
 
-    # The function's own service, over a repository and quotas whose client the benchmark can
-    # count on.
     config = container.settings()
     repository_settings = container.repository_settings(config)
     client = make_client(repository_settings)
@@ -217,6 +229,14 @@ def _requests_per_route() -> None:
             quotas=DailyQuotas(repository_settings, client=client),
         )
     )
+    return client
+
+
+def _requests_per_route() -> None:
+    from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
+    from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
+
+    client = _own_client()
     context = _Context()
 
     def call(label: str, method: str, path: str, **kwargs: Any) -> Any:
