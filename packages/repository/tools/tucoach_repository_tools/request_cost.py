@@ -1,5 +1,5 @@
-"""What one DynamoDB request costs the client's CPU, and how much of it is botocore's client
-pipeline (a benchmark, not a test: it asserts nothing; ADR 0012).
+"""What one DynamoDB request costs the client's CPU, and where botocore spends it: its client
+pipeline, its signing, its HTTP layer (a benchmark, not a test: it asserts nothing; ADR 0012).
 
     export DYNAMODB_LOCAL_DIR="$(build-support/install-dynamodb-local.sh)"
     ./pants run packages/repository/tools/tucoach_repository_tools/request_cost.py
