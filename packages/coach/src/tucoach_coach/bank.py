@@ -145,11 +145,6 @@ def cell_source(role: Role, seniority: Seniority) -> str:
     return f"bank/{role.value}/{seniority.value}.toml"
 
 
-def parse_cell(text: str, source: str) -> tuple[BankQuestion, ...]:
-    """The questions of one bank file's text; BankError names `source` and what is wrong."""
-    return validate_cell(read_cell(text, source), source)
-
-
 def read_cell(text: str, source: str) -> list[object]:
     """The questions of one bank file's text as TOML gives them, not yet validated."""
     # Only the compiler and the tests read TOML: importing the parser (its patterns compiled)
@@ -165,6 +160,7 @@ def read_cell(text: str, source: str) -> list[object]:
 
 
 def validate_cell(questions: list[object], source: str) -> tuple[BankQuestion, ...]:
+    """The questions of one bank file, validated; BankError names `source` and what is wrong."""
     try:
         return tuple(BankQuestion.model_validate(q) for q in questions)
     except ValueError as error:

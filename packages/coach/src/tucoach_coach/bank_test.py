@@ -7,9 +7,11 @@ import pytest
 from tucoach_coach.bank import (
     MIN_QUESTIONS_PER_CELL,
     BankError,
+    BankQuestion,
     QuestionBank,
     load_bank,
-    parse_cell,
+    read_cell,
+    validate_cell,
 )
 from tucoach_coach.language import contains_phrase as _contains
 from tucoach_coach.language import stems
@@ -105,6 +107,11 @@ def test_every_follow_up_probes_one_of_its_questions_points() -> None:
         assert {f.talking_point for f in question.follow_ups} <= ids
         for follow_up in question.follow_ups:
             assert ScoringTarget.of_follow_up(question, follow_up).talking_points
+
+
+def parse_cell(text: str, source: str) -> tuple[BankQuestion, ...]:
+    """A bank file's text read and validated, as the compiler and the package do it."""
+    return validate_cell(read_cell(text, source), source)
 
 
 def test_a_valid_file_parses() -> None:

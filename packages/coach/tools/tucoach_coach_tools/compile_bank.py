@@ -6,7 +6,8 @@ Run after editing a bank file (tucoach_coach/bank/<role>/<seniority>.toml):
 
 It writes packages/coach/src/tucoach_coach/bank/compiled.json: each file's questions as TOML
 gives them, by file, one question a line (so a change to a question is a change of one line).
-`compile_bank_test.py` fails while the two differ. Validation stays at load (`load_bank`).
+`compile_bank_test.py` fails while the two differ. Each file is validated before anything is
+written, so a mistake in an edit is named here (file and problem), not at the next load.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from tucoach_coach.bank import COMPILED_BANK, cell_source, read_cell
+from tucoach_coach.bank import COMPILED_BANK, cell_source, read_cell, validate_cell
 from tucoach_models import Role, Seniority
 
 COMPILED_PATH = Path("packages/coach/src/tucoach_coach") / COMPILED_BANK
@@ -29,6 +30,7 @@ def compiled_text() -> str:
         for seniority in Seniority:
             source = cell_source(role, seniority)
             questions = read_cell((root / source).read_text(encoding="utf-8"), source)
+            validate_cell(questions, source)
             lines = ",\n".join(_compact(question) for question in questions)
             cells.append(f"{_compact(source)}: [\n{lines}\n]")
     return "{\n" + ",\n".join(cells) + "\n}\n"
