@@ -8,6 +8,8 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import boto3
+from botocore.config import Config
+from botocore.exceptions import EndpointConnectionError
 from botocore.stub import Stubber
 
 from tucoach_repository_testing.sdk_time import time_in_sdk
@@ -22,6 +24,7 @@ def _client() -> DynamoDBClient:
         region_name="us-east-1",
         aws_access_key_id="test",
         aws_secret_access_key="test",
+        config=Config(retries={"total_max_attempts": 1}),
     )
 
 
@@ -52,8 +55,8 @@ def test_the_time_of_each_call_is_added_and_work_between_calls_is_not() -> None:
     assert 0.04 <= spent.seconds < 0.09
 
 
-def test_a_failed_call_is_counted_and_nothing_after_the_block() -> None:
-    # Given a client whose call fails, then a time that has stopped counting
+def test_a_call_answered_with_an_error_is_counted_and_nothing_after_the_block() -> None:
+    # Given a client whose call is answered with an error, then a time that has stopped counting
     client = _client()
     stubber = Stubber(client)
     stubber.add_client_error(
@@ -61,7 +64,7 @@ def test_a_failed_call_is_counted_and_nothing_after_the_block() -> None:
     )
     stubber.add_response("get_item", {}, {"TableName": "table", "Key": {"k": {"S": "v"}}})
 
-    # When a failed call is made inside the block and another after it
+    # When that call is made inside the block and another after it
     with stubber:
         with (
             time_in_sdk(client) as spent,
@@ -70,5 +73,25 @@ def test_a_failed_call_is_counted_and_nothing_after_the_block() -> None:
             client.get_item(TableName="table", Key={"k": {"S": "v"}})
         client.get_item(TableName="table", Key={"k": {"S": "v"}})
 
-    # Then only the failed call is counted
+    # Then only the call inside is counted
+    assert spent.calls == 1
+
+
+def test_a_call_that_gets_no_response_is_counted() -> None:
+    # Given a client whose request cannot be sent (no endpoint answers)
+    client = _client()
+
+    def unreachable(**_: object) -> None:
+        raise EndpointConnectionError(endpoint_url="https://dynamodb.invalid")
+
+    client.meta.events.register_first("before-send.dynamodb.GetItem", unreachable)
+
+    # When the call is made inside the block
+    with (
+        time_in_sdk(client) as spent,
+        suppress(EndpointConnectionError),
+    ):
+        client.get_item(TableName="table", Key={"k": {"S": "v"}})
+
+    # Then it is counted (it ends on botocore's after-call-error, not after-call)
     assert spent.calls == 1

@@ -78,8 +78,10 @@ def main() -> None:
         from tucoach_repository.tables import ensure_table  # noqa: PLC0415
 
         ensure_table(local_client(local_settings(endpoint, TABLE)), TABLE)
-        _answers_against_bare_route(_latency_against_bare_route())
-        _requests_per_route()
+        bare_p50 = _latency_against_bare_route()
+        client = _own_client()
+        _answers_against_bare_route(bare_p50, client)
+        _requests_per_route(client)
 
 
 def _bare_routes() -> dict[str, Callable[[dict[str, Any], LambdaContext], object]]:
@@ -145,16 +147,16 @@ def _latency_against_bare_route() -> float:
     return statistics.median(p50s["bare Powertools route"])
 
 
-def _answers_against_bare_route(bare_p50: float) -> None:
+def _answers_against_bare_route(bare_p50: float, client: DynamoDBClient) -> None:
     """Answers 1 and 19 of ten-question interviews (a follow-up after every main answer but the
     last), wall time and this process's CPU time: the CPU spent outside DynamoDB Local, which runs
-    in its own process (the answer's logic, mapping, botocore's serialising and parsing)."""
+    in its own process (the answer's logic, mapping, botocore's serialising and parsing), and the
+    part of it spent in the requests of `client`, the service's (`_own_client`)."""
     from tucoach_coach import load_bank  # noqa: PLC0415
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
     from tucoach_repository_testing.sdk_time import time_in_sdk  # noqa: PLC0415
 
     bank = load_bank()
-    client = _own_client()
     context = _Context()
     # (wall, CPU, CPU in botocore's requests) of each answer measured
     measured: dict[int, list[tuple[float, float, float]]] = {k: [] for k in ANSWERS_MEASURED}
@@ -232,11 +234,10 @@ def _own_client() -> DynamoDBClient:
     return client
 
 
-def _requests_per_route() -> None:
+def _requests_per_route(client: DynamoDBClient) -> None:
     from tucoach_interviews.handler import lambda_handler  # noqa: PLC0415
     from tucoach_repository_testing.request_counts import counted_requests  # noqa: PLC0415
 
-    client = _own_client()
     context = _Context()
 
     def call(label: str, method: str, path: str, **kwargs: Any) -> Any:
