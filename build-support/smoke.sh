@@ -136,10 +136,12 @@ if wanted same_origin; then
   # The catalog, the same for everyone, may be kept (CloudFront's /api/catalog behaviour); every
   # other answer of the API is no-store (the unauthorized check above reads one).
   [[ "$(header cache-control)" == "public, max-age="* ]] || fail "the catalog is not cacheable (Cache-Control '$(header cache-control)')"
-  # And CloudFront keeps it: asked again, an edge answers from its copy (X-Cache "Hit from
-  # cloudfront", or "RefreshHit"; AWS lists no values for the header: these are as CloudFront
-  # sends them, stackoverflow.com/questions/76861544). A few tries: another server of the edge may answer first, and
-  # the invalidation publishing sent may still be on its way to this edge.
+  # And CloudFront keeps it: asked again, an edge answers from its copy. X-Cache carries the
+  # result type of CloudFront's standard logs ("Hit from cloudfront", "RefreshHit from
+  # cloudfront"): x-edge-result-type, docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/
+  # standard-logs-reference.html, where Hit is served from the edge's cache and RefreshHit from
+  # it once the origin confirmed it. A few tries: another server of the edge may answer first,
+  # and the invalidation publishing sent may still be on its way to this edge.
   cached=""
   for _ in 1 2 3 4 5; do
     request GET "$api_url/catalog"
