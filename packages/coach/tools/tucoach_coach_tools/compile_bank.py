@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tucoach_coach.bank import COMPILED_BANK, cell_source, read_cell, validate_cell
@@ -22,9 +23,10 @@ from tucoach_models import Role, Seniority
 COMPILED_PATH = Path("packages/coach/src/tucoach_coach") / COMPILED_BANK
 
 
-def compiled_text() -> str:
-    """The compiled bank's text, from the bank files shipped beside the package's modules."""
-    root = resources.files("tucoach_coach")
+def compiled_text(root: Traversable | None = None) -> str:
+    """The compiled bank's text, from the bank files under `root` (by default those shipped
+    beside the package's modules); BankError names the first file that is not valid."""
+    root = root or resources.files("tucoach_coach")
     cells = []
     for role in Role:
         for seniority in Seniority:
@@ -40,9 +42,10 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def main() -> None:
-    COMPILED_PATH.write_text(compiled_text(), encoding="utf-8")
-    print(f"wrote {COMPILED_PATH}")
+def main(root: Traversable | None = None, target: Path = COMPILED_PATH) -> None:
+    text = compiled_text(root)  # validated whole before a byte is written
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":

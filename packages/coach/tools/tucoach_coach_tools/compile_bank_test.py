@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import tomllib
 from importlib import resources
+from pathlib import Path
 
-from tucoach_coach.bank import COMPILED_BANK, cell_source
-from tucoach_coach_tools.compile_bank import compiled_text
+import pytest
+
+from tucoach_coach.bank import COMPILED_BANK, BankError, cell_source
+from tucoach_coach_tools.compile_bank import compiled_text, main
 from tucoach_models import Role, Seniority
 
 
@@ -32,3 +35,35 @@ def test_every_bank_file_compiles_to_its_own_questions() -> None:
         for seniority in Seniority
     }
     assert compiled == expected
+
+
+def test_an_invalid_bank_file_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    # Given a copy of the bank files in which one question lost its model answer
+    root = resources.files("tucoach_coach")
+    for role in Role:
+        for seniority in Seniority:
+            source = cell_source(role, seniority)
+            copy = tmp_path / source
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text((root / source).read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / cell_source(Role.FRONTEND, Seniority.SENIOR)
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("model_answer =", "model_answr =", 1), encoding="utf-8")
+    target = tmp_path / "compiled.json"
+    target.write_text("before", encoding="utf-8")
+    # When the compiler runs over them
+    with pytest.raises(BankError) as refused:
+        main(tmp_path, target)
+    # Then it names the file and what is wrong with it, and the compiled bank is as it was
+    assert str(refused.value).startswith("bank/frontend/senior.toml: ")
+    assert "model_answer" in str(refused.value)
+    assert target.read_text(encoding="utf-8") == "before"
+
+
+def test_valid_bank_files_compile_to_the_target(tmp_path: Path) -> None:
+    # Given the shipped bank files
+    target = tmp_path / "compiled.json"
+    # When the compiler runs over them
+    main(target=target)
+    # Then the target holds the compiled bank
+    assert target.read_text(encoding="utf-8") == compiled_text()
