@@ -99,10 +99,12 @@ def resolve(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     response = app.resolve(_with_lowercase_media_type(event), context)
     # API Gateway REST responses: Powertools puts every header in multiValueHeaders.
     headers = response.setdefault("multiValueHeaders", {})
+    set_by_route = {name.lower() for name in headers}
     for name, value in _common_headers(event.get("headers")).items():
-        # A route's own Cache-Control stands: GET /catalog's answer, the same for everyone,
-        # may be kept. Its errors, rendered without one, are no-store like all others.
-        if name != "Cache-Control" or name not in headers:
+        # A route's own Cache-Control stands, however it spells the name: GET /catalog's
+        # answer, the same for everyone, may be kept. Its errors, rendered without one, are
+        # no-store like all others.
+        if name != "Cache-Control" or name.lower() not in set_by_route:
             headers[name] = [value]
     return response
 

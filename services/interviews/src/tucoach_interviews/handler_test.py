@@ -11,6 +11,7 @@ import pytest
 from tucoach_coach import load_bank
 from tucoach_coach.highlights import LABEL_SEPARATOR
 from tucoach_interviews import __version__, container
+from tucoach_interviews import app as app_module
 from tucoach_interviews.observability import logger
 from tucoach_interviews_testing import OTHER_USER, Api, Reply
 from tucoach_models import InterviewSummary, Page, Role, Seniority
@@ -408,6 +409,25 @@ def test_the_catalog_may_be_kept_for_an_hour_but_not_its_refusals(api: Api) -> N
     refused = api.call("GET", "/catalog", query={"x": "1"}, user=None)
     assert refused.status == 422
     assert refused.headers["Cache-Control"] == "no-store"
+
+
+def test_a_routes_own_cache_control_stands_in_any_spelling(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a route that sets its cache policy with the header name in lower case
+    resolve = app_module.app.resolve
+
+    def kept_for_a_minute(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        response = resolve(event, context)
+        response["multiValueHeaders"] = {"cache-control": ["public, max-age=60"]}
+        return response
+
+    monkeypatch.setattr(app_module.app, "resolve", kept_for_a_minute)
+    # When it answers
+    reply = api.call("GET", "/catalog", user=None)
+    # Then its policy is the only one sent, not joined by the default no-store
+    cache_headers = {k: v for k, v in reply.headers.items() if k.lower() == "cache-control"}
+    assert cache_headers == {"cache-control": "public, max-age=60"}
 
 
 @pytest.mark.parametrize(
