@@ -1,11 +1,12 @@
 """A bank topic id (`query_tuning`) as the words a report writes mid-sentence ("query tuning",
 "HTTP and TLS"). The web app's `topicLabel` (frontend/src/lib/reportLabels.ts) writes the same
-words as a label, with a capital first letter."""
+words as a label, with a capital first letter: its two tables are these two, which
+build-support/topic_words_test.py checks."""
 
 from __future__ import annotations
 
 # Words of topic ids that are not written in lower case.
-_WORDS = {
+WORDS = {
     "api": "API",
     "bff": "BFF",
     "css": "CSS",
@@ -30,11 +31,12 @@ _WORDS = {
     "tls": "TLS",
 }
 # Whole topics whose words are not the id's.
-_TOPICS = {
+WHOLE_TOPICS = {
     "bff": "backend for frontend (BFF)",
     "build_vs_buy": "build or buy",
     "ci_cd": "CI/CD",
     "http_tls": "HTTP and TLS",
+    "i18n": "internationalisation",
     "infra_code_review": "infrastructure code review",
     "micro_frontends": "micro-frontends",
     "multi_region": "multi-region",
@@ -47,4 +49,4 @@ _TOPICS = {
 
 def topic_words(topic: str) -> str:
     """The topic as words, for the middle of a sentence."""
-    return _TOPICS.get(topic) or " ".join(_WORDS.get(word, word) for word in topic.split("_"))
+    return WHOLE_TOPICS.get(topic) or " ".join(WORDS.get(word, word) for word in topic.split("_"))
