@@ -10,10 +10,12 @@ unknown in it: for those the tests look at the configuration's references instea
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -148,21 +150,23 @@ def require_terraform() -> None:
     pytest.skip(reason)
 
 
+# Each stack is copied and initialised once per process (see _initialised), then planned there
+# with each plan's own variables and files: `terraform init` costs about 2 s a plan otherwise.
+_INITIALISED: dict[Path, Path] = {}
+
+
 def make_plan(
     environment: str | None,
     workdir: Path,
     stack: Path = INFRA,
     extra_vars: Sequence[str] = (),
 ) -> Plan:
-    """Plans a copy of a stack in workdir: infra/ for environments/<environment>.tfvars (with
-    `name=value` settings on top), or infra/account/ (environment None)."""
+    """Plans `stack`: infra/ for environments/<environment>.tfvars (with `name=value` settings
+    on top), or infra/account/ (environment None). The plan, its stand-in artifacts and
+    terraform's home are in `workdir`."""
     binary = terraform()
     if binary is None:
         raise RuntimeError("terraform is not on PATH")
-    config = workdir / "stack"
-    shutil.copytree(stack, config)
-    (config / "offline_plan_override.tf").write_text(OFFLINE_PROVIDER)
-    (config / "local_backend_override.tf").write_text(LOCAL_BACKEND)
     # Stand-ins for the artifacts: the plan only hashes them, and the real ones are tested by
     # services/interviews/tests.
     artifacts = workdir / "dist"
@@ -182,19 +186,10 @@ def make_plan(
         "CHECKPOINT_DISABLE": "1",  # no version check against HashiCorp's servers
         "AWS_EC2_METADATA_DISABLED": "true",
     }
-    init = [binary, "init", "-input=false", "-no-color", "-lockfile=readonly"]
-    if plugin_dir := os.environ.get("TUCOACH_TF_PLUGIN_DIR"):
-        init.append(f"-plugin-dir={plugin_dir}")
+    config = _initialised(stack, binary, env)
 
     def run(*args: str) -> str:
-        # Our own fixed command lines: terraform and its arguments.
-        result = subprocess.run(  # noqa: S603
-            args, cwd=config, env=env, capture_output=True, text=True, timeout=300, check=False
-        )
-        if result.returncode != 0:
-            command = " ".join(args)
-            raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
-        return result.stdout
+        return _run(args, config, env)
 
     environment_vars = (
         [
@@ -205,7 +200,7 @@ def make_plan(
         if environment
         else []
     ) + [f"-var={setting}" for setting in extra_vars]
-    run(*init)
+    plan_file = str(workdir / "plan.bin")
     run(
         binary,
         "plan",
@@ -214,6 +209,37 @@ def make_plan(
         "-lock=false",
         "-refresh=false",
         *environment_vars,
-        "-out=plan.bin",
+        f"-out={plan_file}",
     )
-    return Plan(environment or "account", json.loads(run(binary, "show", "-json", "plan.bin")))
+    return Plan(environment or "account", json.loads(run(binary, "show", "-json", plan_file)))
+
+
+def _initialised(stack: Path, binary: str, env: dict[str, str]) -> Path:
+    """A copy of `stack` with the override files, initialised (once per process): plans made
+    with -lock=false and -refresh=false write nothing in it but their own plan files, which are
+    elsewhere, so one copy serves them all."""
+    if stack in _INITIALISED:
+        return _INITIALISED[stack]
+    scratch = Path(tempfile.mkdtemp(prefix=f"tucoach-plan-{stack.name}-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    config = scratch / "stack"
+    shutil.copytree(stack, config)
+    (config / "offline_plan_override.tf").write_text(OFFLINE_PROVIDER)
+    (config / "local_backend_override.tf").write_text(LOCAL_BACKEND)
+    init = [binary, "init", "-input=false", "-no-color", "-lockfile=readonly"]
+    if plugin_dir := os.environ.get("TUCOACH_TF_PLUGIN_DIR"):
+        init.append(f"-plugin-dir={plugin_dir}")
+    _run(init, config, env)
+    _INITIALISED[stack] = config
+    return config
+
+
+def _run(args: Sequence[str], config: Path, env: dict[str, str]) -> str:
+    # Our own fixed command lines: terraform and its arguments.
+    result = subprocess.run(  # noqa: S603
+        args, cwd=config, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    if result.returncode != 0:
+        command = " ".join(args)
+        raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
