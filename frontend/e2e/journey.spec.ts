@@ -3,11 +3,10 @@
 // checked with axe-core (any violation fails) and photographed into test-results/pages/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Page, Route } from "@playwright/test";
 import { SCREENSHOTS } from "./server.mjs";
-import { signIn as signInAs } from "./pages";
+import { checkPage as checkPageOf, signIn as signInAs } from "./pages";
 
 test.describe.configure({ mode: "serial" });
 
@@ -23,14 +22,7 @@ const consoleErrors: string[] = [];
 const apiRequests: string[] = [];
 const interviewPath = () => new URL(page.url()).pathname.replace(/\/report$/, "");
 
-async function checkPage(name: string) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(found, `axe violations on ${name}`).toEqual([]);
-}
+const checkPage = (name: string) => checkPageOf(page, name, { atCurrentWidth: true });
 
 async function signIn() {
   // After the first sign-in the provider's session answers at once, without its form.
@@ -214,11 +206,7 @@ test("phone width, by keyboard only: start an interview and answer", async () =>
   await page.keyboard.press("Tab");
   expect(await focusedId(), "Tab after the question").toBe("answer");
   await page.keyboard.type("Typed with the keyboard only.");
-  const sideways = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
-  expect(sideways, "the page scrolls sideways at 375 px").toBe(false);
-  await checkPage("07-phone-question");
+  await checkPage("07-phone-question"); // at 375 px: axe, and no sideways scrolling
   await tabTo("Submit answer", 10);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /^Feedback:/ })).toBeVisible();

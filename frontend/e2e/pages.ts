@@ -1,6 +1,7 @@
-// What the browser specs after the journey share: signing in (with the provider's form, or
+// What the browser specs share: signing in (with the provider's form, or
 // through its session when this browser signed in before), and checking a page: axe-core at 0
-// violations and a screenshot at 1280 and at 375 px wide into test-results/pages/.
+// violations, no sideways scrolling and a screenshot at 1280 and at 375 px wide (or at the
+// page's own width) into test-results/pages/.
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
@@ -9,23 +10,39 @@ import { SCREENSHOTS } from "./server.mjs";
 
 export const WIDTHS = [1280, 375] as const;
 
-export async function checkPage(page: Page, name: string) {
+/**
+ * axe-core at 0 violations, no sideways scrolling and a full-page screenshot, at 1280 and at
+ * 375 px wide (`<name>-<width>.png`), or with `atCurrentWidth` only at the viewport's own width
+ * (`<name>.png`: the journey sets the width itself, and walks on at it).
+ */
+export async function checkPage(
+  page: Page,
+  name: string,
+  { atCurrentWidth = false }: { atCurrentWidth?: boolean } = {},
+) {
+  if (atCurrentWidth) {
+    await checkAtThisWidth(page, name);
+    return;
+  }
   const restore = page.viewportSize();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const found = violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-    expect(found, `axe violations on ${name} at ${width} px`).toEqual([]);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth > window.innerWidth,
-    );
-    expect(sideways, `${name} scrolls sideways at ${width} px`).toBe(false);
+    await checkAtThisWidth(page, `${name}-${width}`, ` at ${width} px`);
   }
   if (restore) await page.setViewportSize(restore);
+}
+
+async function checkAtThisWidth(page: Page, file: string, where = "") {
+  await page.screenshot({ path: join(SCREENSHOTS, `${file}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(found, `axe violations on ${file}${where}`).toEqual([]);
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  );
+  expect(sideways, `${file} scrolls sideways${where}`).toBe(false);
 }
 
 /** Signs in from the app's sign-in page; `typed` says whether the provider's form was shown. */
