@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tucoach_coach import load_bank, topics
+from tucoach_coach import topics
 
 REPORT_LABELS = Path("frontend/src/lib/reportLabels.ts")
 
@@ -36,15 +36,3 @@ def test_the_app_writes_the_same_whole_topics() -> None:
     assert _app_table("TOPICS") == {
         topic: words[0].upper() + words[1:] for topic, words in topics.WHOLE_TOPICS.items()
     }
-
-
-def test_every_topic_of_the_bank_is_written_in_words() -> None:
-    # Given every topic of the bank
-    bank_topics = {question.topic for question in load_bank()}
-    # Then none is left with digits inside a word, as an id like "i18n" would be
-    unwritten = {
-        t: topics.topic_words(t)
-        for t in bank_topics
-        if re.search(r"[a-z]\d", topics.topic_words(t))
-    }
-    assert not unwritten, unwritten

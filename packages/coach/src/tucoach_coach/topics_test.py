@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tucoach_coach.bank import load_bank
@@ -35,3 +37,11 @@ def test_no_topic_of_the_bank_shows_an_acronym_in_lower_case() -> None:
         if any(len(w) <= 3 and w.islower() and w not in SHORT_ENGLISH_WORDS for w in words.split())
     }
     assert not lower_acronyms, lower_acronyms
+
+
+def test_no_topic_of_the_bank_keeps_a_digit_inside_a_word() -> None:
+    # Given every topic of the bank as the report writes it
+    written = {topic: topic_words(topic) for topic in {q.topic for q in load_bank()}}
+    # Then none keeps a numeronym of its id ("i18n" is written "internationalisation")
+    numeronyms = {topic: words for topic, words in written.items() if re.search(r"[a-z]\d", words)}
+    assert not numeronyms, numeronyms

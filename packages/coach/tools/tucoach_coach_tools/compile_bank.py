@@ -26,7 +26,8 @@ COMPILED_PATH = Path("packages/coach/src/tucoach_coach") / COMPILED_BANK
 def compiled_text(root: Traversable | None = None) -> str:
     """The compiled bank's text, from the bank files under `root` (by default those shipped
     beside the package's modules); BankError names the first file that is not valid."""
-    root = root or resources.files("tucoach_coach")
+    if root is None:
+        root = resources.files("tucoach_coach")
     cells = []
     for role in Role:
         for seniority in Seniority:
