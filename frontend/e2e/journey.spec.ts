@@ -1,6 +1,7 @@
 // One person's journey through the built app, step by step: each step is a test (a JUnit test
 // case), and the steps share one page, so a failed step skips the ones after it. Every page is
-// checked with axe-core (any violation fails) and photographed into test-results/pages/.
+// checked at the width the step shows it with axe-core (any violation fails) and for sideways
+// scrolling, and photographed into test-results/pages/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";

@@ -21,28 +21,29 @@ export async function checkPage(
   { atCurrentWidth = false }: { atCurrentWidth?: boolean } = {},
 ) {
   if (atCurrentWidth) {
-    await checkAtThisWidth(page, name);
+    await checkAtThisWidth(page, name, name);
     return;
   }
   const restore = page.viewportSize();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await checkAtThisWidth(page, `${name}-${width}`, ` at ${width} px`);
+    await checkAtThisWidth(page, name, `${name}-${width}`);
   }
   if (restore) await page.setViewportSize(restore);
 }
 
-async function checkAtThisWidth(page: Page, file: string, where = "") {
+async function checkAtThisWidth(page: Page, name: string, file: string) {
+  const where = `${name} at ${page.viewportSize()?.width ?? "the default"} px`;
   await page.screenshot({ path: join(SCREENSHOTS, `${file}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
-  expect(found, `axe violations on ${file}${where}`).toEqual([]);
+  expect(found, `axe violations on ${where}`).toEqual([]);
   const sideways = await page.evaluate(
     () => document.documentElement.scrollWidth > window.innerWidth,
   );
-  expect(sideways, `${file} scrolls sideways${where}`).toBe(false);
+  expect(sideways, `${where} scrolls sideways`).toBe(false);
 }
 
 /** Signs in from the app's sign-in page; `typed` says whether the provider's form was shown. */
