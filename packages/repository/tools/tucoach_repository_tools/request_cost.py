@@ -128,9 +128,10 @@ def _by_hand(endpoint: str, item: dict[str, Any]) -> dict[str, Callable[[], obje
     if credentials is None:
         raise RuntimeError("no credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set")
     signer = SigV4Auth(credentials.get_frozen_credentials(), "dynamodb", REGION)
-    # The socket options botocore's client gives its session (botocore.args): without
-    # TCP_NODELAY the body waits behind the headers for the server's delayed ACK, about 40 ms a
-    # request here, and that wait's cold caches were once measured as this layer's CPU.
+    # The socket options botocore's client gives its session (botocore.args; urllib3's own
+    # default, which the PoolManager rows keep): without TCP_NODELAY the body waits behind the
+    # headers for the server's delayed ACK, about 40 ms a request here, and that wait's cold
+    # caches were once measured as this layer's CPU.
     # botocore-stubs types the options as strings; botocore hands urllib3 these tuples.
     no_delay: Any = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
     http = URLLib3Session(timeout=5, socket_options=no_delay)

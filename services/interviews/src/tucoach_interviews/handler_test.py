@@ -414,7 +414,7 @@ def test_the_catalog_may_be_kept_for_an_hour_but_not_its_refusals(api: Api) -> N
 def test_a_routes_own_cache_control_stands_in_any_spelling(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Given a route that sets its cache policy with the header name in lower case
+    # Given the resolver's response to a route that set its cache policy in lower case
     resolve = app_module.app.resolve
 
     def kept_for_a_minute(event: dict[str, Any], context: Any) -> dict[str, Any]:
