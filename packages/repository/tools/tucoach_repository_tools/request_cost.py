@@ -136,16 +136,17 @@ def _by_hand(endpoint: str, item: dict[str, Any]) -> dict[str, Callable[[], obje
     no_delay: Any = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
     http = URLLib3Session(timeout=5, socket_options=no_delay)
 
-    def send(request: AWSRequest) -> None:
-        response = http.send(request.prepare())
+    def signed() -> AWSRequest:
+        request = AWSRequest(method="POST", url=endpoint, data=body, headers=dict(headers))
+        signer.add_auth(request)
+        return request
+
+    def with_botocore_http() -> None:
+        # The signed request itself, prepared and sent once, as the client does.
+        response = http.send(signed().prepare())
         if response.status_code != 200:
             raise RuntimeError(f"PutItem by hand: {response.status_code} {response.content!r}")
         json.loads(response.content)
-
-    def signed_headers() -> dict[str, str]:
-        request = AWSRequest(method="POST", url=endpoint, data=body, headers=dict(headers))
-        signer.add_auth(request)
-        return dict(request.headers.items())
 
     # urllib3 is botocore's own dependency, not one of ours: loaded by name.
     pool = importlib.import_module("urllib3").PoolManager()
@@ -156,8 +157,8 @@ def _by_hand(endpoint: str, item: dict[str, Any]) -> dict[str, Callable[[], obje
             raise RuntimeError(f"PutItem with urllib3: {response.status} {response.data!r}")
         json.loads(response.data)
 
-    def with_botocore_http() -> None:
-        send(AWSRequest(method="POST", url=endpoint, data=body, headers=signed_headers()))
+    def signed_headers() -> dict[str, str]:
+        return dict(signed().headers.items())
 
     signed_once = signed_headers()
     return {
