@@ -1,5 +1,6 @@
-"""The interviews a process has read, kept folded at the version read, so that reading one again
-reads only what is newer (reads.py).
+"""The interviews a process has read or written, kept folded at the version read or written, so
+that reading one again reads only what is newer (reads.py), and answering it needs no read at
+all while this process wrote its latest version (ADR 0013).
 
 A version item never changes once stored (ADR 0010), so an interview folded at a version is that
 version for good: the next read of the interview needs only the items from that version on (the
@@ -53,6 +54,20 @@ class FoldedInterviews:
             self._entries.move_to_end(partition_key)
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
+
+    def advance(
+        self, partition_key: str, previous: str, version: str, interview: Interview, key: str | None
+    ) -> None:
+        """Keeps `interview`, the version (sort key `version`) this process appended after the
+        version kept (sort key `previous`), in its place, with the Idempotency-Key `key` of the
+        request that made it. A kept copy of another version is left as it is."""
+        with self._lock:
+            kept = self._entries.get(partition_key)
+            if kept is None or kept.version != previous:
+                return
+            keys = kept.request_keys if key is None else kept.request_keys | {key}
+            self._entries[partition_key] = Folded(version, interview, keys)
+            self._entries.move_to_end(partition_key)
 
     def forget(self, partition_key: str) -> None:
         with self._lock:

@@ -1,4 +1,4 @@
-"""The folded interviews kept between reads: the least recently read forgotten first."""
+"""Interviews kept folded between reads and appends: the least recently used forgotten first."""
 
 from __future__ import annotations
 
@@ -45,3 +45,26 @@ def test_a_forgotten_interview_is_read_from_the_start_again() -> None:
     folded.forget("a")
     folded.forget("never kept")
     assert folded.get("a") is None
+
+
+def test_an_append_on_the_version_kept_takes_its_place_with_its_key() -> None:
+    # Given version 1 kept, made by a request with a key
+    folded = FoldedInterviews(2)
+    folded.put("a", Folded("1", new_interview(), frozenset({"key-1"})))
+    # When this process appends version 2 on it, with another key
+    second = new_interview().model_copy(update={"version": 2})
+    folded.advance("a", "1", "2", second, "key-2")
+    # Then version 2 is kept, with both keys
+    assert folded.get("a") == Folded("2", second, frozenset({"key-1", "key-2"}))
+
+
+def test_an_append_on_another_version_than_the_one_kept_leaves_it() -> None:
+    # Given version 3 kept (read after another process appended 2 and 3)
+    folded = FoldedInterviews(2)
+    folded.put("a", _folded("3"))
+    # When this process's append on version 1 is reported, and one on an interview not kept
+    folded.advance("a", "1", "2", new_interview(), None)
+    folded.advance("b", "1", "2", new_interview(), None)
+    # Then version 3 stays kept, and nothing is kept of the other
+    assert folded.get("a") == _folded("3")
+    assert folded.get("b") is None

@@ -14,10 +14,11 @@ from tucoach_models import (
     InterviewSummary,
     MadeRequest,
     Page,
+    format_timestamp,
 )
 from tucoach_repository import deletion, listing, ratings, reads, writes
 from tucoach_repository.client import make_client
-from tucoach_repository.folded import FoldedInterviews
+from tucoach_repository.folded import Folded, FoldedInterviews
 from tucoach_repository.schema import interview_partition_key
 from tucoach_repository.settings import RepositorySettings
 from tucoach_repository.table import Table
@@ -38,6 +39,10 @@ class InterviewRepository:
 
     def create(self, interview: Interview) -> None:
         writes.create(self._table, interview)
+        self._folded.put(
+            interview_partition_key(interview.user_id, interview.interview_id),
+            Folded(format_timestamp(interview.updated_at), interview, frozenset()),
+        )
 
     def append_version(
         self,
@@ -45,7 +50,27 @@ class InterviewRepository:
         new: Interview,
         idempotency: IdempotencyRecord | None = None,
     ) -> None:
-        writes.append_version(self._table, previous, new, idempotency)
+        partition_key = interview_partition_key(previous.user_id, previous.interview_id)
+        try:
+            writes.append_version(self._table, previous, new, idempotency)
+        except Exception:
+            # Another process's version is the latest (VersionConflict), or whether this one
+            # is cannot be known (a timeout): the next read finds out.
+            self._folded.forget(partition_key)
+            raise
+        self._folded.advance(
+            partition_key,
+            format_timestamp(previous.updated_at),
+            format_timestamp(new.updated_at),
+            new,
+            idempotency.key if idempotency is not None else None,
+        )
+
+    def get_kept(self, user_id: str, interview_id: str, key: str | None) -> Interview | None:
+        kept = self._folded.get(interview_partition_key(user_id, interview_id))
+        if kept is None or (key is not None and key in kept.request_keys):
+            return None
+        return kept.interview
 
     def get_latest(self, user_id: str, interview_id: str) -> Interview:
         return reads.get_latest(self._table, self._folded, user_id, interview_id)

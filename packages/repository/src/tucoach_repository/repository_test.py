@@ -556,9 +556,9 @@ def test_reading_again_queries_only_from_the_version_read_on(
     versions = stored_versions(repository, [ANSWER] * 3)
     repository.get_latest("user-1", "interview-1")
     firsts = _queried_from(client)
-    # When it is read again, after one more version
+    # When it is read again, after another process appended one more version
     fifth = next_version(versions[-1], "one more answer")
-    repository.append_version(versions[-1], fifth)
+    InterviewRepository(settings, client=client).append_version(versions[-1], fifth)
     latest = repository.get_latest("user-1", "interview-1")
     # Then the read starts at the version read before, and gives what a whole read gives
     assert firsts == [format_timestamp(versions[-1].updated_at)]
@@ -631,16 +631,17 @@ def test_a_key_used_on_a_version_after_the_version_read_is_found(
 
 
 def test_a_replay_reads_from_the_version_kept_unless_its_key_made_an_earlier_one(
-    repository: InterviewRepository, client: DynamoDBClient
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
-    # Given a process that appended versions 2 and 3 with keys, having read version 2 before 3
+    # Given a process that appended version 2 with a key, and another that appended version 3
     first = new_interview()
     repository.create(first)
     second = next_version(first)
     repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
-    repository.get_latest("user-1", "interview-1")
     third = next_version(second, "another answer")
-    repository.append_version(second, third, idempotency_record(third, key="key-00000003"))
+    InterviewRepository(settings, client=client).append_version(
+        second, third, idempotency_record(third, key="key-00000003")
+    )
     firsts = _queried_from(client)
     # When the request that made version 3 is sent again, and then the one that made version 2
     latest = repository.get_latest_and_request("user-1", "interview-1", "key-00000003")
@@ -678,3 +679,76 @@ def test_with_no_interviews_kept_folded_every_read_is_whole(
     repository.get_latest("user-1", "interview-1")
     # Then the read starts at the first version
     assert firsts == [VERSION_SORT_KEYS[0]]
+
+
+# -- the version kept, to append on without reading (ADR 0013) ---------------------------------
+
+
+def test_a_process_keeps_each_version_it_creates_or_appends_and_reads_on_from_it(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given an interview this process created, and then appended to
+    first = new_interview()
+    repository.create(first)
+    kept_at_first = repository.get_kept("user-1", "interview-1", None)
+    second = next_version(first)
+    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    firsts = _queried_from(client)
+    # When it asks for the version it keeps, and then reads the interview
+    kept = repository.get_kept("user-1", "interview-1", None)
+    latest = repository.get_latest("user-1", "interview-1")
+    # Then it kept each version it wrote, and reads from the last one on
+    assert firsts == [format_timestamp(second.updated_at)]
+    assert kept_at_first == first
+    assert kept == second == latest == _fresh(settings, client)
+
+
+def test_no_version_is_kept_for_a_request_whose_key_made_one(
+    repository: InterviewRepository,
+) -> None:
+    # Given a version this process appended with a key
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    # When it asks for the version it keeps, for a request with that key and with another
+    # Then the replay gets none (a read answers it), the other request gets the version
+    assert repository.get_kept("user-1", "interview-1", "key-00000002") is None
+    assert repository.get_kept("user-1", "interview-1", "key-00000003") == second
+
+
+def test_appending_on_a_kept_version_another_process_appended_after_is_a_conflict(
+    repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
+) -> None:
+    # Given a process that keeps version 2, and another process that appended version 3 since
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    repository.append_version(first, second)
+    theirs = next_version(second, "the other process's answer")
+    InterviewRepository(settings, client=client).append_version(second, theirs)
+    kept = repository.get_kept("user-1", "interview-1", None)
+    assert kept == second
+    # When the first process appends on the version it keeps
+    ours = next_version(second, "this process's answer", later_by=timedelta(seconds=2))
+    with pytest.raises(VersionConflict):
+        repository.append_version(kept, ours)
+    # Then the other's version stays the latest, and the first keeps none, so it reads next
+    assert _fresh(settings, client) == theirs
+    assert repository.get_kept("user-1", "interview-1", None) is None
+    assert repository.get_latest("user-1", "interview-1") == theirs
+
+
+def test_with_no_interviews_kept_folded_no_version_is_kept_to_append_on(
+    settings: RepositorySettings, client: DynamoDBClient
+) -> None:
+    # Given a repository that keeps no interview folded
+    repository = InterviewRepository(
+        settings.model_copy(update={"folded_interviews": 0}), client=client
+    )
+    # When it creates an interview and appends to it
+    first = new_interview()
+    repository.create(first)
+    repository.append_version(first, next_version(first))
+    # Then it keeps neither version
+    assert repository.get_kept("user-1", "interview-1", None) is None

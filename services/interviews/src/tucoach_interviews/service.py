@@ -99,14 +99,15 @@ class InterviewService:
     ) -> AnswerOutcome:
         """Scores the answer and stores the new version, once per Idempotency-Key."""
         fingerprint = _fingerprint(interview_id, request)
-        previous, made = self._read(user_id, interview_id, idempotency_key)
+        previous, made = self._previous(user_id, interview_id, request, idempotency_key)
         if made is not None:
             return _replay(made, fingerprint)
         try:
             response = self._answer(previous, request, idempotency_key, fingerprint)
         except ConflictError:
             # A twin request with the same key may have won the race (this one then saw the
-            # question answered, or lost the write): its response is this request's too.
+            # question answered, or lost the write, or answered on the version its container
+            # kept while another container answered): its response is this request's too.
             if idempotency_key is None:
                 raise
             _, made = self._read(user_id, interview_id, idempotency_key)
@@ -114,6 +115,19 @@ class InterviewService:
                 raise
             return _replay(made, fingerprint)
         return AnswerOutcome(response, replayed=False)
+
+    def _previous(
+        self, user_id: str, interview_id: str, request: AnswerRequest, idempotency_key: str | None
+    ) -> tuple[Interview, MadeRequest | None]:
+        """The version to answer on, and the request already made with the key if one was. It is
+        the version this container kept when it last wrote or read the interview, without a read,
+        when that version waits for this very answer (ADR 0013): the summary's condition refuses
+        the append if another container has appended since, as it refuses one on a version read
+        before a race. Otherwise, the latest version, read."""
+        kept = self.store.get_kept(user_id, interview_id, idempotency_key)
+        if kept is not None and _waits_for(kept, request):
+            return kept, None
+        return self._read(user_id, interview_id, idempotency_key)
 
     def _read(
         self, user_id: str, interview_id: str, idempotency_key: str | None
@@ -134,7 +148,8 @@ class InterviewService:
         _check_expected(previous, request.expected_version)
         now = self.clock()
         # Scoring is what costs (an LLM call), so a unit is taken once the answer is known to
-        # be for this interview's current state, and before it is scored.
+        # be for this interview's current state (as read, or as this container kept it), and
+        # before it is scored.
         self._take(previous.user_id, DailyQuota.ANSWERS, now)
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
@@ -236,6 +251,15 @@ def _replay(made: MadeRequest, fingerprint: str) -> AnswerOutcome:
         raise IdempotencyKeyReused
     # The response is rebuilt from the version the request produced, as it first was.
     return AnswerOutcome(_answer_response(made.version), replayed=True)
+
+
+def _waits_for(interview: Interview, request: AnswerRequest) -> bool:
+    current = interview.current_question
+    return (
+        current is not None
+        and current.question_id == request.question_id
+        and request.expected_version in (None, interview.version)
+    )
 
 
 def _check_expected(latest: Interview, expected_version: int | None) -> None:

@@ -36,6 +36,13 @@ class InterviewStore(Protocol):
         interview with the version it produced, if one was (one read)."""
         ...
 
+    def get_kept(self, user_id: str, interview_id: str, key: str | None) -> Interview | None:
+        """The latest version of the interview this process has read or written, without a
+        request; None when it keeps none, or when Idempotency-Key `key` made one of its
+        versions (a replay, which a read answers). Another process may have appended since:
+        `append_version` on it is then a VersionConflict, as on any version read before a race."""
+        ...
+
     def check_exists(self, user_id: str, interview_id: str) -> None:
         """Raises InterviewNotFound unless the user has this interview."""
         ...

@@ -1,0 +1,134 @@
+"""Two warm containers answering one interview (ADR 0013): a container answers on the version it
+kept when it last wrote or read the interview, without reading it first, and the summary's
+condition refuses that answer when the other container has answered since."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tucoach_interviews import container
+from tucoach_interviews_testing import TABLE, USER, Api, Reply
+from tucoach_repository import DailyQuotas, InterviewRepository, make_client
+from tucoach_repository.schema import interview_partition_key
+from tucoach_repository_testing.readback import item_count
+from tucoach_repository_testing.request_counts import counted_requests
+
+if TYPE_CHECKING:
+    from types_boto3_dynamodb.client import DynamoDBClient
+
+    from tucoach_interviews.service import InterviewService
+
+START = {"role": "backend", "seniority": "junior", "question_count": 3}
+ANSWER = (
+    "GET, PUT and DELETE are idempotent: repeating the request has the same effect as sending "
+    "it once, so a client can safely retry after a timeout. POST is not idempotent."
+)
+
+
+class _Container:
+    """A warm container of the function: its own service, repository and DynamoDB client."""
+
+    def __init__(self, api: Api) -> None:
+        config = container.settings()
+        settings = container.repository_settings(config)
+        self.client: DynamoDBClient = make_client(settings)
+        self._api = api
+        self._service: InterviewService = container.build_service(
+            config,
+            store=InterviewRepository(settings, client=self.client),
+            quotas=DailyQuotas(settings, client=self.client),
+        )
+
+    def call(self, method: str, path: str, **kwargs: Any) -> Reply:
+        container.use(self._service)
+        return self._api.call(method, path, **kwargs)
+
+    def answer(self, interview: dict[str, Any], **kwargs: Any) -> Reply:
+        return self.call(
+            "POST",
+            f"/interviews/{interview['interview_id']}/answers",
+            body={"question_id": interview["current_question"]["question_id"], "answer": ANSWER},
+            **kwargs,
+        )
+
+
+def _started_and_answered_once(one: _Container) -> dict[str, Any]:
+    """An interview started and answered once in `one`: version 2, waiting for its next answer."""
+    started = one.call("POST", "/interviews", body=START)
+    assert started.status == 201, started.body
+    answered = one.answer(started.body)
+    assert answered.status == 200, answered.body
+    return dict(answered.body["interview"])
+
+
+def test_a_container_answers_on_the_version_it_wrote_without_reading(api: Api) -> None:
+    # Given an interview a container started and answered once
+    one = _Container(api)
+    interview = _started_and_answered_once(one)
+    # When it is sent the next answer
+    with counted_requests(one.client) as sent:
+        reply = one.answer(interview)
+    # Then it takes a unit of the quota and appends, without a Query, and what it stored is
+    # what another container reads
+    assert reply.status == 200, reply.body
+    assert sent == {"UpdateItem": 1, "PutItem": 2}
+    answered = reply.body["interview"]
+    latest = _Container(api).call("GET", f"/interviews/{interview['interview_id']}").body
+    assert (latest["version"], latest["current_question"]) == (3, answered["current_question"])
+
+
+def test_an_answer_on_a_version_another_container_answered_is_refused_and_stores_nothing(
+    api: Api,
+) -> None:
+    # Given an interview answered once in a container, and its next question answered in another
+    one, other = _Container(api), _Container(api)
+    interview = _started_and_answered_once(one)
+    theirs = other.answer(interview)
+    assert theirs.status == 200, theirs.body
+    # When the first container is sent an answer to that question too (a second tab)
+    ours = one.answer(interview)
+    # Then it is refused as a conflict, and the other container's answer stands alone
+    assert ours.status == 409, ours.body
+    assert ours.body["error"]["code"] == "version_conflict"
+    interview_id = interview["interview_id"]
+    latest = other.call("GET", f"/interviews/{interview_id}").body
+    assert latest["current_question"] == theirs.body["interview"]["current_question"]
+    versions = other.call("GET", f"/interviews/{interview_id}/versions").body["items"]
+    assert [v["version"] for v in versions] == [1, 2, 3]
+    # ... and the first container reads before its next answer, which it then stores
+    with counted_requests(one.client) as sent:
+        after = one.answer(theirs.body["interview"])
+    assert after.status == 200, after.body
+    assert sent["Query"] == 1
+
+
+def test_a_retry_of_an_answer_another_container_stored_is_replayed(api: Api) -> None:
+    # Given an interview answered once in a container, and its next question answered in
+    # another, with a key
+    one, other = _Container(api), _Container(api)
+    interview = _started_and_answered_once(one)
+    key = {"Idempotency-Key": "answered-elsewhere-1"}
+    theirs = other.answer(interview, headers=key)
+    assert theirs.status == 200, theirs.body
+    # When the client retries that request and the first container gets it
+    retried = one.answer(interview, headers=key)
+    # Then it answers with the stored response, and stores nothing more
+    assert (retried.status, retried.headers.get("Idempotent-Replayed")) == (200, "true")
+    assert retried.body == theirs.body
+    versions = one.call("GET", f"/interviews/{interview['interview_id']}/versions").body["items"]
+    assert [v["version"] for v in versions] == [1, 2, 3]
+
+
+def test_an_answer_on_an_interview_another_container_deleted_is_not_found_and_stores_nothing(
+    api: Api,
+) -> None:
+    # Given an interview answered once in a container, and deleted in another
+    one, other = _Container(api), _Container(api)
+    interview = _started_and_answered_once(one)
+    interview_id = interview["interview_id"]
+    assert other.call("DELETE", f"/interviews/{interview_id}").status == 200
+    # When the first container is sent the next answer
+    reply = one.answer(interview)
+    # Then the interview is not found, and no item of it is left, the answer's neither
+    assert reply.status == 404, reply.body
+    assert item_count(one.client, TABLE, interview_partition_key(USER, interview_id)) == 0
