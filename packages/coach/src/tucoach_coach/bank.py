@@ -170,9 +170,13 @@ def validate_cell(questions: list[object], source: str) -> tuple[BankQuestion, .
 @cache
 def load_bank() -> QuestionBank:
     """The bank shipped in this package, from its compiled JSON (read once per process)."""
-    compiled = json.loads(
-        (resources.files("tucoach_coach") / COMPILED_BANK).read_text(encoding="utf-8")
+    return bank_of(
+        json.loads((resources.files("tucoach_coach") / COMPILED_BANK).read_text(encoding="utf-8"))
     )
+
+
+def bank_of(compiled: dict[str, list[object]]) -> QuestionBank:
+    """The bank a compiled document holds (each bank file's questions, by file)."""
     cells: dict[tuple[Role, Seniority], tuple[BankQuestion, ...]] = {}
     for role in Role:
         for seniority in Seniority:

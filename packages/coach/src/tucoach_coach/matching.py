@@ -8,7 +8,8 @@ phrasing of the same point in the same sentence. A phrasing that names a member 
 of alternatives ("4xx means the client") also gets its variants with the other members (`SWAP`
 phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
 Document frequencies, every question's phrases and the word-order model are built once per bank
-(`bank_vocabulary`), not per answer.
+(`bank_vocabulary`), not per answer; the shipped bank's phrases once, when it is compiled
+(`compiled_phrases.py`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from enum import StrEnum
 from functools import cache
 
 from tucoach_coach.alternatives import Subject, subjects, variants, wrong_subject
-from tucoach_coach.bank import BankQuestion, QuestionBank
+from tucoach_coach.bank import BankQuestion, QuestionBank, load_bank
 from tucoach_coach.language import STOP_WORDS, contains_phrase, content_words, stem, stems, words
 from tucoach_coach.statements import Sentence, analyse, opposes, sides_stated
 from tucoach_coach.word_order import WordOrderModel
@@ -218,10 +219,18 @@ class BankVocabulary:
 
 @cache
 def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
-    frequency: Counter[str] = Counter()
-    for question in bank:
-        frequency.update(set(stems(" ".join(content_words(words(_all_text(question)))))))
-    by_question = {q.id: (q, tuple(_phrases(q, frequency))) for q in bank}
+    frequency = _question_frequency(bank)
+    # The shipped bank's phrases are computed when it is compiled (compiled_phrases.py).
+    if bank is load_bank():
+        from tucoach_coach.compiled_phrases import read_phrases  # noqa: PLC0415 - it imports this
+
+        compiled = read_phrases()
+    else:
+        compiled = {}
+    by_question = {
+        q.id: (q, compiled[q.id] if q.id in compiled else tuple(_phrases(q, frequency)))
+        for q in bank
+    }
     return BankVocabulary(
         question_frequency=frequency,
         phrases=PhraseIndex(p for _, phrases in by_question.values() for p in phrases),
@@ -230,6 +239,21 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
         question_texts={q.id: q.text for q in bank},
         word_order=WordOrderModel(q.model_answer for q in bank),
     )
+
+
+def question_phrases_of(bank: QuestionBank) -> dict[str, tuple[Phrase, ...]]:
+    """Every question's phrases, computed: what the bank's compiler writes for the shipped bank
+    (seconds of CPU; compiled_phrases.py)."""
+    frequency = _question_frequency(bank)
+    return {q.id: tuple(_phrases(q, frequency)) for q in bank}
+
+
+def _question_frequency(bank: QuestionBank) -> Counter[str]:
+    """How many of the bank's questions use each word stem."""
+    frequency: Counter[str] = Counter()
+    for question in bank:
+        frequency.update(set(stems(" ".join(content_words(words(_all_text(question)))))))
+    return frequency
 
 
 def question_phrases(question: BankQuestion, vocabulary: BankVocabulary) -> tuple[Phrase, ...]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tucoach_coach import matching
-from tucoach_coach.bank import load_bank
+from tucoach_coach import compiled_phrases, matching
+from tucoach_coach.bank import QuestionBank, load_bank
 from tucoach_coach.language import stems
 from tucoach_coach.matching import (
     Phrase,
@@ -13,6 +13,7 @@ from tucoach_coach.matching import (
     question_phrases,
 )
 from tucoach_coach.statements import analyse
+from tucoach_models import Role, Seniority
 
 VOCABULARY = bank_vocabulary(load_bank())
 
@@ -32,6 +33,37 @@ def test_a_common_single_word_is_generic(phrasing: str) -> None:
 
 def test_the_bank_is_indexed_once() -> None:
     assert bank_vocabulary(load_bank()) is VOCABULARY
+
+
+def test_the_shipped_banks_phrases_are_read_compiled_not_computed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given phrases that cannot be computed
+    def computed(*_: object) -> object:
+        raise AssertionError("a question's phrases were computed")
+
+    monkeypatch.setattr(matching, "_phrases", computed)
+    # When the shipped bank's vocabulary is built (afresh, not the one this module keeps)
+    built = bank_vocabulary.__wrapped__(load_bank())
+    # Then every question's phrases are the compiled ones, as a build that computes gives them
+    assert built.question_phrases == VOCABULARY.question_phrases
+    assert set(built.phrases.all()) == set(VOCABULARY.phrases.all())
+
+
+def test_another_banks_phrases_are_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a bank of one cell of the shipped bank's questions (not the shipped bank itself),
+    # and compiled phrases that cannot be read
+    cell = load_bank().questions(Role.BACKEND, Seniority.JUNIOR)
+    bank = QuestionBank({(Role.BACKEND, Seniority.JUNIOR): cell})
+
+    def read(*_: object) -> object:
+        raise AssertionError("the shipped bank's phrases were read for another bank")
+
+    monkeypatch.setattr(compiled_phrases, "read_phrases", read)
+    # When its vocabulary is built, then its questions' phrases are computed for it
+    built = bank_vocabulary(bank)
+    assert set(built.question_phrases) == {q.id for q in cell}
+    assert all(phrases for _, phrases in built.question_phrases.values())
 
 
 def test_a_bank_question_takes_the_phrases_its_bank_built(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,9 @@ Run after editing a bank file (tucoach_coach/bank/<role>/<seniority>.toml):
 
 It writes packages/coach/src/tucoach_coach/bank/compiled.json: each file's questions as TOML
 gives them, by file, one question a line (so a change to a question is a change of one line).
-`compile_bank_test.py` fails while the two differ. Each file is validated before anything is
+And beside it bank/phrases.json: every question's phrases, which take seconds to compute
+(`tucoach_coach.compiled_phrases`); run it after a change to the matching code too.
+`compile_bank_test.py` fails while either differs. Each file is validated before anything is
 written, so a mistake in an edit is named here (file and problem), not at the next load.
 """
 
@@ -17,10 +19,14 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from tucoach_coach.bank import COMPILED_BANK, cell_source, read_cell, validate_cell
+from tucoach_coach.bank import COMPILED_BANK, bank_of, cell_source, read_cell, validate_cell
+from tucoach_coach.compiled_phrases import COMPILED_PHRASES, phrases_text
+from tucoach_coach.matching import question_phrases_of
 from tucoach_models import Role, Seniority
 
-COMPILED_PATH = Path("packages/coach/src/tucoach_coach") / COMPILED_BANK
+PACKAGE = Path("packages/coach/src/tucoach_coach")
+COMPILED_PATH = PACKAGE / COMPILED_BANK
+PHRASES_PATH = PACKAGE / COMPILED_PHRASES
 
 
 def compiled_text(root: Traversable | None = None) -> str:
@@ -43,10 +49,21 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def main(root: Traversable | None = None, target: Path = COMPILED_PATH) -> None:
+def compiled_phrases_text(compiled: str) -> str:
+    """The phrases file's text for the compiled bank `compiled`."""
+    return phrases_text(question_phrases_of(bank_of(json.loads(compiled))))
+
+
+def main(
+    root: Traversable | None = None,
+    target: Path = COMPILED_PATH,
+    phrases_target: Path = PHRASES_PATH,
+) -> None:
     text = compiled_text(root)  # validated whole before a byte is written
+    phrases = compiled_phrases_text(text)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+    phrases_target.write_text(phrases, encoding="utf-8")
+    print(f"wrote {target} and {phrases_target}")
 
 
 if __name__ == "__main__":

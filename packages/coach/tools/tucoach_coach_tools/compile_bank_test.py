@@ -1,4 +1,5 @@
-"""The compiled bank the package loads is its TOML files, as they are now."""
+"""The compiled bank the package loads is its TOML files, as they are now, and its phrases are
+what the matching code computes from them now."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tucoach_coach.bank import COMPILED_BANK, BankError, cell_source
-from tucoach_coach_tools.compile_bank import compiled_text, main
+from tucoach_coach.compiled_phrases import COMPILED_PHRASES, phrases_text, read_phrases
+from tucoach_coach_tools.compile_bank import compiled_phrases_text, compiled_text, main
 from tucoach_models import Role, Seniority
 
 
@@ -20,6 +22,18 @@ def test_the_compiled_bank_is_the_bank_files_as_they_are() -> None:
     # Then it is what compiling the bank files gives now (after editing a bank file, run
     # ./pants run packages/coach/tools/tucoach_coach_tools/compile_bank.py)
     assert shipped == compiled_text(), "bank/compiled.json is stale: run compile_bank.py"
+
+
+def test_the_compiled_phrases_are_what_the_matching_code_computes_now() -> None:
+    # Given the phrases shipped with the package
+    shipped = (resources.files("tucoach_coach") / COMPILED_PHRASES).read_text(encoding="utf-8")
+    # Then they are what the code computes from the bank now (after changing the bank or the
+    # matching code, run ./pants run packages/coach/tools/tucoach_coach_tools/compile_bank.py),
+    # and they read back as they were written
+    assert shipped == compiled_phrases_text(compiled_text()), (
+        "bank/phrases.json is stale: run compile_bank.py"
+    )
+    assert phrases_text(read_phrases()) == shipped
 
 
 def test_every_bank_file_compiles_to_its_own_questions() -> None:
@@ -49,21 +63,24 @@ def test_an_invalid_bank_file_is_named_and_nothing_is_written(tmp_path: Path) ->
     broken = tmp_path / cell_source(Role.FRONTEND, Seniority.SENIOR)
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace("model_answer =", "model_answr =", 1), encoding="utf-8")
-    target = tmp_path / "compiled.json"
+    target, phrases = tmp_path / "compiled.json", tmp_path / "phrases.json"
     target.write_text("before", encoding="utf-8")
+    phrases.write_text("before", encoding="utf-8")
     # When the compiler runs over them
     with pytest.raises(BankError) as refused:
-        main(tmp_path, target)
-    # Then it names the file and what is wrong with it, and the compiled bank is as it was
+        main(tmp_path, target, phrases)
+    # Then it names the file and what is wrong with it, and the compiled files are as they were
     assert str(refused.value).startswith("bank/frontend/senior.toml: ")
     assert "model_answer" in str(refused.value)
     assert target.read_text(encoding="utf-8") == "before"
+    assert phrases.read_text(encoding="utf-8") == "before"
 
 
 def test_valid_bank_files_compile_to_the_target(tmp_path: Path) -> None:
     # Given the shipped bank files
-    target = tmp_path / "compiled.json"
+    target, phrases = tmp_path / "compiled.json", tmp_path / "phrases.json"
     # When the compiler runs over them
-    main(target=target)
-    # Then the target holds the compiled bank
+    main(target=target, phrases_target=phrases)
+    # Then the targets hold the compiled bank and its phrases
     assert target.read_text(encoding="utf-8") == compiled_text()
+    assert phrases.read_text(encoding="utf-8") == compiled_phrases_text(compiled_text())
