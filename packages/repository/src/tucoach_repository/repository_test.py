@@ -544,6 +544,19 @@ def _created_and_read(repository: InterviewRepository) -> Interview:
     return first
 
 
+def _two_versions(
+    repository: InterviewRepository, key: str | None = None
+) -> tuple[Interview, Interview]:
+    """Versions 1 and 2 of a new interview, created and appended (with Idempotency-Key `key`,
+    if any) by `repository`."""
+    first = new_interview()
+    repository.create(first)
+    second = next_version(first)
+    record = idempotency_record(second, key=key) if key is not None else None
+    repository.append_version(first, second, record)
+    return first, second
+
+
 def _fresh(settings: RepositorySettings, client: DynamoDBClient) -> Interview:
     """The latest version as a process that never read the interview reads it."""
     return InterviewRepository(settings, client=client).get_latest("user-1", "interview-1")
@@ -569,10 +582,7 @@ def test_versions_another_process_appended_are_folded_onto_the_version_read(
     repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
     # Given a process that read an interview at version 2
-    first = new_interview()
-    repository.create(first)
-    second = next_version(first)
-    repository.append_version(first, second)
+    _, second = _two_versions(repository)
     assert repository.get_latest("user-1", "interview-1") == second
     # When another process appends a step, a version stored whole (a change a step cannot say)
     # and a step after it, the first reading after each
@@ -634,10 +644,7 @@ def test_a_replay_reads_from_the_version_kept_unless_its_key_made_an_earlier_one
     repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
     # Given a process that appended version 2 with a key, and another that appended version 3
-    first = new_interview()
-    repository.create(first)
-    second = next_version(first)
-    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    _, second = _two_versions(repository, key="key-00000002")
     third = next_version(second, "another answer")
     InterviewRepository(settings, client=client).append_version(
         second, third, idempotency_record(third, key="key-00000003")
@@ -692,7 +699,7 @@ def test_a_process_keeps_each_version_it_creates_or_appends_and_reads_on_from_it
     repository.create(first)
     kept_at_first = repository.get_kept("user-1", "interview-1", None)
     second = next_version(first)
-    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    repository.append_version(first, second)
     firsts = _queried_from(client)
     # When it asks for the version it keeps, and then reads the interview
     kept = repository.get_kept("user-1", "interview-1", None)
@@ -707,10 +714,7 @@ def test_no_version_is_kept_for_a_request_whose_key_made_one(
     repository: InterviewRepository,
 ) -> None:
     # Given a version this process appended with a key
-    first = new_interview()
-    repository.create(first)
-    second = next_version(first)
-    repository.append_version(first, second, idempotency_record(second, key="key-00000002"))
+    _, second = _two_versions(repository, key="key-00000002")
     # When it asks for the version it keeps, for a request with that key and with another
     # Then the replay gets none (a read answers it), the other request gets the version
     assert repository.get_kept("user-1", "interview-1", "key-00000002") is None
@@ -721,10 +725,7 @@ def test_appending_on_a_kept_version_another_process_appended_after_is_a_conflic
     repository: InterviewRepository, client: DynamoDBClient, settings: RepositorySettings
 ) -> None:
     # Given a process that keeps version 2, and another process that appended version 3 since
-    first = new_interview()
-    repository.create(first)
-    second = next_version(first)
-    repository.append_version(first, second)
+    _, second = _two_versions(repository)
     theirs = next_version(second, "the other process's answer")
     InterviewRepository(settings, client=client).append_version(second, theirs)
     kept = repository.get_kept("user-1", "interview-1", None)
