@@ -45,7 +45,8 @@ def test_the_shipped_banks_phrases_are_read_compiled_not_computed(
     monkeypatch.setattr(matching, "_phrases", computed)
     # When the shipped bank's vocabulary is built (afresh, not the one this module keeps)
     built = bank_vocabulary.__wrapped__(load_bank())
-    # Then every question's phrases are the compiled ones, as a build that computes gives them
+    # Then every question's phrases are the compiled ones (compile_bank_test checks that they
+    # are what computing them gives)
     assert built.question_phrases == VOCABULARY.question_phrases
     assert set(built.phrases.all()) == set(VOCABULARY.phrases.all())
 

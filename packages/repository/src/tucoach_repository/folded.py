@@ -6,8 +6,8 @@ A version item never changes once stored (ADR 0010), so an interview folded at a
 version for good: the next read of the interview needs only the items from that version on (the
 summary, which names the latest version, and any version appended since), not every step again.
 The summary is read every time, so what a read returns is always the table's latest. A warm
-Lambda container answering the same interview question after question reads three small items
-instead of the whole partition, and folds one step instead of all of them.
+Lambda container reading an interview it answered before reads three small items instead of the
+whole partition, and folds one step instead of all of them; answering it again, it reads nothing.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ class Folded:
 
 
 class FoldedInterviews:
-    """Folded interviews by partition key, the least recently read forgotten first once there are
-    more than `size` (0 keeps none). Safe to share between threads (the local server's)."""
+    """Folded interviews by partition key, the least recently read or written forgotten first once
+    there are more than `size` (0 keeps none). Safe to share between threads (the local
+    server's)."""
 
     def __init__(self, size: int) -> None:
         self._size = size

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from botocore.exceptions import ConnectTimeoutError
 
 from tucoach_models import (
     FeedbackRating,
@@ -22,6 +23,7 @@ from tucoach_repository import (
     InvalidNextToken,
     InvalidPageLimit,
     ItemTooLarge,
+    RepositoryUnavailable,
     VersionConflict,
 )
 from tucoach_repository.attribute_values import to_attribute_values
@@ -752,4 +754,21 @@ def test_with_no_interviews_kept_folded_no_version_is_kept_to_append_on(
     repository.create(first)
     repository.append_version(first, next_version(first))
     # Then it keeps neither version
+    assert repository.get_kept("user-1", "interview-1", None) is None
+
+
+def test_an_append_whose_outcome_is_not_known_keeps_no_version(
+    repository: InterviewRepository, client: DynamoDBClient
+) -> None:
+    # Given a process that keeps version 2, and a table it cannot reach
+    _, second = _two_versions(repository)
+
+    def unreachable(**_: object) -> None:
+        raise ConnectTimeoutError(endpoint_url="https://dynamodb.test")
+
+    client.meta.events.register_first("before-send.dynamodb.PutItem", unreachable)
+    # When it appends version 3
+    with pytest.raises(RepositoryUnavailable):
+        repository.append_version(second, next_version(second, "a third answer"))
+    # Then it keeps no version of the interview: whether version 3 is the latest is not known
     assert repository.get_kept("user-1", "interview-1", None) is None

@@ -1,10 +1,13 @@
 """Two warm containers answering one interview (ADR 0013): a container answers on the version it
-kept when it last wrote or read the interview, without reading it first, and the summary's
-condition refuses that answer when the other container has answered since."""
+kept when it last wrote or read the interview, without reading it first; when the summary's
+condition refuses that, because the other container answered since, the answer goes as if the
+container had read first: the same outcome, and no second unit of the quota."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from tucoach_interviews import container
 from tucoach_interviews_testing import TABLE, USER, Api, Reply
@@ -22,6 +25,10 @@ START = {"role": "backend", "seniority": "junior", "question_count": 3}
 ANSWER = (
     "GET, PUT and DELETE are idempotent: repeating the request has the same effect as sending "
     "it once, so a client can safely retry after a timeout. POST is not idempotent."
+)
+SPANISH_ANSWER = (
+    "GET, PUT y DELETE son idempotentes: repetir la petición tiene el mismo efecto que "
+    "enviarla una vez, así que el cliente puede reintentar después de un timeout."
 )
 
 
@@ -43,13 +50,18 @@ class _Container:
         container.use(self._service)
         return self._api.call(method, path, **kwargs)
 
-    def answer(self, interview: dict[str, Any], **kwargs: Any) -> Reply:
+    def answer(self, interview: dict[str, Any], text: str = ANSWER, **kwargs: Any) -> Reply:
         return self.call(
             "POST",
             f"/interviews/{interview['interview_id']}/answers",
-            body={"question_id": interview["current_question"]["question_id"], "answer": ANSWER},
+            body={"question_id": interview["current_question"]["question_id"], "answer": text},
             **kwargs,
         )
+
+    def items_of(self, interview: dict[str, Any]) -> int:
+        """How many items the interview's partition holds: its versions and summary."""
+        key = interview_partition_key(USER, interview["interview_id"])
+        return item_count(self.client, TABLE, key)
 
 
 def _started_and_answered_once(one: _Container) -> dict[str, Any]:
@@ -77,7 +89,7 @@ def test_a_container_answers_on_the_version_it_wrote_without_reading(api: Api) -
     assert (latest["version"], latest["current_question"]) == (3, answered["current_question"])
 
 
-def test_an_answer_on_a_version_another_container_answered_is_refused_and_stores_nothing(
+def test_an_answer_to_a_question_another_container_answered_is_refused_as_after_a_read(
     api: Api,
 ) -> None:
     # Given an interview answered once in a container, and its next question answered in another
@@ -86,20 +98,42 @@ def test_an_answer_on_a_version_another_container_answered_is_refused_and_stores
     theirs = other.answer(interview)
     assert theirs.status == 200, theirs.body
     # When the first container is sent an answer to that question too (a second tab)
-    ours = one.answer(interview)
-    # Then it is refused as a conflict, and the other container's answer stands alone
+    with counted_requests(one.client) as sent:
+        ours = one.answer(interview)
+    # Then it appended on the version it kept, was refused, deleted its version, read, and
+    # answers as a read first would have; the other container's answer stands alone
+    assert sent == {"UpdateItem": 1, "PutItem": 2, "DeleteItem": 1, "Query": 1}
     assert ours.status == 409, ours.body
-    assert ours.body["error"]["code"] == "version_conflict"
-    interview_id = interview["interview_id"]
-    latest = other.call("GET", f"/interviews/{interview_id}").body
+    assert ours.body["error"]["code"] == "not_the_current_question"
+    latest = other.call("GET", f"/interviews/{interview['interview_id']}").body
     assert latest["current_question"] == theirs.body["interview"]["current_question"]
-    versions = other.call("GET", f"/interviews/{interview_id}/versions").body["items"]
-    assert [v["version"] for v in versions] == [1, 2, 3]
-    # ... and the first container reads before its next answer, which it then stores
+    assert one.items_of(interview) == 4  # the summary and versions 1 to 3
+    # ... and the first container, which kept what that read found, stores the next answer
+    # without a read
     with counted_requests(one.client) as sent:
         after = one.answer(theirs.body["interview"])
     assert after.status == 200, after.body
-    assert sent["Query"] == 1
+    assert sent == {"UpdateItem": 1, "PutItem": 2}
+
+
+def test_an_answer_to_a_question_asked_again_in_another_container_is_stored_once_charged(
+    api: Api,
+) -> None:
+    # Given an interview started in a container, whose first question another container asked
+    # again (its answer was in Spanish): the same question, one version on
+    one, other = _Container(api), _Container(api)
+    started = one.call("POST", "/interviews", body=START)
+    assert started.status == 201, started.body
+    spanish = other.answer(started.body, text=SPANISH_ANSWER)
+    assert spanish.body["next_question"]["retry"] is True, spanish.body
+    # When the first container gets the answer in English
+    with counted_requests(one.client) as sent:
+        english = one.answer(started.body)
+    # Then it is stored after the Spanish one, as a read first would have, with one unit taken
+    assert english.status == 200, english.body
+    assert english.body["interview"]["version"] == 3
+    assert sent["UpdateItem"] == 1
+    assert one.items_of(started.body) == 4  # the summary and versions 1 to 3
 
 
 def test_a_retry_of_an_answer_another_container_stored_is_replayed(api: Api) -> None:
@@ -115,8 +149,25 @@ def test_a_retry_of_an_answer_another_container_stored_is_replayed(api: Api) -> 
     # Then it answers with the stored response, and stores nothing more
     assert (retried.status, retried.headers.get("Idempotent-Replayed")) == (200, "true")
     assert retried.body == theirs.body
-    versions = one.call("GET", f"/interviews/{interview['interview_id']}/versions").body["items"]
-    assert [v["version"] for v in versions] == [1, 2, 3]
+    assert one.items_of(interview) == 4  # the summary and versions 1 to 3
+
+
+def test_a_retry_of_an_answer_another_container_stored_is_replayed_with_the_quota_spent(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a limit of two answers a day, spent by an answer in a container and the next one,
+    # with a key, in another
+    monkeypatch.setenv("DAILY_ANSWER_LIMIT", "2")
+    one, other = _Container(api), _Container(api)
+    interview = _started_and_answered_once(one)
+    key = {"Idempotency-Key": "last-unit-0001"}
+    theirs = other.answer(interview, headers=key)
+    assert theirs.status == 200, theirs.body
+    # When the client retries that request and the first container gets it
+    retried = one.answer(interview, headers=key)
+    # Then it is replayed, as after a read, not refused for the quota
+    assert (retried.status, retried.headers.get("Idempotent-Replayed")) == (200, "true")
+    assert retried.body == theirs.body
 
 
 def test_an_answer_on_an_interview_another_container_deleted_is_not_found_and_stores_nothing(
@@ -131,4 +182,4 @@ def test_an_answer_on_an_interview_another_container_deleted_is_not_found_and_st
     reply = one.answer(interview)
     # Then the interview is not found, and no item of it is left, the answer's neither
     assert reply.status == 404, reply.body
-    assert item_count(one.client, TABLE, interview_partition_key(USER, interview_id)) == 0
+    assert one.items_of(interview) == 0

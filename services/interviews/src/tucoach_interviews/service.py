@@ -35,6 +35,7 @@ from tucoach_models import (
     Interview,
     InterviewStatus,
     MadeRequest,
+    QuotaExceededError,
     Report,
     Role,
     Seniority,
@@ -97,17 +98,35 @@ class InterviewService:
         request: AnswerRequest,
         idempotency_key: str | None,
     ) -> AnswerOutcome:
-        """Scores the answer and stores the new version, once per Idempotency-Key."""
+        """Scores the answer and stores the new version, once per Idempotency-Key.
+
+        When this container kept the interview waiting for this very answer, the answer is
+        appended on that version without a read (ADR 0013). If that is refused (another
+        container moved the interview on, or the quota is spent while the request's key may
+        have made a version elsewhere), the answer goes as if nothing were kept: read, then
+        replayed or answered on what the read finds, without taking a second unit."""
         fingerprint = _fingerprint(interview_id, request)
-        previous, made = self._previous(user_id, interview_id, request, idempotency_key)
+        kept = self.store.get_kept(user_id, interview_id, idempotency_key)
+        charged = False
+        if kept is not None and _waits_for(kept, request):
+            try:
+                response = self._answer(kept, request, idempotency_key, fingerprint, charge=True)
+                return AnswerOutcome(response, replayed=False)
+            except ConflictError:
+                charged = True  # the unit was taken before the answer was scored
+            except QuotaExceededError:
+                if idempotency_key is None:
+                    raise
+        previous, made = self._read(user_id, interview_id, idempotency_key)
         if made is not None:
             return _replay(made, fingerprint)
         try:
-            response = self._answer(previous, request, idempotency_key, fingerprint)
+            response = self._answer(
+                previous, request, idempotency_key, fingerprint, charge=not charged
+            )
         except ConflictError:
             # A twin request with the same key may have won the race (this one then saw the
-            # question answered, or lost the write, or answered on the version its container
-            # kept while another container answered): its response is this request's too.
+            # question answered, or lost the write): its response is this request's too.
             if idempotency_key is None:
                 raise
             _, made = self._read(user_id, interview_id, idempotency_key)
@@ -115,19 +134,6 @@ class InterviewService:
                 raise
             return _replay(made, fingerprint)
         return AnswerOutcome(response, replayed=False)
-
-    def _previous(
-        self, user_id: str, interview_id: str, request: AnswerRequest, idempotency_key: str | None
-    ) -> tuple[Interview, MadeRequest | None]:
-        """The version to answer on, and the request already made with the key if one was. It is
-        the version this container kept when it last wrote or read the interview, without a read,
-        when that version waits for this very answer (ADR 0013): the summary's condition refuses
-        the append if another container has appended since, as it refuses one on a version read
-        before a race. Otherwise, the latest version, read."""
-        kept = self.store.get_kept(user_id, interview_id, idempotency_key)
-        if kept is not None and _waits_for(kept, request):
-            return kept, None
-        return self._read(user_id, interview_id, idempotency_key)
 
     def _read(
         self, user_id: str, interview_id: str, idempotency_key: str | None
@@ -144,13 +150,16 @@ class InterviewService:
         request: AnswerRequest,
         idempotency_key: str | None,
         fingerprint: str,
+        *,
+        charge: bool,
     ) -> AnswerResponse:
         _check_expected(previous, request.expected_version)
         now = self.clock()
         # Scoring is what costs (an LLM call), so a unit is taken once the answer is known to
         # be for this interview's current state (as read, or as this container kept it), and
         # before it is scored.
-        self._take(previous.user_id, DailyQuota.ANSWERS, now)
+        if charge:
+            self._take(previous.user_id, DailyQuota.ANSWERS, now)
         new = self.interviewer.answer(
             previous, question_id=request.question_id, text=request.answer, now=now
         )

@@ -37,10 +37,10 @@ class InterviewStore(Protocol):
         ...
 
     def get_kept(self, user_id: str, interview_id: str, key: str | None) -> Interview | None:
-        """The latest version of the interview this process has read or written, without a
-        request; None when it keeps none, or when Idempotency-Key `key` made one of its
-        versions (a replay, which a read answers). Another process may have appended since:
-        `append_version` on it is then a VersionConflict, as on any version read before a race."""
+        """The version of the interview this process last read or wrote, without a request;
+        None when it keeps none, or when Idempotency-Key `key` made one of its versions (a
+        replay, which a read answers). Another process may have appended since: `append_version`
+        on it is then a VersionConflict, as on any version read before a race."""
         ...
 
     def check_exists(self, user_id: str, interview_id: str) -> None:
