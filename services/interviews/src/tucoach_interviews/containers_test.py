@@ -157,6 +157,23 @@ def test_a_retry_of_an_answer_another_container_stored_is_replayed(
     assert one.items_of(interview) == 4  # the summary and versions 1 to 3
 
 
+def test_an_answer_over_the_limit_is_refused_in_a_warm_container_and_stores_nothing(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a limit of one answer a day, spent by an interview's first answer in a container
+    monkeypatch.setenv("DAILY_ANSWER_LIMIT", "1")
+    one = _Container(api)
+    interview = _started_and_answered_once(one)
+    # When the next question is answered there, with a new key
+    with counted_requests(one.client) as sent:
+        refused = one.answer(interview, headers={"Idempotency-Key": "over-the-limit-1"})
+    # Then it is refused on the version kept and again after the read, and nothing is stored
+    assert refused.status == 429, refused.body
+    assert refused.body["error"]["code"] == "daily_quota_exceeded"
+    assert sent == {"UpdateItem": 2, "Query": 1}
+    assert one.items_of(interview) == 3  # the summary and versions 1 and 2
+
+
 def test_an_answer_on_an_interview_another_container_deleted_is_not_found_and_stores_nothing(
     api: Api,
 ) -> None:

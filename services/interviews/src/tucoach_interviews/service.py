@@ -102,9 +102,9 @@ class InterviewService:
 
         When this container kept the interview waiting for this very answer, the answer is
         appended on that version without a read (ADR 0013). If that is refused (another
-        container moved the interview on, or the quota is spent while the request's key may
-        have made a version elsewhere), the answer goes as if nothing were kept: read, then
-        replayed or answered on what the read finds, without taking a second unit."""
+        container moved the interview on, or the quota is spent), the answer goes as if nothing
+        were kept: read, then replayed or answered on what the read finds, without taking a
+        second unit."""
         fingerprint = _fingerprint(interview_id, request)
         kept = self.store.get_kept(user_id, interview_id, idempotency_key)
         charged = False
@@ -115,8 +115,9 @@ class InterviewService:
             except ConflictError:
                 charged = True  # the unit was taken before the answer was scored
             except QuotaExceededError:
-                if idempotency_key is None:
-                    raise
+                # No unit was taken. What the read finds decides, in a read's order: a replay,
+                # another refusal (the interview deleted, the version stale), or this one again.
+                charged = False
         previous, made = self._read(user_id, interview_id, idempotency_key)
         if made is not None:
             return _replay(made, fingerprint)
