@@ -15,13 +15,14 @@ written, so a mistake in an edit is named here (file and problem), not at the ne
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tucoach_coach.bank import COMPILED_BANK, bank_of, cell_source, read_cell, validate_cell
-from tucoach_coach.compiled_phrases import COMPILED_PHRASES, phrases_text
-from tucoach_coach.matching import question_phrases_of
+from tucoach_coach.compiled_phrases import COMPILED_PHRASES
+from tucoach_coach.matching import Phrase, question_phrases_of
 from tucoach_models import Role, Seniority
 
 PACKAGE = Path("packages/coach/src/tucoach_coach")
@@ -43,6 +44,36 @@ def compiled_text(root: Traversable | None = None) -> str:
             lines = ",\n".join(_compact(question) for question in questions)
             cells.append(f"{_compact(source)}: [\n{lines}\n]")
     return "{\n" + ",\n".join(cells) + "\n}\n"
+
+
+def phrases_text(by_question: Mapping[str, Sequence[Phrase]]) -> str:
+    """The file's text: each question's phrases, one question a line (so a change to a question
+    is a change of one line), in a stable order."""
+    lines = [
+        json.dumps(question_id) + ":" + _compact([_encoded(p) for p in phrases])
+        for question_id, phrases in sorted(by_question.items())
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _encoded(phrase: Phrase) -> dict[str, object]:
+    encoded: dict[str, object] = {
+        "kind": phrase.kind.value,
+        "owner": phrase.owner_id,
+        "text": phrase.text,
+        "stems": list(phrase.stems),
+        "specific": phrase.specific,
+    }
+    # Only what differs from a Phrase's defaults: most phrases have none of these.
+    if phrase.sides:
+        encoded["sides"] = sorted(phrase.sides)
+    if phrase.denied_by_model_answer:
+        encoded["denied"] = True
+    if phrase.subjects:
+        encoded["subjects"] = sorted([s.set_index, s.member] for s in phrase.subjects)
+    if phrase.swapped_from:
+        encoded["from"] = phrase.swapped_from
+    return encoded
 
 
 def _compact(value: object) -> str:

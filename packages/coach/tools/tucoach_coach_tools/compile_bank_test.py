@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tucoach_coach.bank import COMPILED_BANK, BankError, cell_source, load_bank
-from tucoach_coach.compiled_phrases import COMPILED_PHRASES, phrases_text, read_phrases
-from tucoach_coach.matching import question_phrases_of
-from tucoach_coach_tools.compile_bank import compiled_phrases_text, compiled_text, main
+from tucoach_coach.bank import COMPILED_BANK, BankError, bank_of, cell_source
+from tucoach_coach.compiled_phrases import COMPILED_PHRASES, read_phrases
+from tucoach_coach.matching import Phrase, question_phrases_of
+from tucoach_coach_tools.compile_bank import compiled_text, main, phrases_text
 from tucoach_models import Role, Seniority
 
 
@@ -25,22 +25,31 @@ def test_the_compiled_bank_is_the_bank_files_as_they_are() -> None:
     assert shipped == compiled_text(), "bank/compiled.json is stale: run compile_bank.py"
 
 
-def test_the_compiled_phrases_are_what_the_matching_code_computes_now() -> None:
+@pytest.fixture(scope="module")
+def computed() -> dict[str, tuple[Phrase, ...]]:
+    """The phrases the matching code computes now for the bank files as they are (seconds of
+    CPU: computed once for the tests of this module)."""
+    return question_phrases_of(bank_of(json.loads(compiled_text())))
+
+
+def test_the_compiled_phrases_are_what_the_matching_code_computes_now(
+    computed: dict[str, tuple[Phrase, ...]],
+) -> None:
     # Given the phrases shipped with the package
     shipped = (resources.files("tucoach_coach") / COMPILED_PHRASES).read_text(encoding="utf-8")
     # Then they are what the code computes from the bank now (after changing the bank or the
     # matching code, run ./pants run packages/coach/tools/tucoach_coach_tools/compile_bank.py),
     # and they read back as they were written
-    assert shipped == compiled_phrases_text(compiled_text()), (
-        "bank/phrases.json is stale: run compile_bank.py"
-    )
+    assert shipped == phrases_text(computed), "bank/phrases.json is stale: run compile_bank.py"
     assert phrases_text(read_phrases()) == shipped
 
 
-def test_the_compiled_phrases_read_as_the_phrases_computed() -> None:
-    # Given the shipped bank, when its phrases are read compiled and computed, then they are
-    # equal, field by field (a field the file left out would show here)
-    assert read_phrases() == question_phrases_of(load_bank())
+def test_the_compiled_phrases_read_as_the_phrases_computed(
+    computed: dict[str, tuple[Phrase, ...]],
+) -> None:
+    # Given the shipped bank's phrases, when read compiled, then they are the computed ones,
+    # field by field (a field the file left out would show here)
+    assert read_phrases() == computed
 
 
 def test_every_bank_file_compiles_to_its_own_questions() -> None:
@@ -83,11 +92,13 @@ def test_an_invalid_bank_file_is_named_and_nothing_is_written(tmp_path: Path) ->
     assert phrases.read_text(encoding="utf-8") == "before"
 
 
-def test_valid_bank_files_compile_to_the_target(tmp_path: Path) -> None:
+def test_valid_bank_files_compile_to_the_target(
+    tmp_path: Path, computed: dict[str, tuple[Phrase, ...]]
+) -> None:
     # Given the shipped bank files
     target, phrases = tmp_path / "compiled.json", tmp_path / "phrases.json"
     # When the compiler runs over them
     main(target=target, phrases_target=phrases)
     # Then the targets hold the compiled bank and its phrases
     assert target.read_text(encoding="utf-8") == compiled_text()
-    assert phrases.read_text(encoding="utf-8") == compiled_phrases_text(compiled_text())
+    assert phrases.read_text(encoding="utf-8") == phrases_text(computed)

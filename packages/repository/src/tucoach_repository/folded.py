@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from tucoach_models import Interview
+from tucoach_models import Interview, format_timestamp
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class Folded:
     interview: Interview
     request_keys: frozenset[str]
     """The Idempotency-Keys of the requests that made this version and those before it."""
+
+    @classmethod
+    def written(cls, interview: Interview, request_keys: frozenset[str]) -> Folded:
+        """An interview as this process wrote it (its sort key is its `updated_at`)."""
+        return cls(format_timestamp(interview.updated_at), interview, request_keys)
 
 
 class FoldedInterviews:
@@ -57,17 +62,17 @@ class FoldedInterviews:
                 self._entries.popitem(last=False)
 
     def advance(
-        self, partition_key: str, previous: str, version: str, interview: Interview, key: str | None
+        self, partition_key: str, previous: Interview, new: Interview, key: str | None
     ) -> None:
-        """Keeps `interview`, the version (sort key `version`) this process appended after the
-        version kept (sort key `previous`), in its place, with the Idempotency-Key `key` of the
-        request that made it. A kept copy of another version is left as it is."""
+        """Keeps `new`, which this process appended after `previous`, in place of `previous` if
+        that is the version kept, with the Idempotency-Key `key` of the request that made it. A
+        kept copy of another version is left as it is."""
         with self._lock:
             kept = self._entries.get(partition_key)
-            if kept is None or kept.version != previous:
+            if kept is None or kept.version != format_timestamp(previous.updated_at):
                 return
             keys = kept.request_keys if key is None else kept.request_keys | {key}
-            self._entries[partition_key] = Folded(version, interview, keys)
+            self._entries[partition_key] = Folded.written(new, keys)
             self._entries.move_to_end(partition_key)
 
     def forget(self, partition_key: str) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tucoach_models import format_timestamp
 from tucoach_repository.folded import Folded, FoldedInterviews
-from tucoach_repository_testing.samples import new_interview
+from tucoach_repository_testing.samples import new_interview, next_version
 
 
 def _folded(version: str) -> Folded:
@@ -50,21 +51,28 @@ def test_a_forgotten_interview_is_read_from_the_start_again() -> None:
 def test_an_append_on_the_version_kept_takes_its_place_with_its_key() -> None:
     # Given version 1 kept, made by a request with a key
     folded = FoldedInterviews(2)
-    folded.put("a", Folded("1", new_interview(), frozenset({"key-1"})))
+    first = new_interview()
+    folded.put("a", Folded.written(first, frozenset({"key-1"})))
     # When this process appends version 2 on it, with another key
-    second = new_interview().model_copy(update={"version": 2})
-    folded.advance("a", "1", "2", second, "key-2")
+    second = next_version(first)
+    folded.advance("a", first, second, "key-2")
     # Then version 2 is kept, with both keys
-    assert folded.get("a") == Folded("2", second, frozenset({"key-1", "key-2"}))
+    kept = folded.get("a")
+    assert kept == Folded(
+        format_timestamp(second.updated_at), second, frozenset({"key-1", "key-2"})
+    )
 
 
 def test_an_append_on_another_version_than_the_one_kept_leaves_it() -> None:
     # Given version 3 kept (read after another process appended 2 and 3)
+    first = new_interview()
+    second = next_version(first)
+    third = Folded.written(next_version(second), frozenset())
     folded = FoldedInterviews(2)
-    folded.put("a", _folded("3"))
+    folded.put("a", third)
     # When this process's append on version 1 is reported, and one on an interview not kept
-    folded.advance("a", "1", "2", new_interview(), None)
-    folded.advance("b", "1", "2", new_interview(), None)
+    folded.advance("a", first, second, None)
+    folded.advance("b", first, second, None)
     # Then version 3 stays kept, and nothing is kept of the other
-    assert folded.get("a") == _folded("3")
+    assert folded.get("a") == third
     assert folded.get("b") is None

@@ -14,7 +14,6 @@ from tucoach_models import (
     InterviewSummary,
     MadeRequest,
     Page,
-    format_timestamp,
 )
 from tucoach_repository import deletion, listing, ratings, reads, writes
 from tucoach_repository.client import make_client
@@ -41,7 +40,7 @@ class InterviewRepository:
         writes.create(self._table, interview)
         self._folded.put(
             interview_partition_key(interview.user_id, interview.interview_id),
-            Folded(format_timestamp(interview.updated_at), interview, frozenset()),
+            Folded.written(interview, frozenset()),
         )
 
     def append_version(
@@ -59,11 +58,7 @@ class InterviewRepository:
             self._folded.forget(partition_key)
             raise
         self._folded.advance(
-            partition_key,
-            format_timestamp(previous.updated_at),
-            format_timestamp(new.updated_at),
-            new,
-            idempotency.key if idempotency is not None else None,
+            partition_key, previous, new, idempotency.key if idempotency is not None else None
         )
 
     def get_kept(self, user_id: str, interview_id: str, key: str | None) -> Interview | None:

@@ -264,6 +264,9 @@ def _replay(made: MadeRequest, fingerprint: str) -> AnswerOutcome:
 
 
 def _waits_for(interview: Interview, request: AnswerRequest) -> bool:
+    """Whether `interview` waits for this answer: a test, not `_check_expected`'s or the coach's
+    refusals, so that an answer on a version kept is tried only where nothing can refuse it
+    before its unit of the quota is taken."""
     current = interview.current_question
     return (
         current is not None
