@@ -9,7 +9,8 @@ of alternatives ("4xx means the client") also gets its variants with the other m
 phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
 Document frequencies, every question's phrases and the word-order model are built once per bank
 (`bank_vocabulary`), not per answer; the shipped bank's phrases once, when it is compiled
-(`compiled_phrases.py`).
+(`compiled_phrases.py`), so its frequencies are counted only if a question's phrases must be
+computed (a question changed since, in tests).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 
 from tucoach_coach.alternatives import Subject, subjects, variants, wrong_subject
 from tucoach_coach.bank import BankQuestion, QuestionBank, load_bank
@@ -204,7 +205,7 @@ def gapped_end(haystack: tuple[str, ...], start: int, phrase: Phrase) -> int | N
 class BankVocabulary:
     """What scoring needs from the whole bank, built once per bank."""
 
-    question_frequency: Counter[str]
+    bank: QuestionBank
     phrases: PhraseIndex
     # Each question of the bank, with its phrases (those `phrases` indexes): a scoring target
     # of the question takes them as they are.
@@ -213,13 +214,19 @@ class BankVocabulary:
     question_texts: dict[str, str]
     word_order: WordOrderModel
 
+    @cached_property
+    def question_frequency(self) -> Counter[str]:
+        """How many of the bank's questions use each word stem, which tells a specific phrasing
+        when a question's phrases are computed. Counted when first asked for: the shipped
+        bank's phrases are compiled, so a container that scores its questions never asks."""
+        return _question_frequency(self.bank)
+
     def is_specific(self, phrasing: str) -> bool:
         return _is_specific(phrasing, self.question_frequency)
 
 
 @cache
 def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
-    frequency = _question_frequency(bank)
     # The shipped bank's phrases are computed when it is compiled (compiled_phrases.py).
     if bank is load_bank():
         from tucoach_coach.compiled_phrases import read_phrases  # noqa: PLC0415 - it imports this
@@ -227,12 +234,13 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
         compiled = read_phrases()
     else:
         compiled = {}
-    by_question = {
-        q.id: (q, compiled[q.id] if q.id in compiled else tuple(_phrases(q, frequency)))
-        for q in bank
-    }
+    missing = [q for q in bank if q.id not in compiled]
+    if missing:
+        frequency = _question_frequency(bank)
+        compiled = {**compiled, **{q.id: tuple(_phrases(q, frequency)) for q in missing}}
+    by_question = {q.id: (q, compiled[q.id]) for q in bank}
     return BankVocabulary(
-        question_frequency=frequency,
+        bank=bank,
         phrases=PhraseIndex(p for _, phrases in by_question.values() for p in phrases),
         question_phrases=by_question,
         point_counts={q.id: len(q.talking_points) for q in bank},

@@ -38,11 +38,13 @@ def test_the_bank_is_indexed_once() -> None:
 def test_the_shipped_banks_phrases_are_read_compiled_not_computed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Given phrases that cannot be computed
+    # Given phrases, and the bank's word frequencies they are computed with, that cannot be
+    # computed
     def computed(*_: object) -> object:
-        raise AssertionError("a question's phrases were computed")
+        raise AssertionError("a question's phrases, or the bank's frequencies, were computed")
 
     monkeypatch.setattr(matching, "_phrases", computed)
+    monkeypatch.setattr(matching, "_question_frequency", computed)
     # When the shipped bank's vocabulary is built (afresh, not the one this module keeps)
     built = bank_vocabulary.__wrapped__(load_bank())
     # Then every question's phrases are the compiled ones (compile_bank_test checks that they

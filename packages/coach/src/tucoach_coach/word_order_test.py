@@ -6,6 +6,7 @@ import re
 from tucoach_coach.bank import load_bank
 from tucoach_coach.language import words
 from tucoach_coach.matching import bank_vocabulary
+from tucoach_coach.word_order import WordOrderModel
 from tucoach_coach_tools.calibrate import load_cases
 
 BANK = load_bank()
@@ -41,3 +42,11 @@ def test_written_answers_read_as_english() -> None:
 def test_prose_is_more_plausible_than_its_shuffle() -> None:
     text = BANK.get("backend-senior-isolation-levels-anomalies").model_answer
     assert MODEL.plausibility(words(text)) > 0 > MODEL.plausibility(_shuffled(text, 1))
+
+
+def test_a_pair_with_a_word_the_corpus_never_showed_counts_nothing() -> None:
+    # Given a model learned from one sentence, which never shows "of" or "to"
+    model = WordOrderModel(["the cache holds the data"])
+    # Then a text of those words says nothing either way, and a pair it showed reads as English
+    assert model.plausibility(["of", "to", "of"]) == 0.0
+    assert model.plausibility(["the", "cache"]) > 0
