@@ -256,6 +256,7 @@ def question_phrases_of(bank: QuestionBank) -> dict[str, tuple[Phrase, ...]]:
     return {q.id: tuple(_phrases(q, frequency)) for q in bank}
 
 
+@cache  # per bank: both a vocabulary and its lazy `question_frequency` may ask
 def _question_frequency(bank: QuestionBank) -> Counter[str]:
     """How many of the bank's questions use each word stem."""
     frequency: Counter[str] = Counter()

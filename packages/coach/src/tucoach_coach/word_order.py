@@ -68,8 +68,9 @@ class WordOrderModel:
         return False
 
     def _ratio(self, previous: str, following: str) -> float:
-        # A word the corpus never showed says nothing either way.
-        if previous not in self._unigrams or following not in self._unigrams:
+        # A function word the corpus never used is no evidence of order either way (and the
+        # model has no count to smooth for it).
+        if following not in self._unigrams:
             return 0.0
         p_following = (self._unigrams[following] + 1) / (self._total + self._types)
         if not self._left[previous]:

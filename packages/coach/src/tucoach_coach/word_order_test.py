@@ -49,4 +49,5 @@ def test_a_pair_with_a_word_the_corpus_never_showed_counts_nothing() -> None:
     model = WordOrderModel(["the cache holds the data"])
     # Then a text of those words says nothing either way, and a pair it showed reads as English
     assert model.plausibility(["of", "to", "of"]) == 0.0
+    assert model.plausibility(["the", "of"]) == 0.0
     assert model.plausibility(["the", "cache"]) > 0
