@@ -9,8 +9,8 @@ of alternatives ("4xx means the client") also gets its variants with the other m
 phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
 Document frequencies, every question's phrases and the word-order model are built once per bank
 (`bank_vocabulary`), not per answer; the shipped bank's phrases once, when it is compiled
-(`compiled_phrases.py`), so its frequencies are counted only if a question's phrases must be
-computed (a question changed since, in tests).
+(`compiled_phrases.py`), so a bank's frequencies are counted only if a question's phrases must be
+computed (another bank's, or a question changed since).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache
 
 from tucoach_coach.alternatives import Subject, subjects, variants, wrong_subject
 from tucoach_coach.bank import BankQuestion, QuestionBank, load_bank
@@ -214,11 +214,12 @@ class BankVocabulary:
     question_texts: dict[str, str]
     word_order: WordOrderModel
 
-    @cached_property
+    @property
     def question_frequency(self) -> Counter[str]:
         """How many of the bank's questions use each word stem, which tells a specific phrasing
-        when a question's phrases are computed. Counted when first asked for: the shipped
-        bank's phrases are compiled, so a container that scores its questions never asks."""
+        when a question's phrases are computed. Counted when first asked for (once per bank):
+        the shipped bank's phrases are compiled, so a container that scores its questions never
+        asks."""
         return _question_frequency(self.bank)
 
     def is_specific(self, phrasing: str) -> bool:
@@ -256,7 +257,7 @@ def question_phrases_of(bank: QuestionBank) -> dict[str, tuple[Phrase, ...]]:
     return {q.id: tuple(_phrases(q, frequency)) for q in bank}
 
 
-@cache  # per bank: both a vocabulary and its lazy `question_frequency` may ask
+@cache  # once per bank, whether a vocabulary being built or its `question_frequency` asks
 def _question_frequency(bank: QuestionBank) -> Counter[str]:
     """How many of the bank's questions use each word stem."""
     frequency: Counter[str] = Counter()
