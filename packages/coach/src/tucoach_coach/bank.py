@@ -6,8 +6,6 @@ TOML files). Python's TOML parser is pure Python: it took about 120 ms of every 
 first request on Lambda, where the JSON parser takes a few.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 from functools import cache

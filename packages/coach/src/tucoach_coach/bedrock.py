@@ -6,8 +6,6 @@ an error, invalid or out-of-range output) falls back to the offline engine, and 
 so in `provenance.fallback_reason`.
 """
 
-from __future__ import annotations
-
 import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -50,7 +48,7 @@ class BedrockSettings(BaseModel):
     max_tokens: int = Field(default=1_000, ge=100, le=4_000)
 
     @classmethod
-    def from_environment(cls, environment: Mapping[str, str]) -> BedrockSettings:
+    def from_environment(cls, environment: Mapping[str, str]) -> "BedrockSettings":
         """The settings from the variables the interviews service reads, for tools run outside
         it (the evaluation harness): BEDROCK_MODEL_ID, BEDROCK_REGION (else AWS_REGION),
         BEDROCK_TIMEOUT_SECONDS."""
@@ -62,7 +60,7 @@ class BedrockSettings(BaseModel):
         return cls.model_validate({k: v for k, v in values.items() if v is not None})
 
 
-def bedrock_client(settings: BedrockSettings) -> BedrockRuntimeClient:
+def bedrock_client(settings: BedrockSettings) -> "BedrockRuntimeClient":
     import boto3  # noqa: PLC0415 - only deployments with Bedrock configured pay for it
 
     return boto3.client(
@@ -80,7 +78,7 @@ class BedrockEngine:
     def __init__(
         self,
         settings: BedrockSettings,
-        client: BedrockRuntimeClient,
+        client: "BedrockRuntimeClient",
         fallback: FeedbackEngine | None = None,
     ) -> None:
         self._settings = settings
@@ -135,7 +133,7 @@ def bedrock_engine_from_environment(environment: Mapping[str, str]) -> BedrockEn
     return BedrockEngine(settings, bedrock_client(settings))
 
 
-def _tool_input(response: ConverseResponseTypeDef) -> dict[str, Any]:
+def _tool_input(response: "ConverseResponseTypeDef") -> dict[str, Any]:
     for block in response["output"].get("message", {}).get("content", []):
         tool_use = block.get("toolUse")
         if tool_use and tool_use.get("name") == FEEDBACK_TOOL_NAME:

@@ -1,8 +1,6 @@
 """The OpenAI-compatible engine's settings, apart from the engine: the interviews service
 validates them at cold start without loading the engine and the scoring it falls back to."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Literal
 from urllib.parse import urlsplit
@@ -45,7 +43,7 @@ class OpenAICompatibleSettings(BaseModel):
         return base_url.rstrip("/")
 
     @classmethod
-    def from_environment(cls, environment: Mapping[str, str]) -> OpenAICompatibleSettings:
+    def from_environment(cls, environment: Mapping[str, str]) -> "OpenAICompatibleSettings":
         """The settings from the variables the interviews service reads, for tools run outside
         it (the evaluation harness): OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_API_KEY,
         OPENAI_TIMEOUT_SECONDS, OPENAI_MAX_ATTEMPTS, OPENAI_RESPONSE_FORMAT."""

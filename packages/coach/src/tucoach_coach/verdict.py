@@ -18,8 +18,6 @@ keeps what must not depend on the model:
   another language; a model fooled by English wording cannot lift them.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """The base of every domain model: immutable, and strict about unknown fields."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict
 
 

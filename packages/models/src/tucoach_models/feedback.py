@@ -1,7 +1,5 @@
 """What the coach says about one answer."""
 
-from __future__ import annotations
-
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator

@@ -6,8 +6,6 @@ expiring after `IDEMPOTENCY_TTL`. Either points at the version the request produ
 answers from that version, as the first response did.
 """
 
-from __future__ import annotations
-
 from datetime import timedelta
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -42,4 +40,4 @@ class MadeRequest(NamedTuple):
     """A request made with an Idempotency-Key, and the interview version it produced."""
 
     record: IdempotencyRecord
-    version: Interview
+    version: "Interview"

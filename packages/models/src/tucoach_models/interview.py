@@ -1,7 +1,5 @@
 """An interview at one version: its questions, the answers given, their feedback and the report."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator

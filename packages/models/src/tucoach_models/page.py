@@ -1,7 +1,5 @@
 """One page of a list, and the opaque token that fetches the next."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict
 
 MAX_PAGE_LIMIT = 100

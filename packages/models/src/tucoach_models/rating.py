@@ -1,7 +1,5 @@
 """A user's rating of the coach's feedback on one interview: how we learn where it is wrong."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from tucoach_models.base import DomainModel

@@ -1,7 +1,5 @@
 """The end-of-interview report."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from tucoach_models.base import DomainModel

@@ -1,7 +1,5 @@
 """What a list of interviews shows of each: enough for a history page, without the answers."""
 
-from __future__ import annotations
-
 from pydantic import ConfigDict, Field
 
 from tucoach_models.base import DomainModel
@@ -31,7 +29,7 @@ class InterviewSummary(DomainModel):
     updated_at: UtcDatetime
 
     @classmethod
-    def of(cls, interview: Interview) -> InterviewSummary:
+    def of(cls, interview: Interview) -> "InterviewSummary":
         return cls(
             user_id=interview.user_id,
             interview_id=interview.interview_id,

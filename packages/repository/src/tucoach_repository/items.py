@@ -27,8 +27,6 @@ digit, so version queries can bound their sort key; reading an interview's parti
 summary too, which names the latest version.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -146,7 +144,8 @@ class _InterviewItem(Interview):
 class _StepItem(BaseModel):
     """A version stored as the change from the version before it."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    # Built at its first read, as the domain models are (a cold start imports every model).
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     partition_key: str
     sort_key: str
@@ -166,7 +165,7 @@ class _StepItem(BaseModel):
         # The sort key is the version's time (steps written before 2026-12-02 carried it twice).
         return parse_timestamp(self.sort_key)
 
-    def change(self) -> _Change:
+    def change(self) -> "_Change":
         # Parsed and validated in one pass, into the models an interview holds.
         return _changes().validate_json(decode_step(self.step))
 

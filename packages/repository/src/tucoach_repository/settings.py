@@ -1,8 +1,6 @@
 """How to reach the table. The caller builds these (from its environment, say); this package
 reads no environment variables itself."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict, Field
 
 

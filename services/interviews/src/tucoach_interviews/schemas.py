@@ -4,8 +4,6 @@ Requests refuse unknown fields. Responses are views of the domain models that le
 the client has no use for (the owner's id, the questions the coach avoids).
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal
 
@@ -179,7 +177,7 @@ class InterviewState(View):
     current_question: QuestionView | None
 
     @classmethod
-    def of(cls, interview: Interview) -> InterviewState:
+    def of(cls, interview: Interview) -> "InterviewState":
         number = _question_number(interview.questions)
         current = interview.current_question
         return cls(
@@ -197,7 +195,7 @@ class InterviewView(InterviewState):
     report: Report | None
 
     @classmethod
-    def of(cls, interview: Interview) -> InterviewView:
+    def of(cls, interview: Interview) -> "InterviewView":
         views = _question_views(interview.questions)
         current = interview.current_question
         return cls(
@@ -225,7 +223,7 @@ class AnswerResponse(View):
     interview: InterviewState
 
     @classmethod
-    def of(cls, interview: Interview) -> AnswerResponse:
+    def of(cls, interview: Interview) -> "AnswerResponse":
         """The response to the step that made `interview`: its last answer. Answers follow
         questions one for one, so the answer's question is at the same place."""
         answer = interview.answers[-1]
@@ -258,7 +256,7 @@ class InterviewSummaryView(View):
     updated_at: UtcDatetime
 
     @classmethod
-    def of(cls, summary: InterviewSummary) -> InterviewSummaryView:
+    def of(cls, summary: InterviewSummary) -> "InterviewSummaryView":
         # By attribute name: what the view does not declare (the owner, the avoided question
         # ids) is left behind.
         return cls.model_validate(summary, from_attributes=True)
@@ -271,7 +269,7 @@ class InterviewList(View):
     next_token: str | None = Field(description="Pass it back as next_token for the next page.")
 
     @classmethod
-    def of(cls, page: Page[InterviewSummary]) -> InterviewList:
+    def of(cls, page: "Page[InterviewSummary]") -> "InterviewList":
         return cls(
             items=tuple(InterviewSummaryView.of(s) for s in page.items),
             next_token=page.next_token,
@@ -285,7 +283,7 @@ class RatingView(View):
     rated_at: UtcDatetime
 
     @classmethod
-    def of(cls, rating: FeedbackRating) -> RatingView:
+    def of(cls, rating: FeedbackRating) -> "RatingView":
         return cls(
             interview_id=rating.interview_id,
             helpful=rating.helpful,

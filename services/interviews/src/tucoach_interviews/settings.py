@@ -1,7 +1,5 @@
 """The function's configuration: environment variables, validated once, at cold start."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Self
 
@@ -89,5 +87,5 @@ class Settings(BaseModel):
         }
 
     @classmethod
-    def from_environment(cls, environment: Mapping[str, str]) -> Settings:
+    def from_environment(cls, environment: Mapping[str, str]) -> "Settings":
         return cls.model_validate(dict(environment))
