@@ -31,6 +31,9 @@ resource "aws_lambda_function" "interviews" {
         POWERTOOLS_METRICS_NAMESPACE = "TuCoachAi"
         DAILY_INTERVIEW_LIMIT        = tostring(var.daily_interview_limit)
         DAILY_ANSWER_LIMIT           = tostring(var.daily_answer_limit)
+        # The function uses no pydantic plugin. Without this, pydantic looks for plugins in
+        # every installed package's metadata at the first schema it builds, in every cold start.
+        PYDANTIC_DISABLE_PLUGINS = "__all__"
         # No CORS_ALLOW_ORIGIN: the app calls the API on its own origin (frontend_hosting.tf).
       },
       local.bedrock_enabled ? {

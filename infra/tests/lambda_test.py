@@ -38,6 +38,15 @@ def test_function_knows_its_table_and_the_service_settings(plan: Plan) -> None:
     assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "TuCoachAi"
 
 
+def test_function_skips_pydantic_plugin_discovery(plan: Plan) -> None:
+    variables = plan.one("aws_lambda_function", "interviews").values["environment"][0]["variables"]
+
+    # pydantic reads every installed package's metadata for plugins otherwise, as the first
+    # schema is built in a cold start (about 2-3 ms with the layers alone); "__all__" is the
+    # value pydantic's loader takes for "none at all"
+    assert variables["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+
+
 def test_function_gets_the_daily_quotas_as_whole_numbers(plan: Plan) -> None:
     variables = plan.one("aws_lambda_function", "interviews").values["environment"][0]["variables"]
 

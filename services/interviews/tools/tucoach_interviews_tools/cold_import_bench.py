@@ -88,6 +88,8 @@ ENVIRONMENT = {
     "POWERTOOLS_SERVICE_NAME": "interviews",
     "POWERTOOLS_METRICS_DISABLED": "true",
     "POWERTOOLS_LOG_LEVEL": "WARNING",
+    # As infra/lambda_interviews.tf sets it.
+    "PYDANTIC_DISABLE_PLUGINS": "__all__",
 }
 
 
