@@ -3,7 +3,8 @@
 Run: ./pants package services/interviews: &&
      ./pants run services/interviews/tools/tucoach_interviews_tools/cold_import_bench.py
 (optionally `-- 50` for the number of runs per case, 30 by default; `-- 30 DIR` also times the
-handler of another build's dist/ in the same loop, e.g. the commit before a change)
+handler of another build's dist/ in the same loop, e.g. the commit before a change; with
+TUCOACH_BENCH_INSTRUCTIONS=1 and valgrind on PATH, also counts instructions: a few minutes more)
 
 Unpacks dist/ as Lambda lays it out (the function at the task root, the layers under /opt) twice:
 as built, and with every `__pycache__` removed. Each run is a fresh `python3.13 -I -S -B` that
@@ -25,12 +26,19 @@ Two additions, printed beside the figures they qualify rather than instead of th
 - A floor loaded as the handler loads it: the handler pauses the garbage collector while its
   modules load (dependencies included) and freezes what they built, so part of what it saves
   is the dependencies' own collections. The ratio to that floor is what our modules add.
+- Instructions, optionally: the user-space instructions of the floor, the floor with `BaseModel`
+  and the handler (and another build's handler), counted by valgrind's callgrind, once each (they
+  do not move with the machine's load), less the interpreter's own start. Time in the kernel
+  (finding and reading the modules' files) and waiting on memory are not instructions, so this
+  ratio is lower than the time ratios; it shows what a change does where the machine's noise
+  (0.1-0.2 in the time ratios here) hides it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -134,6 +142,65 @@ def _import_seconds(
     return float(wall), float(cpu)
 
 
+def _instructions(
+    valgrind: str, interpreter: str, statement: str, layout: tuple[Path, Path]
+) -> int:
+    """User-space instructions of a fresh interpreter running `statement` (its start included),
+    counted by valgrind's callgrind."""
+    task_root, opt_python = layout
+    completed = subprocess.run(  # noqa: S603 - valgrind, our interpreter, our statement
+        [
+            valgrind,
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            interpreter,
+            "-I",
+            "-S",
+            "-B",
+            "-c",
+            TIMED.format(statement=statement),
+            str(task_root),
+            str(opt_python),
+            CATALOG_EVENT,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LAMBDA_TASK_ROOT": str(task_root),
+            **ENVIRONMENT,
+        },
+    )
+    collected = re.search(r"Collected : (\d+)", completed.stderr)
+    if completed.returncode != 0 or collected is None:
+        raise RuntimeError(f"`{statement}` under valgrind failed:\n{completed.stderr[-3000:]}")
+    return int(collected.group(1))
+
+
+def _report_instructions(
+    valgrind: str, interpreter: str, layouts: dict[str, tuple[Path, Path]], other: Path | None
+) -> None:
+    cases = [
+        ("dependency floor", FLOOR, "built"),
+        ("floor + pydantic's BaseModel", FLOOR_WITH_BASE_MODEL, "built"),
+        ("handler", HANDLER, "built"),
+        *([(f"handler of {other}", HANDLER, "other")] if other else []),
+    ]
+    start = _instructions(valgrind, interpreter, "pass", layouts["built"])
+    counts = {
+        what: _instructions(valgrind, interpreter, statement, layouts[at]) - start
+        for what, statement, at in cases
+    }
+    print("instructions (valgrind's callgrind, user space, the interpreter's start subtracted)")
+    for what, count in counts.items():
+        print(f"  {what:<50} {count / 1e6:7.1f} M")
+    floor, base_model = counts["dependency floor"], counts["floor + pydantic's BaseModel"]
+    for what, count in list(counts.items())[1:]:
+        print(f"  {what} / floor: {count / floor:.3f}")
+    print(f"  handler / floor + BaseModel: {counts['handler'] / base_model:.3f}")
+
+
 Case = tuple[str, str, str]  # what, statement, layout
 Samples = dict[str, list[tuple[float, float]]]
 
@@ -150,6 +217,10 @@ def main() -> None:
     ]
     if missing:
         sys.exit(f"missing {', '.join(missing)}: run ./pants package services/interviews: first")
+    valgrind = shutil.which("valgrind")
+    instructions = os.environ.get("TUCOACH_BENCH_INSTRUCTIONS") == "1"
+    if instructions and valgrind is None:
+        sys.exit("TUCOACH_BENCH_INSTRUCTIONS=1 needs valgrind on PATH")
     # The runtime's Python (the repository's interpreter constraint), outside any virtualenv.
     interpreter = str(
         Path(sys.base_prefix) / "bin" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
@@ -175,11 +246,13 @@ def main() -> None:
         for _ in range(runs):
             for what, statement, layout in cases:
                 samples[what].append(_import_seconds(interpreter, statement, layouts[layout]))
-    print(
-        f"cold import from dist/ ({runs} interleaved runs each, python{sys.version.split()[0]},"
-        f" load average {os.getloadavg()[0]:.1f} at the end)"
-    )
-    _report(samples, other)
+        print(
+            f"cold import from dist/ ({runs} interleaved runs each, python{sys.version.split()[0]},"
+            f" load average {os.getloadavg()[0]:.1f} at the end)"
+        )
+        _report(samples, other)
+        if instructions and valgrind:
+            _report_instructions(valgrind, interpreter, layouts, other)
 
 
 def _artifacts(dist: Path) -> tuple[Path, ...]:
