@@ -44,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from tucoach_interviews_testing import Api, lambda_context_source
@@ -110,13 +111,14 @@ def _unpack(dist: Path, destination: Path, *, bytecode: bool) -> tuple[Path, Pat
     return layout
 
 
-def _import_seconds(
-    interpreter: str, statement: str, layout: tuple[Path, Path]
-) -> tuple[float, float]:
-    """Wall and CPU seconds of `statement` in a fresh interpreter."""
+def _run(
+    interpreter: str, statement: str, layout: tuple[Path, Path], *, under: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """`statement` in a fresh interpreter (run by the command `under`, if any)."""
     task_root, opt_python = layout
-    completed = subprocess.run(  # noqa: S603 - our interpreter, our statement
+    completed = subprocess.run(  # noqa: S603 - our interpreter, our statement, valgrind
         [
+            *under,
             interpreter,
             "-I",
             "-S",
@@ -138,7 +140,14 @@ def _import_seconds(
     )
     if completed.returncode != 0:
         raise RuntimeError(f"`{statement}` failed:\n{completed.stderr[-3000:]}")
-    wall, cpu = completed.stdout.split()[-2:]
+    return completed
+
+
+def _import_seconds(
+    interpreter: str, statement: str, layout: tuple[Path, Path]
+) -> tuple[float, float]:
+    """Wall and CPU seconds of `statement` in a fresh interpreter."""
+    wall, cpu = _run(interpreter, statement, layout).stdout.split()[-2:]
     return float(wall), float(cpu)
 
 
@@ -147,34 +156,11 @@ def _instructions(
 ) -> int:
     """User-space instructions of a fresh interpreter running `statement` (its start included),
     counted by valgrind's callgrind."""
-    task_root, opt_python = layout
-    completed = subprocess.run(  # noqa: S603 - valgrind, our interpreter, our statement
-        [
-            valgrind,
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            interpreter,
-            "-I",
-            "-S",
-            "-B",
-            "-c",
-            TIMED.format(statement=statement),
-            str(task_root),
-            str(opt_python),
-            CATALOG_EVENT,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "LAMBDA_TASK_ROOT": str(task_root),
-            **ENVIRONMENT,
-        },
-    )
-    collected = re.search(r"Collected : (\d+)", completed.stderr)
-    if completed.returncode != 0 or collected is None:
-        raise RuntimeError(f"`{statement}` under valgrind failed:\n{completed.stderr[-3000:]}")
+    callgrind = (valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null")
+    stderr = _run(interpreter, statement, layout, under=callgrind).stderr
+    collected = re.search(r"Collected : (\d+)", stderr)
+    if collected is None:
+        raise RuntimeError(f"valgrind printed no count for `{statement}`:\n{stderr[-3000:]}")
     return int(collected.group(1))
 
 
