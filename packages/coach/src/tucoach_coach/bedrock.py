@@ -41,7 +41,9 @@ logger = logging.getLogger(__name__)
 class BedrockSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    model_id: str = Field(min_length=1, description="e.g. anthropic.claude-3-5-haiku-20241022-v1:0")
+    model_id: str = Field(
+        min_length=1, description="e.g. eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
     region: str = Field(min_length=1)
     timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     max_attempts: int = Field(default=2, ge=1, le=5)
