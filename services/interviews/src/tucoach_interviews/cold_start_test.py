@@ -106,8 +106,6 @@ def test_the_handler_loads_the_coach_and_the_tracer_at_the_first_request_not_wit
     )
     # Nor the X-Ray SDK
     assert not {m for m in loaded if m.startswith("aws_xray_sdk")}
-    # Nor the statistics module (a 71 KB module for one mean)
-    assert "statistics" not in loaded
     # And after the first request, the coach is loaded and the X-Ray SDK patched botocore and
     # http.client, nothing else it knows
     assert "tucoach_coach.bank" in after_first_request

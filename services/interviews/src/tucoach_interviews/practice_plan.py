@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from math import fsum
+from statistics import mean
 
 from tucoach_interviews.schemas import MissedItem, PracticePlan, RolePlan, TopicPlan
 from tucoach_models import MAX_FOCUS_TOPICS, Interview, Role, Seniority
@@ -26,14 +26,8 @@ class _Tally:
     red_flags: Counter[str] = field(default_factory=Counter)
 
     @property
-    def average(self) -> float:
-        # statistics.fmean's formula, without loading that module (about 1 ms of every cold
-        # start) for a mean the plan rounds to a tenth.
-        return fsum(self.scores) / len(self.scores)
-
-    @property
     def weakness(self) -> tuple[int, float]:
-        return (-(sum(self.missed.values()) + 2 * sum(self.red_flags.values())), self.average)
+        return (-(sum(self.missed.values()) + 2 * sum(self.red_flags.values())), mean(self.scores))
 
 
 def practice_plan(interviews: Sequence[Interview]) -> PracticePlan:
@@ -85,7 +79,7 @@ def _topic_plan(topic: str, tally: _Tally) -> TopicPlan:
     return TopicPlan(
         topic=topic,
         answers=len(tally.scores),
-        average_score=round(tally.average, 1),
+        average_score=round(mean(tally.scores), 1),
         missed_points=_most_common(tally.missed),
         red_flags=_most_common(tally.red_flags),
     )
