@@ -268,6 +268,7 @@ class InterviewList(View):
     items: tuple[InterviewSummaryView, ...]
     next_token: str | None = Field(description="Pass it back as next_token for the next page.")
 
+    # Quoted: evaluated, the annotation would build the parametrised Page model at import.
     @classmethod
     def of(cls, page: "Page[InterviewSummary]") -> "InterviewList":
         return cls(

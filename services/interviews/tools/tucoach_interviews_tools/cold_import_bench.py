@@ -17,7 +17,7 @@ coach and its bank load then, the Tracer is built, and the DynamoDB client is cr
 is sent). The cases are interleaved so that a busy machine slows them alike; prints min and median
 per case and the ratios, in wall time and in the process's CPU time.
 
-Two additions, printed beside the figures they qualify rather than instead of them:
+Additions, printed beside the figures they qualify rather than instead of them:
 - CPU time: on a shared machine, wall time includes the time a process waits for a core, which
   moves the ratios by 0.2-0.3 from run to run; the CPU time of the import is what it costs.
 - A floor with pydantic's BaseModel: `import pydantic` (pydantic 2) loads a lazy namespace,
@@ -28,7 +28,8 @@ Two additions, printed beside the figures they qualify rather than instead of th
   is the dependencies' own collections. The ratio to that floor is what our modules add.
 - Instructions, optionally: the user-space instructions of the floor, the floor with `BaseModel`
   and the handler (and another build's handler), counted by valgrind's callgrind, once each (they
-  do not move with the machine's load), less the interpreter's own start. Time in the kernel
+  do not move with the machine's load; hash randomisation moves them by about 0.1%), less the
+  interpreter's start with this script's own timing code. Time in the kernel
   (finding and reading the modules' files) and waiting on memory are not instructions, so this
   ratio is lower than the time ratios; it shows what a change does where the machine's noise
   (0.1-0.2 in the time ratios here) hides it.
