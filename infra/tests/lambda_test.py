@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 
 from terraform_plan import Plan, references
 
@@ -45,6 +47,50 @@ def test_function_skips_pydantic_plugin_discovery(plan: Plan) -> None:
     # schema is built in a cold start (about 2-3 ms with the layers alone); "__all__" is the
     # value pydantic's loader takes for "none at all"
     assert variables["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+
+
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: "Function environment
+# variables: 4 KB, for all environment variables associated with the function, in aggregate".
+LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4 * 1024
+# https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html (key pattern) and
+# https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html ("Defined runtime
+# environment variables": their keys are reserved and cannot be set in a function's configuration).
+LAMBDA_KEY_PATTERN = re.compile(r"[a-zA-Z][a-zA-Z0-9_]+")
+LAMBDA_RESERVED_KEYS = {
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+    "TZ",
+}
+
+
+def test_function_environment_is_one_lambda_accepts(plan: Plan) -> None:
+    function = plan.one("aws_lambda_function", "interviews")
+    variables = function.values["environment"][0]["variables"]
+
+    # Every value is known at plan, so the size below is the one Lambda will see
+    assert not (function.unknown.get("environment") or [{}])[0].get("variables")
+    # Keys of the pattern Lambda takes, none of them one the runtime reserves
+    assert all(LAMBDA_KEY_PATTERN.fullmatch(key) for key in variables)
+    assert not set(variables) & LAMBDA_RESERVED_KEYS
+    # Within the 4 KB in aggregate, counted as the map's JSON (keys, values and punctuation:
+    # more than AWS counts, so the check is on the safe side)
+    assert len(json.dumps(variables).encode()) <= LAMBDA_ENVIRONMENT_LIMIT_BYTES
 
 
 def test_function_gets_the_daily_quotas_as_whole_numbers(plan: Plan) -> None:

@@ -204,8 +204,8 @@ def main() -> None:
     ]
     if missing:
         sys.exit(f"missing {', '.join(missing)}: run ./pants package services/interviews: first")
-    valgrind = shutil.which("valgrind")
     instructions = os.environ.get("TUCOACH_BENCH_INSTRUCTIONS") == "1"
+    valgrind = shutil.which("valgrind") if instructions else None
     if instructions and valgrind is None:
         sys.exit("TUCOACH_BENCH_INSTRUCTIONS=1 needs valgrind on PATH")
     # The runtime's Python (the repository's interpreter constraint), outside any virtualenv.
@@ -238,7 +238,7 @@ def main() -> None:
             f" load average {os.getloadavg()[0]:.1f} at the end)"
         )
         _report(samples, other)
-        if instructions and valgrind:
+        if valgrind:
             _report_instructions(valgrind, interpreter, layouts, other)
 
 
