@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import NamedTuple
 
 from tucoach_coach.alternatives import Subject, subjects, variants, wrong_subject
 from tucoach_coach.bank import BankQuestion, QuestionBank, load_bank
@@ -58,8 +59,12 @@ class PhraseKind(StrEnum):
     SWAP = "swap"
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
+    """A phrasing of a talking point or red flag, as an answer is scanned for it. A named tuple,
+    not a frozen dataclass: a container's first answer builds the bank's 10,000-odd from the
+    compiled phrases, which a frozen dataclass's constructor (one `object.__setattr__` a field)
+    made three times as slow; answers hash them often, which a tuple does in C."""
+
     question_id: str
     kind: PhraseKind
     owner_id: str  # the talking point's or red flag's id
@@ -206,7 +211,10 @@ class BankVocabulary:
     """What scoring needs from the whole bank, built once per bank."""
 
     bank: QuestionBank
-    phrases: PhraseIndex
+    # The talking points' phrases of every question: what an answer to another question is
+    # spotted by. Red flags and swaps are a question's own concern, and scanning an answer for
+    # the whole bank's took a third of the index's work for nothing.
+    point_phrases: PhraseIndex
     # Each question of the bank, with its phrases (those `phrases` indexes): a scoring target
     # of the question takes them as they are.
     question_phrases: dict[str, tuple[BankQuestion, tuple[Phrase, ...]]]
@@ -242,7 +250,9 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
     by_question = {q.id: (q, compiled[q.id]) for q in bank}
     return BankVocabulary(
         bank=bank,
-        phrases=PhraseIndex(p for _, phrases in by_question.values() for p in phrases),
+        point_phrases=PhraseIndex(
+            p for _, phrases in by_question.values() for p in phrases if p.kind is PhraseKind.POINT
+        ),
         question_phrases=by_question,
         point_counts={q.id: len(q.talking_points) for q in bank},
         question_texts={q.id: q.text for q in bank},
@@ -321,7 +331,7 @@ def _phrases(question: BankQuestion, frequency: Counter[str]) -> list[Phrase]:
     found = own.matches(analyse(question.model_answer))
     stated = {m.phrase for m in found if not m.contradicted}
     denied = {m.phrase for m in found if m.contradicted} - stated
-    return [replace(p, denied_by_model_answer=True) if p in denied else p for p in phrases]
+    return [p._replace(denied_by_model_answer=True) if p in denied else p for p in phrases]
 
 
 def _swaps(question: BankQuestion) -> list[Phrase]:

@@ -50,7 +50,7 @@ def test_the_shipped_banks_phrases_are_read_compiled_not_computed(
     # Then every question's phrases are the compiled ones (compile_bank_test checks that they
     # are what computing them gives)
     assert built.question_phrases == VOCABULARY.question_phrases
-    assert set(built.phrases.all()) == set(VOCABULARY.phrases.all())
+    assert set(built.point_phrases.all()) == set(VOCABULARY.point_phrases.all())
 
 
 def test_another_banks_phrases_are_computed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +81,18 @@ def test_a_bank_question_takes_the_phrases_its_bank_built(monkeypatch: pytest.Mo
     phrases = question_phrases(question, VOCABULARY)
     assert phrases
     assert {p.question_id for p in phrases} == {question.id}
-    assert set(phrases) <= set(VOCABULARY.phrases.all())
+    assert phrases is VOCABULARY.question_phrases[question.id][1]
+
+
+def test_the_banks_index_holds_every_questions_talking_points_and_nothing_else() -> None:
+    # Given the shipped bank's vocabulary, whose questions have points, red flags and swaps
+    every_phrase = [p for _, phrases in VOCABULARY.question_phrases.values() for p in phrases]
+    assert {p.kind for p in every_phrase} == set(PhraseKind)
+    # When the index an answer to another question is spotted by is read, then it holds the
+    # talking points' phrases of every question, and no red flag or swap
+    assert set(VOCABULARY.point_phrases.all()) == {
+        p for p in every_phrase if p.kind is PhraseKind.POINT and p.stems
+    }
 
 
 def test_a_question_of_another_bank_gets_phrases_of_its_own() -> None:

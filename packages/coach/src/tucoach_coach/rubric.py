@@ -550,7 +550,7 @@ def _other_question(
     own_share = len(own_covered) / len(target.talking_points)
     best: tuple[float, str] | None = None
     for question_id, points in _covered_per_question(
-        target.bank.phrases.matches(sentences)
+        target.bank.point_phrases.matches(sentences)
     ).items():
         if question_id == target.question_id or len(points) < OTHER_QUESTION_MIN_POINTS:
             continue

@@ -34,12 +34,13 @@ class WordOrderModel:
         self._unigrams: Counter[str] = Counter()
         self._bigrams: Counter[tuple[str, str]] = Counter()
         self._left: Counter[str] = Counter()
+        # Counted by Counter.update, in C: a loop adding one pair at a time took a container's
+        # first answer about 50 ms of CPU for the bank's 29,000-odd words.
         for text in corpus:
             tokens = _classes(words(text))
             self._unigrams.update(tokens)
-            for pair in pairwise(tokens):
-                self._bigrams[pair] += 1
-                self._left[pair[0]] += 1
+            self._bigrams.update(pairwise(tokens))
+            self._left.update(tokens[:-1])
         self._total = sum(self._unigrams.values())
         self._types = len(self._unigrams)
         # Each pair's ratio as first met: computing all of them up front (20,000-odd for the
