@@ -60,7 +60,7 @@ class PhraseKind(StrEnum):
 
 
 class Phrase(NamedTuple):
-    """A phrasing of a talking point or red flag, as an answer is scanned for it. A named tuple,
+    """A phrasing of a talking point (or a swap of one) or of a red flag. A named tuple,
     not a frozen dataclass: a container's first answer builds the bank's 10,000-odd from the
     compiled phrases, which a frozen dataclass's constructor (one `object.__setattr__` a field)
     made three times as slow; answers hash them often, which a tuple does in C."""
@@ -215,8 +215,8 @@ class BankVocabulary:
     # spotted by. Red flags and swaps are a question's own concern, and scanning an answer for
     # the whole bank's took a third of the index's work for nothing.
     point_phrases: PhraseIndex
-    # Each question of the bank, with its phrases (those `phrases` indexes): a scoring target
-    # of the question takes them as they are.
+    # Each question of the bank, with all its phrases (its talking points' are those
+    # `point_phrases` indexes): a scoring target of the question takes them as they are.
     question_phrases: dict[str, tuple[BankQuestion, tuple[Phrase, ...]]]
     point_counts: dict[str, int]
     question_texts: dict[str, str]
