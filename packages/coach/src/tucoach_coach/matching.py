@@ -8,9 +8,9 @@ phrasing of the same point in the same sentence. A phrasing that names a member 
 of alternatives ("4xx means the client") also gets its variants with the other members (`SWAP`
 phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
 Document frequencies, every question's phrases and the word-order model are built once per bank
-(`bank_vocabulary`), not per answer; the shipped bank's phrases once, when it is compiled
-(`compiled_phrases.py`), so a bank's frequencies are counted only if a question's phrases must be
-computed (another bank's, or a question changed since).
+(`bank_vocabulary`), not per answer; the shipped bank's phrases and word-order counts once, when
+it is compiled (`compiled_phrases.py`), so a bank's frequencies are counted only if a question's
+phrases must be computed (another bank's, or a question changed since).
 """
 
 from __future__ import annotations
@@ -236,13 +236,19 @@ class BankVocabulary:
 
 @cache
 def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
-    # The shipped bank's phrases are computed when it is compiled (compiled_phrases.py).
+    # The shipped bank's phrases and word-order counts are computed when it is compiled
+    # (compiled_phrases.py).
     if bank is load_bank():
-        from tucoach_coach.compiled_phrases import read_phrases  # noqa: PLC0415 - it imports this
+        from tucoach_coach.compiled_phrases import (  # noqa: PLC0415 - it imports this
+            read_phrases,
+            read_word_order,
+        )
 
         compiled = read_phrases()
+        word_order = read_word_order()
     else:
         compiled = {}
+        word_order = WordOrderModel.learned_from(q.model_answer for q in bank)
     missing = [q for q in bank if q.id not in compiled]
     if missing:
         frequency = _question_frequency(bank)
@@ -256,7 +262,7 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
         question_phrases=by_question,
         point_counts={q.id: len(q.talking_points) for q in bank},
         question_texts={q.id: q.text for q in bank},
-        word_order=WordOrderModel(q.model_answer for q in bank),
+        word_order=word_order,
     )
 
 

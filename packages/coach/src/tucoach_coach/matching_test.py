@@ -13,6 +13,7 @@ from tucoach_coach.matching import (
     question_phrases,
 )
 from tucoach_coach.statements import analyse
+from tucoach_coach.word_order import WordOrderModel
 from tucoach_models import Role, Seniority
 
 VOCABULARY = bank_vocabulary(load_bank())
@@ -45,11 +46,14 @@ def test_the_shipped_banks_phrases_are_read_compiled_not_computed(
 
     monkeypatch.setattr(matching, "_phrases", computed)
     monkeypatch.setattr(matching, "_question_frequency", computed)
+    # ... nor a word-order model learned again from the model answers
+    monkeypatch.setattr(WordOrderModel, "learned_from", computed)
     # When the shipped bank's vocabulary is built (afresh, not the one this module keeps)
     built = bank_vocabulary.__wrapped__(load_bank())
-    # Then every question's phrases are the compiled ones (compile_bank_test checks that they
-    # are what computing them gives)
+    # Then every question's phrases and the word-order counts are the compiled ones
+    # (compile_bank_test checks that they are what computing them gives)
     assert built.question_phrases == VOCABULARY.question_phrases
+    assert built.word_order.counts() == VOCABULARY.word_order.counts()
     assert set(built.point_phrases.all()) == set(VOCABULARY.point_phrases.all())
 
 
@@ -63,10 +67,15 @@ def test_another_banks_phrases_are_computed(monkeypatch: pytest.MonkeyPatch) -> 
         raise AssertionError("the shipped bank's phrases were read for another bank")
 
     monkeypatch.setattr(compiled_phrases, "read_phrases", read)
-    # When its vocabulary is built, then its questions' phrases are computed for it
+    monkeypatch.setattr(compiled_phrases, "read_word_order", read)
+    # When its vocabulary is built, then its questions' phrases and its word-order model are
+    # computed for it, from its own model answers
     built = bank_vocabulary(bank)
     assert set(built.question_phrases) == {q.id for q in cell}
     assert all(phrases for _, phrases in built.question_phrases.values())
+    learned = WordOrderModel.learned_from(q.model_answer for q in cell)
+    assert built.word_order.counts() == learned.counts()
+    assert learned.counts() != VOCABULARY.word_order.counts()
 
 
 def test_a_bank_question_takes_the_phrases_its_bank_built(monkeypatch: pytest.MonkeyPatch) -> None:

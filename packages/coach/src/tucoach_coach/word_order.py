@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from tucoach_coach.language import STOP_WORDS, words
@@ -30,23 +30,40 @@ MEDIUM_TEXT_THRESHOLD = -0.15
 
 
 class WordOrderModel:
-    def __init__(self, corpus: Iterable[str]) -> None:
-        self._unigrams: Counter[str] = Counter()
-        self._bigrams: Counter[tuple[str, str]] = Counter()
+    def __init__(self, unigrams: Mapping[str, int], bigrams: Mapping[tuple[str, str], int]) -> None:
+        """A model of these counts: each word class's, and each adjacent pair's."""
+        self._unigrams = Counter(unigrams)
+        self._bigrams = Counter(bigrams)
+        # How often each class is followed by any other.
         self._left: Counter[str] = Counter()
-        # Counted by Counter.update, in C: a loop adding one pair at a time took a container's
-        # first answer about 50 ms of CPU for the bank's 29,000-odd words.
-        for text in corpus:
-            tokens = _classes(words(text))
-            self._unigrams.update(tokens)
-            self._bigrams.update(pairwise(tokens))
-            self._left.update(tokens[:-1])
+        for (previous, _), count in self._bigrams.items():
+            self._left[previous] += count
         self._total = sum(self._unigrams.values())
         self._types = len(self._unigrams)
         # Each pair's ratio as first met: computing all of them up front (20,000-odd for the
         # bank) took a container's first answer about 60 ms of CPU, for the few hundred that
         # answers use.
         self._ratios: dict[tuple[str, str], float] = {}
+
+    @classmethod
+    def learned_from(cls, corpus: Iterable[str]) -> WordOrderModel:
+        """The model of a corpus of prose. For the shipped bank, its counts are compiled with it
+        (`compiled_phrases.read_word_order`): counting the model answers' 29,000-odd words took a
+        container's first answer about 37 ms of CPU."""
+        unigrams: Counter[str] = Counter()
+        bigrams: Counter[tuple[str, str]] = Counter()
+        for text in corpus:
+            tokens = _classes(words(text))
+            unigrams.update(tokens)
+            bigrams.update(pairwise(tokens))
+        return cls(unigrams, bigrams)
+
+    def counts(self) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
+        """Its counts, in a stable order: each class's, then each pair's (previous, next,
+        count). What the compiler writes, and `WordOrderModel(...)` takes back."""
+        return dict(sorted(self._unigrams.items())), sorted(
+            (previous, following, count) for (previous, following), count in self._bigrams.items()
+        )
 
     def plausibility(self, tokens: Sequence[str]) -> float:
         """Mean log-likelihood ratio of the text's word pairs: prose > 0, a shuffle <= 0."""

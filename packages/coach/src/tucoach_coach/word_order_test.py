@@ -46,7 +46,7 @@ def test_prose_is_more_plausible_than_its_shuffle() -> None:
 
 def test_a_pair_with_a_word_the_corpus_never_showed_counts_nothing() -> None:
     # Given a model learned from one sentence, which never shows "of" or "to"
-    model = WordOrderModel(["the cache holds the data"])
+    model = WordOrderModel.learned_from(["the cache holds the data"])
     # Then a text of those words says nothing either way, and a pair it showed reads as English
     assert model.plausibility(["of", "to", "of"]) == 0.0
     assert model.plausibility(["the", "of"]) == 0.0

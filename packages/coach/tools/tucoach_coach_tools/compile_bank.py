@@ -6,9 +6,10 @@ Run after editing a bank file (tucoach_coach/bank/<role>/<seniority>.toml):
 
 It writes packages/coach/src/tucoach_coach/bank/compiled.json: each file's questions as TOML
 gives them, by file, one question a line (so a change to a question is a change of one line).
-And beside it bank/phrases.json: every question's phrases, which take seconds to compute
+And beside it bank/phrases.json, every question's phrases, which take seconds to compute, and
+bank/word_order.json, the word-order model's counts over the model answers
 (`tucoach_coach.compiled_phrases`); run it after a change to the matching code too.
-`compile_bank_test.py` fails while either differs. Each file is validated before anything is
+`compile_bank_test.py` fails while any of them differs. Each file is validated before anything is
 written, so a mistake in an edit is named here (file and problem), not at the next load.
 """
 
@@ -21,13 +22,15 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tucoach_coach.bank import COMPILED_BANK, bank_of, cell_source, read_cell, validate_cell
-from tucoach_coach.compiled_phrases import COMPILED_PHRASES
+from tucoach_coach.compiled_phrases import COMPILED_PHRASES, COMPILED_WORD_ORDER
 from tucoach_coach.matching import Phrase, question_phrases_of
+from tucoach_coach.word_order import WordOrderModel
 from tucoach_models import Role, Seniority
 
 PACKAGE = Path("packages/coach/src/tucoach_coach")
 COMPILED_PATH = PACKAGE / COMPILED_BANK
 PHRASES_PATH = PACKAGE / COMPILED_PHRASES
+WORD_ORDER_PATH = PACKAGE / COMPILED_WORD_ORDER
 
 
 def compiled_text(root: Traversable | None = None) -> str:
@@ -78,6 +81,19 @@ def _encoded(phrase: Phrase) -> list[object]:
     return encoded
 
 
+def word_order_text(model: WordOrderModel) -> str:
+    """The file's text: the classes' counts, then each pair's count a line, in a stable order."""
+    unigrams, bigrams = model.counts()
+    lines = ",\n".join(_compact(list(pair)) for pair in bigrams)
+    return f'{{"words": {_compact(unigrams)},\n"pairs": [\n{lines}\n]}}\n'
+
+
+def compiled_word_order_text(compiled: str) -> str:
+    """The word-order file's text for the compiled bank `compiled`."""
+    bank = bank_of(json.loads(compiled))
+    return word_order_text(WordOrderModel.learned_from(q.model_answer for q in bank))
+
+
 def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -91,12 +107,15 @@ def main(
     root: Traversable | None = None,
     target: Path = COMPILED_PATH,
     phrases_target: Path = PHRASES_PATH,
+    word_order_target: Path = WORD_ORDER_PATH,
 ) -> None:
     text = compiled_text(root)  # validated whole before a byte is written
     phrases = compiled_phrases_text(text)
+    word_order = compiled_word_order_text(text)
     target.write_text(text, encoding="utf-8")
     phrases_target.write_text(phrases, encoding="utf-8")
-    print(f"wrote {target} and {phrases_target}")
+    word_order_target.write_text(word_order, encoding="utf-8")
+    print(f"wrote {target}, {phrases_target} and {word_order_target}")
 
 
 if __name__ == "__main__":

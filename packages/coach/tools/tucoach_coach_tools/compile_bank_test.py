@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 
 from tucoach_coach.bank import COMPILED_BANK, BankError, bank_of, cell_source
-from tucoach_coach.compiled_phrases import COMPILED_PHRASES, read_phrases
+from tucoach_coach.compiled_phrases import (
+    COMPILED_PHRASES,
+    COMPILED_WORD_ORDER,
+    read_phrases,
+    read_word_order,
+)
 from tucoach_coach.matching import Phrase, question_phrases_of
-from tucoach_coach_tools.compile_bank import compiled_text, main, phrases_text
+from tucoach_coach.word_order import WordOrderModel
+from tucoach_coach_tools.compile_bank import compiled_text, main, phrases_text, word_order_text
 from tucoach_models import Role, Seniority
 
 
@@ -52,6 +58,18 @@ def test_the_compiled_phrases_read_as_the_phrases_computed(
     assert read_phrases() == computed
 
 
+def test_the_compiled_word_order_is_what_the_model_answers_give_now() -> None:
+    # Given the word-order counts shipped with the package
+    shipped = (resources.files("tucoach_coach") / COMPILED_WORD_ORDER).read_text(encoding="utf-8")
+    # Then they are what the model learns from the bank's model answers now (after changing the
+    # bank or the model, run compile_bank.py), and they read back as the same model
+    learned = WordOrderModel.learned_from(
+        q.model_answer for q in bank_of(json.loads(compiled_text()))
+    )
+    assert shipped == word_order_text(learned), "bank/word_order.json is stale: run compile_bank.py"
+    assert read_word_order().counts() == learned.counts()
+
+
 def test_every_bank_file_compiles_to_its_own_questions() -> None:
     # Given every bank file and the compiled text
     compiled = json.loads(compiled_text())
@@ -79,17 +97,16 @@ def test_an_invalid_bank_file_is_named_and_nothing_is_written(tmp_path: Path) ->
     broken = tmp_path / cell_source(Role.FRONTEND, Seniority.SENIOR)
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace("model_answer =", "model_answr =", 1), encoding="utf-8")
-    target, phrases = tmp_path / "compiled.json", tmp_path / "phrases.json"
-    target.write_text("before", encoding="utf-8")
-    phrases.write_text("before", encoding="utf-8")
+    written = [tmp_path / name for name in ("compiled.json", "phrases.json", "word_order.json")]
+    for path in written:
+        path.write_text("before", encoding="utf-8")
     # When the compiler runs over them
     with pytest.raises(BankError) as refused:
-        main(tmp_path, target, phrases)
+        main(tmp_path, *written)
     # Then it names the file and what is wrong with it, and the compiled files are as they were
     assert str(refused.value).startswith("bank/frontend/senior.toml: ")
     assert "model_answer" in str(refused.value)
-    assert target.read_text(encoding="utf-8") == "before"
-    assert phrases.read_text(encoding="utf-8") == "before"
+    assert [path.read_text(encoding="utf-8") for path in written] == ["before"] * 3
 
 
 def test_valid_bank_files_compile_to_the_target(
@@ -97,8 +114,11 @@ def test_valid_bank_files_compile_to_the_target(
 ) -> None:
     # Given the shipped bank files
     target, phrases = tmp_path / "compiled.json", tmp_path / "phrases.json"
+    word_order = tmp_path / "word_order.json"
     # When the compiler runs over them
-    main(target=target, phrases_target=phrases)
-    # Then the targets hold the compiled bank and its phrases
+    main(target=target, phrases_target=phrases, word_order_target=word_order)
+    # Then the targets hold the compiled bank, its phrases and its word-order counts
     assert target.read_text(encoding="utf-8") == compiled_text()
     assert phrases.read_text(encoding="utf-8") == phrases_text(computed)
+    shipped = resources.files("tucoach_coach") / COMPILED_WORD_ORDER
+    assert word_order.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
