@@ -58,23 +58,18 @@ def _decoded(question_id: str, encoded: list[Any]) -> Phrase:
     """The inverse of the compiler's encoding (`compile_bank._encoded`): [kind, owner, text,
     stems, specific], and [sides, denied, subjects, from] where one differs from the defaults."""
     kind, owner_id, text, stems, specific, *rest = encoded
-    if not rest:
-        return Phrase(
-            question_id=question_id,
-            kind=_KINDS[kind],
-            owner_id=owner_id,
-            text=text,
-            stems=tuple(stems),
-            specific=specific,
-        )
-    sides, denied, subjects, swapped_from = rest
-    return Phrase(
+    phrase = Phrase(
         question_id=question_id,
         kind=_KINDS[kind],
         owner_id=owner_id,
         text=text,
         stems=tuple(stems),
         specific=specific,
+    )
+    if not rest:
+        return phrase
+    sides, denied, subjects, swapped_from = rest
+    return phrase._replace(
         sides=frozenset(sides),
         denied_by_model_answer=denied,
         subjects=frozenset(Subject(index, member) for index, member in subjects),
