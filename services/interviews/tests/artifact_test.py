@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from tucoach_coach.bank import COMPILED_BANK
+from tucoach_coach.compiled_vocabulary import COMPILED_PHRASES, COMPILED_WORD_ORDER
 from tucoach_interviews_testing import lambda_context_source
 from tucoach_interviews_testing.artifacts import unpack_as_lambda
 from tucoach_repository.dynamodb_local import REGION, local_client, local_settings
@@ -166,7 +168,10 @@ def test_the_layers_hold_the_packages_and_their_dependencies_under_python(
     assert {"tucoach_models", "tucoach_coach", "tucoach_repository"} <= top_level
     assert {"pydantic", "boto3", "aws_lambda_powertools"} <= top_level
     assert not {"moto", "pytest", "hypothesis", "types_boto3", "joserfc"} & top_level
-    assert (opt_python / "tucoach_coach" / "bank" / "compiled.json").is_file()
+    # What the coach reads at run time: the bank, and what its first answer's vocabulary is
+    # built from (a missing one would fail that answer, which no event here sends).
+    for data in (COMPILED_BANK, COMPILED_PHRASES, COMPILED_WORD_ORDER):
+        assert (opt_python / "tucoach_coach" / data).is_file(), data
     assert not list((opt_python / "tucoach_coach" / "bank").rglob("*.toml"))
 
 

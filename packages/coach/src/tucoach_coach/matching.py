@@ -9,7 +9,7 @@ of alternatives ("4xx means the client") also gets its variants with the other m
 phrases, `alternatives.py`), and one said of a set's member is checked for the wrong subject.
 Document frequencies, every question's phrases and the word-order model are built once per bank
 (`bank_vocabulary`), not per answer; the shipped bank's phrases and word-order counts once, when
-it is compiled (`compiled_phrases.py`), so a bank's frequencies are counted only if a question's
+it is compiled (`compiled_vocabulary.py`), so a bank's frequencies are counted only if a question's
 phrases must be computed (another bank's, or a question changed since).
 """
 
@@ -237,9 +237,9 @@ class BankVocabulary:
 @cache
 def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
     # The shipped bank's phrases and word-order counts are computed when it is compiled
-    # (compiled_phrases.py).
+    # (compiled_vocabulary.py).
     if bank is load_bank():
-        from tucoach_coach.compiled_phrases import (  # noqa: PLC0415 - it imports this
+        from tucoach_coach.compiled_vocabulary import (  # noqa: PLC0415 - it imports this
             read_phrases,
             read_word_order,
         )
@@ -248,7 +248,7 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
         word_order = read_word_order()
     else:
         compiled = {}
-        word_order = WordOrderModel.learned_from(q.model_answer for q in bank)
+        word_order = word_order_of(bank)
     missing = [q for q in bank if q.id not in compiled]
     if missing:
         frequency = _question_frequency(bank)
@@ -266,9 +266,15 @@ def bank_vocabulary(bank: QuestionBank) -> BankVocabulary:
     )
 
 
+def word_order_of(bank: QuestionBank) -> WordOrderModel:
+    """The word-order model of a bank's model answers, learned: what the bank's compiler writes
+    the counts of for the shipped bank (compiled_vocabulary.py)."""
+    return WordOrderModel.learned_from(q.model_answer for q in bank)
+
+
 def question_phrases_of(bank: QuestionBank) -> dict[str, tuple[Phrase, ...]]:
     """Every question's phrases, computed: what the bank's compiler writes for the shipped bank
-    (seconds of CPU; compiled_phrases.py)."""
+    (seconds of CPU; compiled_vocabulary.py)."""
     frequency = _question_frequency(bank)
     return {q.id: tuple(_phrases(q, frequency)) for q in bank}
 

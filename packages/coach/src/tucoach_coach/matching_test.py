@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tucoach_coach import compiled_phrases, matching
+from tucoach_coach import compiled_vocabulary, matching
 from tucoach_coach.bank import QuestionBank, load_bank
 from tucoach_coach.language import stems
 from tucoach_coach.matching import (
@@ -11,6 +11,7 @@ from tucoach_coach.matching import (
     PhraseKind,
     bank_vocabulary,
     question_phrases,
+    word_order_of,
 )
 from tucoach_coach.statements import analyse
 from tucoach_coach.word_order import WordOrderModel
@@ -66,14 +67,14 @@ def test_another_banks_phrases_are_computed(monkeypatch: pytest.MonkeyPatch) -> 
     def read(*_: object) -> object:
         raise AssertionError("the shipped bank's phrases were read for another bank")
 
-    monkeypatch.setattr(compiled_phrases, "read_phrases", read)
-    monkeypatch.setattr(compiled_phrases, "read_word_order", read)
+    monkeypatch.setattr(compiled_vocabulary, "read_phrases", read)
+    monkeypatch.setattr(compiled_vocabulary, "read_word_order", read)
     # When its vocabulary is built, then its questions' phrases and its word-order model are
     # computed for it, from its own model answers
     built = bank_vocabulary(bank)
     assert set(built.question_phrases) == {q.id for q in cell}
     assert all(phrases for _, phrases in built.question_phrases.values())
-    learned = WordOrderModel.learned_from(q.model_answer for q in cell)
+    learned = word_order_of(bank)
     assert built.word_order.counts() == learned.counts()
     assert learned.counts() != VOCABULARY.word_order.counts()
 
@@ -96,12 +97,13 @@ def test_a_bank_question_takes_the_phrases_its_bank_built(monkeypatch: pytest.Mo
 def test_the_banks_index_holds_every_questions_talking_points_and_nothing_else() -> None:
     # Given the shipped bank's vocabulary, whose questions have points, red flags and swaps
     every_phrase = [p for _, phrases in VOCABULARY.question_phrases.values() for p in phrases]
+    assert {type(p.kind) for p in every_phrase} == {PhraseKind}
     assert {p.kind for p in every_phrase} == set(PhraseKind)
     # When the index an answer to another question is spotted by is read, then it holds the
     # talking points' phrases of every question, and no red flag or swap
-    assert set(VOCABULARY.point_phrases.all()) == {
-        p for p in every_phrase if p.kind is PhraseKind.POINT and p.stems
-    }
+    points = {p for p in every_phrase if p.kind is PhraseKind.POINT and p.stems}
+    assert len(points) > len(VOCABULARY.question_phrases)
+    assert set(VOCABULARY.point_phrases.all()) == points
 
 
 def test_a_question_of_another_bank_gets_phrases_of_its_own() -> None:

@@ -494,10 +494,10 @@ def _covered_by_phrases(matches: list[Match]) -> set[str]:
 
 
 def _covered_per_question(matches: list[Match]) -> dict[str, set[str]]:
+    """The talking points each question's matches cover (matches of the bank's point index)."""
     by_question: dict[str, list[Match]] = defaultdict(list)
     for match in matches:
-        if match.phrase.kind is PhraseKind.POINT:
-            by_question[match.phrase.question_id].append(match)
+        by_question[match.phrase.question_id].append(match)
     return {q: _covered_by_phrases(found) for q, found in by_question.items()}
 
 

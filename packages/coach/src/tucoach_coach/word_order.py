@@ -48,8 +48,8 @@ class WordOrderModel:
     @classmethod
     def learned_from(cls, corpus: Iterable[str]) -> WordOrderModel:
         """The model of a corpus of prose. For the shipped bank, its counts are compiled with it
-        (`compiled_phrases.read_word_order`): counting the model answers' 29,000-odd words took a
-        container's first answer about 37 ms of CPU."""
+        (`compiled_vocabulary.read_word_order`): counting the model answers' 29,000-odd words
+        took a container's first answer tens of milliseconds of CPU."""
         unigrams: Counter[str] = Counter()
         bigrams: Counter[tuple[str, str]] = Counter()
         for text in corpus:
@@ -60,7 +60,8 @@ class WordOrderModel:
 
     def counts(self) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
         """Its counts, in a stable order: each class's, then each pair's (previous, next,
-        count). What the compiler writes, and `WordOrderModel(...)` takes back."""
+        count): what the bank's compiler writes, and `compiled_vocabulary.read_word_order`
+        reads back into a model."""
         return dict(sorted(self._unigrams.items())), sorted(
             (previous, following, count) for (previous, following), count in self._bigrams.items()
         )

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import math
 import random
 import re
+
+import pytest
 
 from tucoach_coach.bank import load_bank
 from tucoach_coach.language import words
@@ -51,3 +54,14 @@ def test_a_pair_with_a_word_the_corpus_never_showed_counts_nothing() -> None:
     assert model.plausibility(["of", "to", "of"]) == 0.0
     assert model.plausibility(["the", "of"]) == 0.0
     assert model.plausibility(["the", "cache"]) > 0
+
+
+def test_a_pairs_ratio_is_its_smoothed_share_against_the_next_words_own() -> None:
+    # Given a model learned from one sentence: "the" then content words, then "the" again
+    model = WordOrderModel.learned_from(["the cache holds the data"])
+    # Then its counts are those of "the _ _ the _"
+    assert model.counts() == ({"_": 3, "the": 2}, [("_", "_", 1), ("_", "the", 1), ("the", "_", 2)])
+    # And "the" then a content word scores log(P(_ | the) / P(_)): "the" is followed twice, both
+    # times by a content word (2 + 0.5 smoothed, over 2 + 0.5 x 2 classes), and a content word
+    # is 3 of 5 words (3 + 1 over 5 + 2)
+    assert model.plausibility(["the", "cache"]) == pytest.approx(math.log((2.5 / 3) / (4 / 7)))

@@ -8,7 +8,7 @@ It writes packages/coach/src/tucoach_coach/bank/compiled.json: each file's quest
 gives them, by file, one question a line (so a change to a question is a change of one line).
 And beside it bank/phrases.json, every question's phrases, which take seconds to compute, and
 bank/word_order.json, the word-order model's counts over the model answers
-(`tucoach_coach.compiled_phrases`); run it after a change to the matching code too.
+(`tucoach_coach.compiled_vocabulary`); run it after a change to the matching code too.
 `compile_bank_test.py` fails while any of them differs. Each file is validated before anything is
 written, so a mistake in an edit is named here (file and problem), not at the next load.
 """
@@ -22,8 +22,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tucoach_coach.bank import COMPILED_BANK, bank_of, cell_source, read_cell, validate_cell
-from tucoach_coach.compiled_phrases import COMPILED_PHRASES, COMPILED_WORD_ORDER
-from tucoach_coach.matching import Phrase, question_phrases_of
+from tucoach_coach.compiled_vocabulary import COMPILED_PHRASES, COMPILED_WORD_ORDER
+from tucoach_coach.matching import Phrase, question_phrases_of, word_order_of
 from tucoach_coach.word_order import WordOrderModel
 from tucoach_models import Role, Seniority
 
@@ -60,7 +60,7 @@ def phrases_text(by_question: Mapping[str, Sequence[Phrase]]) -> str:
 
 
 def _encoded(phrase: Phrase) -> list[object]:
-    """A phrase as `compiled_phrases` reads it: an array, not an object, since a container's
+    """A phrase as `compiled_vocabulary` reads it: an array, not an object, since a container's
     first answer parses and decodes the 10,000-odd of them (with keys, the file was 1.3 MB, not
     0.9, and each field a lookup). [kind, owner, text, stems, specific], then, only where one
     differs from a Phrase's defaults (few do), [sides, denied, subjects, from]."""
@@ -90,8 +90,7 @@ def word_order_text(model: WordOrderModel) -> str:
 
 def compiled_word_order_text(compiled: str) -> str:
     """The word-order file's text for the compiled bank `compiled`."""
-    bank = bank_of(json.loads(compiled))
-    return word_order_text(WordOrderModel.learned_from(q.model_answer for q in bank))
+    return word_order_text(word_order_of(bank_of(json.loads(compiled))))
 
 
 def _compact(value: object) -> str:

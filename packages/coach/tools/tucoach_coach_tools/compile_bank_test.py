@@ -11,15 +11,20 @@ from pathlib import Path
 import pytest
 
 from tucoach_coach.bank import COMPILED_BANK, BankError, bank_of, cell_source
-from tucoach_coach.compiled_phrases import (
+from tucoach_coach.compiled_vocabulary import (
     COMPILED_PHRASES,
     COMPILED_WORD_ORDER,
     read_phrases,
     read_word_order,
 )
-from tucoach_coach.matching import Phrase, question_phrases_of
-from tucoach_coach.word_order import WordOrderModel
-from tucoach_coach_tools.compile_bank import compiled_text, main, phrases_text, word_order_text
+from tucoach_coach.matching import Phrase, PhraseKind, question_phrases_of, word_order_of
+from tucoach_coach_tools.compile_bank import (
+    compiled_text,
+    compiled_word_order_text,
+    main,
+    phrases_text,
+    word_order_text,
+)
 from tucoach_models import Role, Seniority
 
 
@@ -54,8 +59,15 @@ def test_the_compiled_phrases_read_as_the_phrases_computed(
     computed: dict[str, tuple[Phrase, ...]],
 ) -> None:
     # Given the shipped bank's phrases, when read compiled, then they are the computed ones,
-    # field by field (a field the file left out would show here)
-    assert read_phrases() == computed
+    # field by field (a field the file left out would show here), of the same types (a named
+    # tuple equals a plain tuple, and a kind its value)
+    read = read_phrases()
+    assert read == computed
+    assert all(
+        type(p) is Phrase and type(p.kind) is PhraseKind
+        for phrases in read.values()
+        for p in phrases
+    )
 
 
 def test_the_compiled_word_order_is_what_the_model_answers_give_now() -> None:
@@ -63,9 +75,7 @@ def test_the_compiled_word_order_is_what_the_model_answers_give_now() -> None:
     shipped = (resources.files("tucoach_coach") / COMPILED_WORD_ORDER).read_text(encoding="utf-8")
     # Then they are what the model learns from the bank's model answers now (after changing the
     # bank or the model, run compile_bank.py), and they read back as the same model
-    learned = WordOrderModel.learned_from(
-        q.model_answer for q in bank_of(json.loads(compiled_text()))
-    )
+    learned = word_order_of(bank_of(json.loads(compiled_text())))
     assert shipped == word_order_text(learned), "bank/word_order.json is stale: run compile_bank.py"
     assert read_word_order().counts() == learned.counts()
 
@@ -120,5 +130,4 @@ def test_valid_bank_files_compile_to_the_target(
     # Then the targets hold the compiled bank, its phrases and its word-order counts
     assert target.read_text(encoding="utf-8") == compiled_text()
     assert phrases.read_text(encoding="utf-8") == phrases_text(computed)
-    shipped = resources.files("tucoach_coach") / COMPILED_WORD_ORDER
-    assert word_order.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    assert word_order.read_text(encoding="utf-8") == compiled_word_order_text(compiled_text())

@@ -25,7 +25,7 @@ Additions, printed beside the figures they qualify rather than instead of them:
   pydantic loads (about a tenth of the floor). The handler / floor ratio is printed against both.
   Even this floor is low: the first model class defined loads `pydantic.fields`, and with it
   `pydantic.types` and `annotated_types`, and runs the model machinery for the first time, which
-  the handler's figures count as its own. So a fourth floor defines one model (its validator
+  the handler's figures count as its own. So another floor defines one model (its validator
   deferred, as the handler's are): the floor of any function that defines a pydantic model.
 - A floor loaded as the handler loads it: the handler pauses the garbage collector while its
   modules load (dependencies included) and freezes what they built, so part of what it saves

@@ -1,17 +1,16 @@
-"""The phrases of the shipped bank's questions, computed when the bank is compiled and read with it.
+"""What the shipped bank's vocabulary is built from, computed when the bank is compiled and read
+with it: every question's phrases, and the word-order model's counts.
 
-Computing them takes seconds of CPU: every phrasing of every question, its variants with the
-other members of its set of alternatives, each matched against the question's model answer
-(`matching.question_phrases_of`). A Lambda container's first answer paid that, because the
-whole bank's phrases are needed to spot an answer to another question. The compiler
-(`tucoach_coach_tools.compile_bank`, which holds the encoding) writes them to
-`bank/phrases.json`, and `matching` reads them for the shipped bank instead, through this module.
-`compile_bank_test.py` fails while the file differs from what the code computes, or does not read
-back as the computed phrases, so a change to the bank or to the matching code is compiled again.
-
-Beside them, the word-order model's counts over the bank's model answers (`bank/word_order.json`,
-`word_order.WordOrderModel`): fewer seconds, but about 37 ms of CPU of that same first answer,
-held to the code by the same test.
+Computing the phrases takes seconds of CPU: every phrasing of every question, its variants with
+the other members of its set of alternatives, each matched against the question's model answer
+(`matching.question_phrases_of`). A Lambda container's first answer paid that, because every
+question's talking points are needed to spot an answer to another question. Counting the model
+answers' words for the word-order model (`matching.word_order_of`) cost that answer tens of
+milliseconds more. The compiler (`tucoach_coach_tools.compile_bank`, which holds the encoding)
+writes them to `bank/phrases.json` and `bank/word_order.json`, and `matching` reads them for the
+shipped bank instead, through this module. `compile_bank_test.py` fails while a file differs from
+what the code computes, or does not read back as it, so a change to the bank or to the matching
+code is compiled again.
 """
 
 from __future__ import annotations
@@ -30,24 +29,23 @@ COMPILED_WORD_ORDER = "bank/word_order.json"
 
 def read_phrases() -> dict[str, tuple[Phrase, ...]]:
     """The shipped bank's phrases, by question id."""
-    document = json.loads(
-        (resources.files("tucoach_coach") / COMPILED_PHRASES).read_text(encoding="utf-8")
-    )
     return {
         question_id: tuple(_decoded(question_id, p) for p in phrases)
-        for question_id, phrases in document.items()
+        for question_id, phrases in _read(COMPILED_PHRASES).items()
     }
 
 
 def read_word_order() -> WordOrderModel:
     """The word-order model of the shipped bank's model answers."""
-    document = json.loads(
-        (resources.files("tucoach_coach") / COMPILED_WORD_ORDER).read_text(encoding="utf-8")
-    )
+    document = _read(COMPILED_WORD_ORDER)
     return WordOrderModel(
         document["words"],
         {(previous, following): count for previous, following, count in document["pairs"]},
     )
+
+
+def _read(name: str) -> Any:
+    return json.loads((resources.files("tucoach_coach") / name).read_text(encoding="utf-8"))
 
 
 # By value, read from a dict: calling the enum for each of 10,000 phrases cost ten times as much.
