@@ -53,8 +53,10 @@ def test_function_skips_pydantic_plugin_discovery(plan: Plan) -> None:
 # variables: 4 KB, for all environment variables associated with the function, in aggregate".
 LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4 * 1024
 # https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html (key pattern) and
-# https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html ("Defined runtime
-# environment variables": their keys are reserved and cannot be set in a function's configuration).
+# https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html ("Reserved environment
+# variables": their keys cannot be set in a function's configuration). As that page reads in
+# December 2026: the Managed Instances and metadata endpoint keys are reserved; TZ, reserved in
+# earlier editions, is among the "Unreserved environment variables" a function may set.
 LAMBDA_KEY_PATTERN = re.compile(r"[a-zA-Z][a-zA-Z0-9_]+")
 LAMBDA_RESERVED_KEYS = {
     "_HANDLER",
@@ -75,7 +77,9 @@ LAMBDA_RESERVED_KEYS = {
     "AWS_LAMBDA_RUNTIME_API",
     "LAMBDA_TASK_ROOT",
     "LAMBDA_RUNTIME_DIR",
-    "TZ",
+    "AWS_LAMBDA_MAX_CONCURRENCY",
+    "AWS_LAMBDA_METADATA_API",
+    "AWS_LAMBDA_METADATA_TOKEN",
 }
 
 

@@ -88,18 +88,8 @@ def word_order_text(model: WordOrderModel) -> str:
     return f'{{"words": {_compact(unigrams)},\n"pairs": [\n{lines}\n]}}\n'
 
 
-def compiled_word_order_text(compiled: str) -> str:
-    """The word-order file's text for the compiled bank `compiled`."""
-    return word_order_text(word_order_of(bank_of(json.loads(compiled))))
-
-
 def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def compiled_phrases_text(compiled: str) -> str:
-    """The phrases file's text for the compiled bank `compiled`."""
-    return phrases_text(question_phrases_of(bank_of(json.loads(compiled))))
 
 
 def main(
@@ -109,8 +99,9 @@ def main(
     word_order_target: Path = WORD_ORDER_PATH,
 ) -> None:
     text = compiled_text(root)  # validated whole before a byte is written
-    phrases = compiled_phrases_text(text)
-    word_order = compiled_word_order_text(text)
+    bank = bank_of(json.loads(text))
+    phrases = phrases_text(question_phrases_of(bank))
+    word_order = word_order_text(word_order_of(bank))
     target.write_text(text, encoding="utf-8")
     phrases_target.write_text(phrases, encoding="utf-8")
     word_order_target.write_text(word_order, encoding="utf-8")
